@@ -1,0 +1,73 @@
+// Lint, including the layering rules of docs/architecture.md: each folder may only import what its layer allows.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'worker_threads'];
+
+/** Imports a layer must not make, by package name. */
+const forbid = (names, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: names, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'release/**', 'test/bench/results/**', 'test/artifacts/**', '**/*.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ noWarnOnMultipleProjects: true, project: ['shared/tsconfig.json', 'main/tsconfig.json', 'renderer/tsconfig.json', 'test/tsconfig.json'] })],
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'import-x/no-restricted-paths': ['error', {
+        zones: [
+          { target: './shared', from: ['./main', './renderer', './test'], message: 'shared/ runs anywhere: it must not import main/, renderer/ or test/.' },
+          { target: './main', from: ['./renderer', './test'], message: 'main/ must not import renderer/ or test/.' },
+          { target: './renderer', from: ['./main', './test'], message: 'renderer/ talks to main/ only through the host contract in shared/ipc.' },
+          { target: './templates', from: ['./main', './renderer', './shared', './test'], message: 'templates/ is data.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: forbid(['electron', 'electron/*', 'electron-store', 'react', 'react-dom', 'react/*', 'react-dom/*', 'slate-react', 'slate-dom', 'y-websocket', 'y-indexeddb', 'y-leveldb', 'ws', ...nodeBuiltins],
+      'shared/ runs in Node, browser and worker alike: no Electron, Node built-ins, React or DOM bindings.'),
+  },
+  {
+    files: ['main/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: forbid(['react', 'react-dom', 'react/*', 'react-dom/*', 'slate-react', 'slate-dom', 'y-indexeddb', '**/renderer/**'],
+      'main/ is the Node side: no React, DOM or renderer code.'),
+  },
+  {
+    files: ['main/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!electron$|\\.\\./\\.\\./shared/ipc/).*', message: 'The preload may only import electron and the shared/ipc contract.' }] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/set-state-in-effect': 'off',
+      'react-hooks/refs': 'off',
+      'react-hooks/immutability': 'off',
+      ...forbid(['electron', 'electron/*', 'electron-store', 'y-leveldb', 'ws', ...nodeBuiltins, '**/main/**'],
+        'renderer/ never knows it runs in Electron: reach the host through shared/ipc only.'),
+    },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}', 'scripts/**/*.js', '*.config.{js,ts}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

@@ -1,0 +1,94 @@
+/** zod schemas of the plan's structured blocks and of whole plan content, for templates and untrusted input. */
+import { z } from 'zod';
+import { TeamSchema } from './people';
+import { STAGE_IDS } from './stages';
+import { GOAL_STATUSES, type PlanContent } from './elements';
+
+const nullableNumber = z.number().finite().nullable();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD');
+const emptyChildren = z.tuple([z.object({ text: z.literal('') })]);
+
+export const GoalFieldsSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  team: TeamSchema,
+  owners: z.array(z.string()),
+  metricName: z.string(),
+  metricUnit: z.string(),
+  baseline: nullableNumber,
+  target: nullableNumber,
+  current: nullableNumber,
+  period: z.string(),
+  due: isoDate.nullable(),
+  status: z.enum(GOAL_STATUSES),
+  rationale: z.string(),
+  parentId: z.string().nullable(),
+  parentPlanId: z.string().nullable(),
+});
+
+export const StageFieldsSchema = z.object({
+  stage: z.enum(STAGE_IDS),
+  marketing: z.string(),
+  sales: z.string(),
+  marketingOwner: z.string().nullable(),
+  salesOwner: z.string().nullable(),
+  exitCriteria: z.string(),
+  metricName: z.string(),
+  metricTarget: nullableNumber,
+  metricUnit: z.string(),
+  assets: z.string(),
+});
+
+export const ActionFieldsSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  owner: z.string().nullable(),
+  due: isoDate.nullable(),
+  done: z.boolean(),
+  budget: nullableNumber,
+  expectedResult: z.string(),
+  goalId: z.string().nullable(),
+});
+
+export const TextSchema = z.object({
+  text: z.string(),
+  bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
+  underline: z.boolean().optional(),
+  code: z.boolean().optional(),
+}).strict();
+
+export const LinkSchema = z.object({ type: z.literal('link'), url: z.string().url(), children: z.array(TextSchema).min(1) }).strict();
+export const MentionSchema = z.object({ type: z.literal('mention'), personId: z.string().min(1), name: z.string(), children: emptyChildren }).strict();
+const inlines = z.array(z.union([TextSchema, LinkSchema, MentionSchema])).min(1);
+
+const ListItemSchema = z.object({ type: z.literal('list-item'), children: inlines }).strict();
+export const GoalSchema = GoalFieldsSchema.extend({ type: z.literal('goal'), children: emptyChildren }).strict();
+export const StageSchema = StageFieldsSchema.extend({ type: z.literal('stage'), children: emptyChildren }).strict();
+export const ActionSchema = ActionFieldsSchema.extend({ type: z.literal('action'), children: emptyChildren }).strict();
+export const StageMatrixSchema = z.object({
+  type: z.literal('stage-matrix'),
+  id: z.string().min(1),
+  children: z.array(StageSchema).length(7, 'a stage matrix holds all seven track-selling stages'),
+}).strict().refine((m) => m.children.every((s, i) => s.stage === STAGE_IDS[i]), {
+  message: 'stages must appear once each, in track-selling order',
+  path: ['children'],
+});
+
+export const BlockSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('paragraph'), children: inlines }).strict(),
+  z.object({ type: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3)]), children: inlines }).strict(),
+  z.object({ type: z.literal('guidance'), children: inlines }).strict(),
+  z.object({ type: z.literal('bulleted-list'), children: z.array(ListItemSchema).min(1) }).strict(),
+  z.object({ type: z.literal('numbered-list'), children: z.array(ListItemSchema).min(1) }).strict(),
+  GoalSchema,
+  StageMatrixSchema,
+  ActionSchema,
+]);
+
+export const PlanContentSchema = z.array(BlockSchema).min(1, 'a plan needs at least one block');
+
+/** Validates untrusted plan content (a template's, an import's); throws a ZodError naming the field. */
+export function parsePlanContent(value: unknown): PlanContent {
+  return PlanContentSchema.parse(value) as PlanContent;
+}
