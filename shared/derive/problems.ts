@@ -1,0 +1,122 @@
+/**
+ * Plan problems, as the Problems panel lists them: what is missing or does not line up, said the way
+ * a VP of Sales would say it, each with the block to jump to. Pure: one plan or a whole workspace in,
+ * problems out, in plan and document order. The rules are listed in docs/plan-model.md.
+ */
+import { type PlanSnapshot } from '../model/planDoc';
+import { type Person } from '../model/people';
+import { stageInfo } from '../model/stages';
+import { buildGoalTree, type GoalNode } from './goalTree';
+import { formatQuantity, isAdditiveUnit, normalizeUnit } from './rollup';
+import { forEachElement, structuredBlocks } from './walk';
+
+export type ProblemCode =
+  | 'goal-without-owner'
+  | 'goal-without-target'
+  | 'parent-missing'
+  | 'parent-cycle'
+  | 'subgoal-unlinked'
+  | 'action-without-goal'
+  | 'stage-missing-owner'
+  | 'targets-do-not-add-up'
+  | 'unknown-person';
+export type ProblemSeverity = 'error' | 'warning' | 'info';
+export type Problem = {
+  code: ProblemCode;
+  severity: ProblemSeverity;
+  message: string;
+  planId: string;
+  planTitle: string;
+  /** The goal's, action's or stage matrix's id; null for blocks without one. */
+  blockId: string | null;
+  /** Slate path of the block to jump to, in its plan. */
+  path: number[];
+};
+
+/** Plans made from these templates are cascade plans: their top goals must support a goal above them. */
+export const CASCADE_TEMPLATE_IDS: ReadonlySet<string> = new Set(['team-cascade-plan', 'campaign-plan']);
+
+/** Relative slack below which sub-goal targets count as adding up (rounding in a spreadsheet). */
+const ADD_UP_TOLERANCE = 0.005;
+
+const quote = (title: string, fallback: string) => `‘${title.trim() || fallback}’`;
+const goalName = (title: string) => quote(title, 'Untitled goal');
+
+export function findProblems(plans: PlanSnapshot[], people: Person[]): Problem[] {
+  const tree = buildGoalTree(plans);
+  const known = new Set(people.map((p) => p.id));
+  const out: Problem[] = [];
+
+  const goalIdsOf = new Map<string, Set<string>>();
+  for (const plan of plans) goalIdsOf.set(plan.meta.id, new Set(structuredBlocks(plan.content).goals.map((g) => g.el.id)));
+  const anyPlanHasGoal = (id: string) => [...goalIdsOf.values()].some((ids) => ids.has(id));
+
+  for (const plan of plans) {
+    const at = (code: ProblemCode, severity: ProblemSeverity, message: string, blockId: string | null, path: number[]) =>
+      out.push({ code, severity, message, planId: plan.meta.id, planTitle: plan.meta.title, blockId, path });
+    const checkPerson = (id: string | null, role: string, blockId: string | null, path: number[]) => {
+      if (id !== null && !known.has(id)) at('unknown-person', 'warning', `${role} is not in the people directory any more: pick someone who is.`, blockId, path);
+    };
+    const { goals, actions, stages } = structuredBlocks(plan.content);
+    const cascade = CASCADE_TEMPLATE_IDS.has(plan.meta.templateId);
+
+    for (const { el: g, path } of goals) {
+      const name = goalName(g.title);
+      const node = tree.byId.get(g.id);
+      if (g.owners.length === 0) at('goal-without-owner', 'warning', `Who owns ${name}? Give the goal an owner.`, g.id, path);
+      g.owners.forEach((o) => checkPerson(o, `An owner of ${name}`, g.id, path));
+      if (g.target === null) at('goal-without-target', 'warning', `${name} has no target: how will we know we got there?`, g.id, path);
+      if (node?.goal === g && node.parentMissing) {
+        at('parent-missing', 'error', `${name} supports a goal that no longer exists: link it to a current goal.`, g.id, path);
+      }
+      if (node?.goal === g && node.inCycle) {
+        at('parent-cycle', 'error', `${name} ends up supporting itself through its parent goals: break the loop.`, g.id, path);
+      }
+      if (cascade && !g.parentId) {
+        at('subgoal-unlinked', 'warning', `${name} is not linked to any company goal: which goal above does it support?`, g.id, path);
+      }
+      if (node?.goal === g) addUpProblem(node, (sev, msg) => at('targets-do-not-add-up', sev, msg, g.id, path));
+    }
+
+    for (const { el: a, path } of actions) {
+      const name = quote(a.title, 'Untitled action');
+      if (a.goalId === null) {
+        at('action-without-goal', 'warning', `Why are we doing this? ${name} serves no goal.`, a.id, path);
+      } else if (!anyPlanHasGoal(a.goalId)) {
+        at('action-without-goal', 'error', `${name} serves a goal that no longer exists: pick the goal it serves.`, a.id, path);
+      }
+      checkPerson(a.owner, `The owner of ${name}`, a.id, path);
+    }
+
+    for (const { el: s, path, matrix } of stages) {
+      const stage = stageInfo(s.stage).name;
+      const missing = [s.marketingOwner === null && 'marketing', s.salesOwner === null && 'sales'].filter(Boolean);
+      if (missing.length > 0) {
+        at('stage-missing-owner', 'warning', `Stage ‘${stage}’ has no ${missing.join(' or ')} owner: who answers for it on each side?`, matrix.id, path);
+      }
+      checkPerson(s.marketingOwner, `The marketing owner of stage ‘${stage}’`, matrix.id, path);
+      checkPerson(s.salesOwner, `The sales owner of stage ‘${stage}’`, matrix.id, path);
+    }
+
+    forEachElement(plan.content, (el, path) => {
+      if (el.type === 'mention') checkPerson(el.personId, `${el.name || 'A person'}, mentioned here,`, null, path);
+    });
+  }
+  return out;
+}
+
+/** Sub-goals measured in the parent's additive unit should add up to the parent's target. */
+function addUpProblem(node: GoalNode, report: (severity: ProblemSeverity, message: string) => void): void {
+  const g = node.goal;
+  if (g.target === null || !isAdditiveUnit(g.metricUnit)) return;
+  const unit = normalizeUnit(g.metricUnit);
+  const same = node.children.filter((c) => normalizeUnit(c.goal.metricUnit) === unit && c.goal.target !== null);
+  if (same.length === 0) return;
+  const sum = same.reduce((s, c) => s + (c.goal.target as number), 0);
+  const gap = sum - g.target;
+  if (Math.abs(gap) <= Math.abs(g.target) * ADD_UP_TOLERANCE) return;
+  const amount = (n: number) => formatQuantity(n, g.metricUnit);
+  const what = `${same.length === 1 ? 'The sub-goal' : `The ${same.length} sub-goals`} of ${goalName(g.title)} ${same.length === 1 ? 'targets' : 'add up to'} ${amount(sum)}`;
+  if (gap < 0) report('warning', `${what}, ${amount(-gap)} short of its ${amount(g.target)} target.`);
+  else report('info', `${what}, ${amount(gap)} more than its ${amount(g.target)} target.`);
+}

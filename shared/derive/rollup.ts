@@ -1,0 +1,101 @@
+/**
+ * Goal progress, and how it rolls up from sub-goals to their parent. The rule (docs/plan-model.md):
+ *
+ * 1. A goal marked done is complete: ratio 1 (basis 'status').
+ * 2. A goal with its own target and current value measures itself:
+ *    (current − baseline) / (target − baseline), baseline 0 when unset, clamped to 0..1
+ *    (basis 'metric'). This also works for goals that go down (churn from 8% to 5%).
+ * 3. Otherwise, when it has sub-goals:
+ *    a. if the goal has a target in an additive unit (money, counts — not %, days, scores) and some
+ *       sub-goals measure the same unit with a current value, those sub-goals contribute their
+ *       current values toward the parent target, starting from their own baselines:
+ *       (Σ current − Σ baseline) / (target − Σ baseline);
+ *    b. else the sub-goals' own progress ratios are averaged, each weighing the same.
+ *    (basis 'children'; sub-goals with nothing measurable are left out and named in the note.)
+ * 4. Nothing measurable: ratio null (basis 'none').
+ */
+import { type GoalElement } from '../model/elements';
+
+export type Progress = { ratio: number | null /* 0..1 */; basis: 'metric' | 'children' | 'status' | 'none'; note?: string };
+
+/** Units whose values do not add up across sub-goals: rates, durations, scores. */
+const NON_ADDITIVE_UNITS = new Set([
+  '%', 'percent', 'pct', 'pp', 'points', 'pts', 'x', 'ratio', 'rate', 'score', 'nps', 'csat',
+  'days', 'day', 'hours', 'hour', 'h', 'hrs', 'minutes', 'min', 'weeks', 'months', 'stars', 'rating',
+]);
+
+/** Units compare without case or surrounding space: "M$" and " m$" are the same unit. */
+export const normalizeUnit = (unit: string): string => unit.trim().toLowerCase();
+
+/** True when sub-goal values in this unit can be summed toward a parent's target. */
+export function isAdditiveUnit(unit: string): boolean {
+  const u = normalizeUnit(unit);
+  return u !== '' && !NON_ADDITIVE_UNITS.has(u) && !u.endsWith('%') && !u.startsWith('%');
+}
+
+const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+
+/** Progress of a span baseline → target given the value reached; a zero span is either reached or not. */
+function towardTarget(value: number, baseline: number, target: number): number {
+  if (target === baseline) return value >= target ? 1 : 0;
+  return clamp01((value - baseline) / (target - baseline));
+}
+
+export function ownProgress(goal: GoalElement): Progress {
+  if (goal.status === 'done') return { ratio: 1, basis: 'status' };
+  if (goal.target !== null && goal.current !== null) {
+    return { ratio: towardTarget(goal.current, goal.baseline ?? 0, goal.target), basis: 'metric' };
+  }
+  if (goal.target === null) return { ratio: null, basis: 'none', note: 'no target set' };
+  return { ratio: null, basis: 'none', note: 'no current value yet' };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The goal's progress given its sub-goals: `children` are the sub-goals' (already rolled-up)
+ * progress, `childGoals` the sub-goals themselves, in the same order.
+ */
+export function rollupProgress(goal: GoalElement, children: Progress[], childGoals: GoalElement[]): Progress {
+  const own = ownProgress(goal);
+  if (own.basis !== 'none' || childGoals.length === 0) return own;
+
+  if (goal.target !== null && isAdditiveUnit(goal.metricUnit)) {
+    const unit = normalizeUnit(goal.metricUnit);
+    const sameUnit = childGoals.filter((c) => normalizeUnit(c.metricUnit) === unit && c.current !== null);
+    if (sameUnit.length > 0) {
+      const sum = sameUnit.reduce((s, c) => s + (c.current as number), 0);
+      const start = sameUnit.reduce((s, c) => s + (c.baseline ?? 0), 0);
+      return {
+        ratio: towardTarget(sum, start, goal.target),
+        basis: 'children',
+        note: `${formatQuantity(sum, goal.metricUnit)} from ${plural(sameUnit.length, 'sub-goal')} toward ${formatQuantity(goal.target, goal.metricUnit)}`,
+      };
+    }
+  }
+
+  const measured = children.filter((p): p is Progress & { ratio: number } => p.ratio !== null);
+  if (measured.length === 0) return { ratio: null, basis: 'none', note: 'no sub-goal is measurable yet' };
+  const ratio = measured.reduce((s, p) => s + p.ratio, 0) / measured.length;
+  const left = children.length - measured.length;
+  return {
+    ratio,
+    basis: 'children',
+    note: `average of ${plural(measured.length, 'sub-goal')}${left > 0 ? ` (${left} not measurable yet)` : ''}`,
+  };
+}
+
+/** 12, 12.5, 1,250,000 — for messages and exports. */
+export function formatNumber(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/** A value with its unit as people write it: 35%, $40,000, 12 M$, 400 leads. */
+export function formatQuantity(n: number | null, unit: string): string {
+  const value = n === null ? '?' : formatNumber(n);
+  const u = unit.trim();
+  if (!u) return value;
+  if (u === '%') return `${value}%`;
+  if (u === '$' || u === '€' || u === '£') return `${u}${value}`;
+  return `${value} ${u}`;
+}
