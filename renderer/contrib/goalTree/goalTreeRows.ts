@@ -1,0 +1,74 @@
+/**
+ * The goal tree's view model: the cascade flattened into the rows a tree shows, honouring which goals
+ * are collapsed and the filter box. A filter keeps every goal that matches (title, owner, plan) and
+ * the goals above it, so a match is always seen in its cascade.
+ */
+import { type GoalNode } from '../../../shared/derive/goalTree';
+import { type Progress } from '../../../shared/derive/rollup';
+import { type Person } from '../../../shared/model/people';
+
+export type GoalRow = {
+  key: string;
+  node: GoalNode;
+  depth: number;
+  hasChildren: boolean;
+  expanded: boolean;
+  /** Shown because it matches the filter (false for the goals above a match). */
+  matches: boolean;
+};
+
+/** A stable key for a goal node (ids can repeat across plans after a bad copy; the path cannot). */
+export const goalKey = (node: GoalNode): string => `${node.planId}:${node.goal.id}:${node.path.join('.')}`;
+
+export function ownerNames(node: GoalNode, people: Person[]): string[] {
+  const byId = new Map(people.map((p) => [p.id, p.name]));
+  return node.goal.owners.map((id) => byId.get(id) ?? 'Someone not in the directory');
+}
+
+function matchesFilter(node: GoalNode, needle: string, people: Person[]): boolean {
+  const hay = [node.goal.title, node.planTitle, node.goal.metricName, ...ownerNames(node, people)].join('\n').toLowerCase();
+  return hay.includes(needle);
+}
+
+export function visibleGoalRows(
+  roots: GoalNode[],
+  opts: { collapsed: ReadonlySet<string>; filter?: string; people?: Person[] },
+): GoalRow[] {
+  const needle = (opts.filter ?? '').trim().toLowerCase();
+  const people = opts.people ?? [];
+  const rows: GoalRow[] = [];
+
+  if (!needle) {
+    const walk = (node: GoalNode, depth: number) => {
+      const key = goalKey(node);
+      const expanded = !opts.collapsed.has(key);
+      rows.push({ key, node, depth, hasChildren: node.children.length > 0, expanded, matches: true });
+      if (expanded) for (const c of node.children) walk(c, depth + 1);
+    };
+    for (const r of roots) walk(r, 0);
+    return rows;
+  }
+
+  // With a filter, a node shows when it or a goal below it matches; paths to matches stay open.
+  const collect = (node: GoalNode, depth: number): GoalRow[] => {
+    const below = node.children.flatMap((c) => collect(c, depth + 1));
+    const matches = matchesFilter(node, needle, people);
+    if (!matches && below.length === 0) return [];
+    return [{ key: goalKey(node), node, depth, hasChildren: below.length > 0, expanded: below.length > 0, matches }, ...below];
+  };
+  for (const r of roots) rows.push(...collect(r, 0));
+  return rows;
+}
+
+/** Whole percent of a progress ratio, or null when nothing is measurable. */
+export function progressPercent(p: Progress): number | null {
+  return p.ratio === null ? null : Math.round(p.ratio * 100);
+}
+
+/** How the progress was worked out, in words (the bar's tooltip). */
+export function progressExplained(p: Progress): string {
+  const pct = progressPercent(p);
+  if (pct === null) return `No progress yet: ${p.note ?? 'nothing measurable'}`;
+  const basis = p.basis === 'status' ? 'marked done' : p.basis === 'metric' ? 'from its own metric' : (p.note ?? 'from its sub-goals');
+  return `${pct}% — ${basis}`;
+}
