@@ -1,0 +1,14 @@
+/** Small plan snapshots for the derivation tests. */
+import { type PlanContent } from '../../../shared/model/elements';
+import { type PlanSnapshot } from '../../../shared/model/planDoc';
+import { type Person } from '../../../shared/model/people';
+
+export function plan(id: string, content: PlanContent, extra: { title?: string; templateId?: string } = {}): PlanSnapshot {
+  return {
+    meta: { id, title: extra.title ?? `Plan ${id}`, templateId: extra.templateId ?? 'annual-joint-plan', period: 'FY27', schemaVersion: 1, createdAt: '2026-01-01T00:00:00.000Z' },
+    content,
+  };
+}
+
+export const ana: Person = { id: 'person_ana', name: 'Ana Ruiz', email: 'ana@example.com', team: 'sales', role: 'VP Sales', color: '#3366cc' };
+export const ben: Person = { id: 'person_ben', name: 'Ben Okafor', email: 'ben@example.com', team: 'marketing', role: 'CMO', color: '#cc6633' };

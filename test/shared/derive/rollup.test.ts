@@ -1,0 +1,97 @@
+import { newGoal } from '../../../shared/model/blocks';
+import { formatQuantity, isAdditiveUnit, ownProgress, rollupProgress } from '../../../shared/derive/rollup';
+
+describe('own progress of a goal', () => {
+  it('measures (current − baseline) / (target − baseline)', () => {
+    expect(ownProgress(newGoal({ baseline: 10, target: 20, current: 15 }))).toEqual({ ratio: 0.5, basis: 'metric' });
+    expect(ownProgress(newGoal({ target: 200, current: 50 })).ratio).toBe(0.25);
+  });
+
+  it('handles goals that go down, and clamps to 0..1', () => {
+    expect(ownProgress(newGoal({ baseline: 8, target: 5, current: 6.5 })).ratio).toBeCloseTo(0.5);
+    expect(ownProgress(newGoal({ baseline: 10, target: 20, current: 30 })).ratio).toBe(1);
+    expect(ownProgress(newGoal({ baseline: 10, target: 20, current: 4 })).ratio).toBe(0);
+  });
+
+  it('treats a target equal to the baseline as reached or not', () => {
+    expect(ownProgress(newGoal({ baseline: 5, target: 5, current: 5 })).ratio).toBe(1);
+    expect(ownProgress(newGoal({ baseline: 5, target: 5, current: 4 })).ratio).toBe(0);
+  });
+
+  it('counts a done goal as complete, whatever its numbers', () => {
+    expect(ownProgress(newGoal({ status: 'done', target: 100, current: 1 }))).toEqual({ ratio: 1, basis: 'status' });
+    expect(ownProgress(newGoal({ status: 'done' })).ratio).toBe(1);
+  });
+
+  it('says why nothing can be measured', () => {
+    expect(ownProgress(newGoal({ current: 3 }))).toEqual({ ratio: null, basis: 'none', note: 'no target set' });
+    expect(ownProgress(newGoal({ target: 3 }))).toEqual({ ratio: null, basis: 'none', note: 'no current value yet' });
+  });
+});
+
+describe('rollup from sub-goals', () => {
+  const parent = newGoal({ title: 'Revenue', metricUnit: '$', target: 1000 });
+
+  it('prefers the goal’s own measurement to its sub-goals', () => {
+    const measured = newGoal({ metricUnit: '$', target: 1000, current: 900 });
+    const child = newGoal({ metricUnit: '$', target: 500, current: 0 });
+    expect(rollupProgress(measured, [ownProgress(child)], [child])).toEqual({ ratio: 0.9, basis: 'metric' });
+  });
+
+  it('sums sub-goals in the parent’s additive unit toward the parent’s target', () => {
+    const a = newGoal({ metricUnit: '$', target: 600, current: 300 });
+    const b = newGoal({ metricUnit: ' $ ', target: 400, current: 100 });
+    const other = newGoal({ metricUnit: 'leads', target: 10, current: 10 });
+    const p = rollupProgress(parent, [a, b, other].map(ownProgress), [a, b, other]);
+    expect(p.ratio).toBeCloseTo(0.4);
+    expect(p.basis).toBe('children');
+    expect(p.note).toBe('$400 from 2 sub-goals toward $1,000');
+  });
+
+  it('starts the sum from the sub-goals’ own baselines', () => {
+    const a = newGoal({ metricUnit: '$', baseline: 400, target: 600, current: 500 });
+    const b = newGoal({ metricUnit: '$', baseline: 200, target: 400, current: 300 });
+    expect(rollupProgress(parent, [a, b].map(ownProgress), [a, b]).ratio).toBeCloseTo(0.5);
+  });
+
+  it('averages sub-goal ratios, equally weighted, when units differ or are rates', () => {
+    const winRate = newGoal({ metricUnit: '%', target: 30 });
+    const a = newGoal({ metricUnit: '%', baseline: 20, target: 30, current: 25 });
+    const b = newGoal({ metricUnit: 'days', baseline: 10, target: 5, current: 5 });
+    const c = newGoal({ title: 'not measurable' });
+    const p = rollupProgress(winRate, [a, b, c].map(ownProgress), [a, b, c]);
+    expect(p).toEqual({ ratio: 0.75, basis: 'children', note: 'average of 2 sub-goals (1 not measurable yet)' });
+  });
+
+  it('uses the sub-goals’ rolled-up progress, not only their own numbers', () => {
+    const child = newGoal({ metricUnit: 'leads' });
+    const p = rollupProgress(parent, [{ ratio: 0.3, basis: 'children' }], [child]);
+    expect(p.ratio).toBeCloseTo(0.3);
+  });
+
+  it('is not measurable when no sub-goal is', () => {
+    const child = newGoal();
+    expect(rollupProgress(newGoal(), [ownProgress(child)], [child])).toEqual({ ratio: null, basis: 'none', note: 'no sub-goal is measurable yet' });
+    expect(rollupProgress(newGoal(), [], []).basis).toBe('none');
+  });
+
+  it('still counts a done parent as complete', () => {
+    const child = newGoal({ metricUnit: '$', target: 10, current: 0 });
+    expect(rollupProgress(newGoal({ status: 'done' }), [ownProgress(child)], [child]).ratio).toBe(1);
+  });
+});
+
+describe('units', () => {
+  it('knows which units add up', () => {
+    expect(['$', 'M$', 'leads', 'customers', 'EUR'].every(isAdditiveUnit)).toBe(true);
+    expect(['%', 'NPS', 'days', 'pts', '', ' % '].some(isAdditiveUnit)).toBe(false);
+  });
+
+  it('writes quantities the way people do', () => {
+    expect(formatQuantity(48000000, '$')).toBe('$48,000,000');
+    expect(formatQuantity(33, '%')).toBe('33%');
+    expect(formatQuantity(1400, 'leads')).toBe('1,400 leads');
+    expect(formatQuantity(null, 'leads')).toBe('? leads');
+    expect(formatQuantity(2.5, '')).toBe('2.5');
+  });
+});
