@@ -1,0 +1,86 @@
+/**
+ * Sync from the desktop. With a server URL and invite token in the settings, the renderer syncs the
+ * open workspace there (`target`). "Share this workspace on my network" starts the embedded sync
+ * server on an address of this machine the user picks, and hands out an invite: the server URL and
+ * an editor token signed with the workspace's own secret (kept in its `.tandem/` folder).
+ */
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { type ShareInfo, type SyncTarget } from '../../shared/ipc/contract';
+import { createToken, startSyncServer, type SyncServer } from '../server/index';
+import { type SettingsService } from '../settings/settingsService';
+import { type WorkspaceManager } from '../workspace/workspaceManager';
+import { WorkspaceError } from '../workspace/workspaceFolder';
+
+export type ShareServiceOptions = {
+  settings: SettingsService;
+  workspaces: WorkspaceManager;
+  /** Where the shared server keeps its store (inside the user data folder). */
+  dataDir: string;
+  /** The built browser UI, served to invitees who open the link in a browser. */
+  staticDir?: string;
+  onSharing: (info: ShareInfo | null) => void;
+};
+
+/** The IPv4 addresses of this machine a user may share on (loopback included, for one-machine use). */
+export function shareableAddresses(): string[] {
+  const out = ['127.0.0.1'];
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(a.address);
+  }
+  return out;
+}
+
+type Sharing = { server: SyncServer; workspaceId: string; info: ShareInfo; ownerToken: string };
+
+export class ShareService {
+  private sharing: Sharing | null = null;
+
+  constructor(private readonly options: ShareServiceOptions) {}
+
+  /** Where the renderer syncs: our own shared server while sharing, else the configured server, else nowhere. */
+  target(): SyncTarget | null {
+    const folder = this.options.workspaces.current;
+    if (!folder) return null;
+    if (this.sharing && this.sharing.workspaceId === folder.info.id) {
+      return { serverUrl: this.sharing.info.serverUrl, token: this.sharing.ownerToken, workspaceId: folder.info.id };
+    }
+    const { serverUrl, token } = this.options.settings.get();
+    return serverUrl && token ? { serverUrl, token, workspaceId: folder.info.id } : null;
+  }
+
+  async share(args: { host: string; port?: number }): Promise<ShareInfo> {
+    const folder = this.options.workspaces.require();
+    if (!shareableAddresses().includes(args.host)) {
+      throw new WorkspaceError(`"${args.host}" is not an address of this computer; choose one of ${shareableAddresses().join(', ')}`);
+    }
+    await this.stopSharing();
+    const secret = await folder.shareSecret();
+    const workspaceId = folder.info.id;
+    const server = await startSyncServer({
+      host: args.host,
+      port: args.port ?? 0,
+      dataDir: join(this.options.dataDir, workspaceId),
+      secret,
+      staticDir: this.options.staticDir,
+    });
+    const token = await createToken(secret, { workspaceId, name: 'Guest', role: 'editor' });
+    const ownerToken = await createToken(secret, { workspaceId, name: this.options.settings.get().userName, role: 'editor' });
+    const info: ShareInfo = {
+      serverUrl: server.wsUrl,
+      inviteUrl: `${server.url}/#workspace=${encodeURIComponent(workspaceId)}&token=${encodeURIComponent(token)}`,
+      token,
+    };
+    this.sharing = { server, workspaceId, info, ownerToken };
+    this.options.onSharing(info);
+    return info;
+  }
+
+  async stopSharing(): Promise<void> {
+    const s = this.sharing;
+    if (!s) return;
+    this.sharing = null;
+    await s.server.close();
+    this.options.onSharing(null);
+  }
+}
