@@ -1,0 +1,71 @@
+/**
+ * What the Explorer (and the commands behind it) does to plans: every step asks through the
+ * workbench's quick pick and input box, and a refusal from the host is shown, never swallowed.
+ */
+import { type PlanSummary } from '../../../shared/ipc/contract';
+import { type WorkbenchApi } from '../../workbench/WorkbenchContext';
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+async function attempt(wb: WorkbenchApi, what: string, action: () => Promise<void>): Promise<void> {
+  try {
+    await action();
+  } catch (err) {
+    wb.notify(`Could not ${what}: ${message(err)}`, 'error');
+  }
+}
+
+/** The plan a command acts on: its argument (a plan id), else the active plan. */
+export function targetPlan(wb: WorkbenchApi, arg: unknown): PlanSummary | null {
+  const id = typeof arg === 'string' ? arg : wb.activePlanId;
+  return wb.plans.find((p) => p.id === id) ?? null;
+}
+
+export async function newPlanFromTemplate(wb: WorkbenchApi): Promise<void> {
+  if (wb.templates.length === 0) {
+    wb.notify('There are no templates to start a plan from.', 'error');
+    return;
+  }
+  const template = await wb.pick(
+    wb.templates.map((t) => ({ label: t.name, description: t.description, value: t })),
+    { placeholder: 'Pick a template for the new plan' },
+  );
+  if (!template) return;
+  const title = await wb.prompt({ title: `New ${template.name}`, placeholder: 'Title of the plan', value: template.name });
+  if (title === null) return;
+  if (!title.trim()) {
+    wb.notify('A plan needs a title.', 'error');
+    return;
+  }
+  await attempt(wb, 'create the plan', async () => {
+    const plan = await wb.createPlan({ templateId: template.id, title: title.trim() });
+    await wb.openPlan(plan.id);
+  });
+}
+
+export async function renamePlanInteractive(wb: WorkbenchApi, plan: PlanSummary): Promise<void> {
+  const title = await wb.prompt({ title: `Rename ‘${plan.title}’`, placeholder: 'New title', value: plan.title });
+  if (title === null || title.trim() === plan.title) return;
+  if (!title.trim()) {
+    wb.notify('A plan needs a title.', 'error');
+    return;
+  }
+  await attempt(wb, 'rename the plan', () => wb.renamePlan(plan.id, title.trim()));
+}
+
+export async function duplicatePlanInteractive(wb: WorkbenchApi, plan: PlanSummary): Promise<void> {
+  await attempt(wb, 'duplicate the plan', () => wb.duplicatePlan(plan.id));
+}
+
+/** Deletes after an explicit confirmation; dismissing the question keeps the plan. */
+export async function deletePlanConfirmed(wb: WorkbenchApi, plan: PlanSummary): Promise<void> {
+  const sure = await wb.pick(
+    [
+      { label: `Delete ‘${plan.title}’`, description: 'for everyone in this workspace', value: true },
+      { label: 'Keep it', value: false },
+    ],
+    { placeholder: `Delete the plan ‘${plan.title}’? This cannot be undone.` },
+  );
+  if (!sure) return;
+  await attempt(wb, 'delete the plan', () => wb.deletePlan(plan.id));
+}

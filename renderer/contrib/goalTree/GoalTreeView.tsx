@@ -1,0 +1,184 @@
+/**
+ * The goal tree: every goal of the workspace as one cascade across plans, with owners, status and
+ * rolled-up progress. Click or Enter jumps to the goal block; ←/→ collapse and expand; the filter
+ * keeps matches in their cascade.
+ */
+import { useDeferredValue, useMemo, useState } from 'react';
+import { GOAL_STATUS_LABELS } from '../../../shared/model/elements';
+import { type GoalNode } from '../../../shared/derive/goalTree';
+import { type Person } from '../../../shared/model/people';
+import { useWorkbench } from '../../workbench/WorkbenchContext';
+import { rowDomId, useListNavigation } from '../explorer/useListNavigation';
+import { Avatar } from '../people/Avatar';
+import { goalKey, ownerNames, progressExplained, progressPercent, visibleGoalRows, type GoalRow } from './goalTreeRows';
+import '../explorer/viewList.css';
+import './goalTree.css';
+
+const LIST_ID = 'goal-tree';
+
+function Twistie(props: { row: GoalRow; onToggle: () => void }) {
+  if (!props.row.hasChildren) return <span className="tv-twistie" />;
+  return (
+    <span
+      className="tv-twistie"
+      aria-hidden="true"
+      onClick={(e) => { e.stopPropagation(); props.onToggle(); }}
+    >
+      <svg className="tv-svg" viewBox="0 0 16 16" style={{ transform: props.row.expanded ? 'rotate(90deg)' : undefined }}>
+        <path d="M6 4l4 4-4 4" />
+      </svg>
+    </span>
+  );
+}
+
+function ProgressBar(props: { node: GoalNode }) {
+  const pct = progressPercent(props.node.progress);
+  return (
+    <span className="tv-progress" title={progressExplained(props.node.progress)}>
+      <span
+        className="tv-progress-bar"
+        role="progressbar"
+        aria-label={`Progress of ${props.node.goal.title || 'Untitled goal'}`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct ?? undefined}
+        aria-valuetext={pct === null ? 'not measurable yet' : `${pct}%`}
+      >
+        <span className="tv-progress-fill" style={{ width: `${pct ?? 0}%` }} />
+      </span>
+      <span className="tv-progress-value">{pct === null ? '—' : `${pct}%`}</span>
+    </span>
+  );
+}
+
+export type GoalTreeProps = {
+  roots: GoalNode[];
+  people: Person[];
+  activePlanId: string | null;
+  onReveal: (node: GoalNode) => void;
+};
+
+export function GoalTreePanel(props: GoalTreeProps) {
+  const [filter, setFilter] = useState('');
+  const deferredFilter = useDeferredValue(filter);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const rows = useMemo(
+    () => visibleGoalRows(props.roots, { collapsed, filter: deferredFilter, people: props.people }),
+    [props.roots, collapsed, deferredFilter, props.people],
+  );
+  const byId = useMemo(() => new Map(props.people.map((p) => [p.id, p])), [props.people]);
+  const toggle = (key: string, open?: boolean) => setCollapsed((prev) => {
+    const next = new Set(prev);
+    if (open ?? next.has(key)) next.delete(key);
+    else next.add(key);
+    return next;
+  });
+  const nav = useListNavigation(rows, (r) => r.key, {
+    onOpen: (r) => props.onReveal(r.node),
+    onKey: (e, r) => {
+      if (e.key === 'ArrowRight' && r.hasChildren && !r.expanded) toggle(r.key, true);
+      else if (e.key === 'ArrowLeft' && r.hasChildren && r.expanded) toggle(r.key, false);
+      else return false;
+      return true;
+    },
+  });
+  const allKeys = () => {
+    const keys: string[] = [];
+    const walk = (n: GoalNode) => { if (n.children.length) keys.push(goalKey(n)); n.children.forEach(walk); };
+    props.roots.forEach(walk);
+    return keys;
+  };
+
+  return (
+    <div className="tv-view">
+      <div className="tv-toolbar">
+        <input
+          className="tv-input"
+          type="search"
+          aria-label="Filter goals"
+          placeholder="Filter by goal, owner or plan"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        <button type="button" className="tv-icon-button" aria-label="Expand all goals" title="Expand All" onClick={() => setCollapsed(new Set())}>
+          <svg className="tv-svg" viewBox="0 0 16 16" aria-hidden="true"><path d="M4 6l4 4 4-4" /></svg>
+        </button>
+        <button type="button" className="tv-icon-button" aria-label="Collapse all goals" title="Collapse All" onClick={() => setCollapsed(new Set(allKeys()))}>
+          <svg className="tv-svg" viewBox="0 0 16 16" aria-hidden="true"><path d="M4 10l4-4 4 4" /></svg>
+        </button>
+      </div>
+      {rows.length === 0 ? (
+        <p className="tv-empty">
+          {props.roots.length === 0 ? 'No goals yet. Insert a goal in a plan and it shows here, in its cascade.' : `No goal matches “${deferredFilter.trim()}”.`}
+        </p>
+      ) : (
+        <ul
+          className="tv-list"
+          role="tree"
+          aria-label="Goal cascade"
+          tabIndex={0}
+          aria-activedescendant={nav.focusedKey ? rowDomId(LIST_ID, nav.focusedKey) : undefined}
+          onKeyDown={nav.onKeyDown}
+        >
+          {rows.map((row) => {
+            const g = row.node.goal;
+            const title = g.title.trim() || 'Untitled goal';
+            const owners = ownerNames(row.node, props.people);
+            const otherPlan = row.node.planId !== props.activePlanId;
+            return (
+              <li
+                key={row.key}
+                id={rowDomId(LIST_ID, row.key)}
+                role="treeitem"
+                aria-label={title}
+                aria-level={row.depth + 1}
+                aria-expanded={row.hasChildren ? row.expanded : undefined}
+                aria-selected={false}
+                aria-description={[
+                  GOAL_STATUS_LABELS[g.status],
+                  owners.length ? `owned by ${owners.join(', ')}` : 'no owner',
+                  `in ${row.node.planTitle}`,
+                  row.node.parentMissing ? 'its parent goal no longer exists' : '',
+                ].filter(Boolean).join(', ')}
+                className={`tv-row tv-goal-row${nav.focusedKey === row.key ? ' tv-focused' : ''}${row.matches ? '' : ' tv-dimmed'}`}
+                style={{ paddingLeft: 4 + row.depth * 14 }}
+                onClick={() => { nav.setFocusedKey(row.key); props.onReveal(row.node); }}
+              >
+                <Twistie row={row} onToggle={() => toggle(row.key)} />
+                <span className={`tv-status tv-status-${g.status}`} title={GOAL_STATUS_LABELS[g.status]} />
+                {(row.node.parentMissing || row.node.inCycle) && (
+                  <span
+                    className="tv-warning-fg"
+                    role="img"
+                    aria-label={row.node.inCycle ? 'Parent link loops back' : 'Parent goal missing'}
+                    title={row.node.inCycle ? 'Its parent links loop back to itself' : 'It supports a goal that no longer exists'}
+                  >
+                    <svg className="tv-svg" viewBox="0 0 16 16" aria-hidden="true"><path d="M8 2l6.5 12h-13zM8 6.5v3.5M8 12v.01" /></svg>
+                  </span>
+                )}
+                <span className="tv-label">{title}</span>
+                {otherPlan && <span className="tv-plan-tag" title={`In ${row.node.planTitle}`}>{row.node.planTitle}</span>}
+                <span className="tv-avatars">
+                  {g.owners.map((id, i) => <Avatar key={`${id}-${i}`} person={byId.get(id) ?? null} fallbackName={owners[i]} size={16} />)}
+                </span>
+                <ProgressBar node={row.node} />
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function GoalTreeView() {
+  const wb = useWorkbench();
+  return (
+    <GoalTreePanel
+      roots={wb.goalTree.roots}
+      people={wb.people}
+      activePlanId={wb.activePlanId}
+      onReveal={(node) => void wb.openPlan(node.planId, { revealBlockId: node.goal.id })}
+    />
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * People: the workspace's directory. Pick a person to edit them and see the goals they own across
+ * plans; add people with the same form. Changes go to the workspace doc, so everyone sees them live.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { TEAM_LABELS, type Person } from '../../../shared/model/people';
+import { upsertPerson } from '../../../shared/model/workspaceDoc';
+import { type GoalNode, type GoalTree } from '../../../shared/derive/goalTree';
+import { GOAL_STATUS_LABELS } from '../../../shared/model/elements';
+import { useWorkbench } from '../../workbench/WorkbenchContext';
+import { rowDomId, useListNavigation } from '../explorer/useListNavigation';
+import { addPersonSignal } from './addPersonSignal';
+import { Avatar } from './Avatar';
+import { PersonForm } from './PersonForm';
+import { draftOf, goalsOwnedBy, newPersonDraft } from './personForm';
+import '../explorer/viewList.css';
+import './people.css';
+
+const LIST_ID = 'people';
+type Mode = { kind: 'browse' } | { kind: 'new' } | { kind: 'edit'; personId: string };
+
+export type PeoplePanelProps = {
+  people: Person[];
+  goalTree: GoalTree;
+  onSave: (person: Person) => boolean;
+  onRevealGoal: (node: GoalNode) => void;
+};
+
+function OwnedGoals(props: { person: Person; tree: GoalTree; onReveal: (node: GoalNode) => void }) {
+  const goals = useMemo(() => goalsOwnedBy(props.tree, props.person.id), [props.tree, props.person.id]);
+  return (
+    <section aria-label={`Goals owned by ${props.person.name}`}>
+      <h3 className="tv-section-title">Goals owned by {props.person.name}</h3>
+      {goals.length === 0 ? (
+        <p className="tv-empty">{props.person.name} owns no goal yet.</p>
+      ) : (
+        <ul className="tv-list" role="list">
+          {goals.map((n) => (
+            <li
+              key={`${n.planId}:${n.goal.id}`}
+              role="listitem"
+              className="tv-row"
+              style={{ paddingLeft: 20 }}
+              title={`${GOAL_STATUS_LABELS[n.goal.status]} — in ${n.planTitle}`}
+            >
+              <button type="button" className="tv-link-button" onClick={() => props.onReveal(n)}>
+                <span className={`tv-status tv-status-${n.goal.status}`} />
+                <span className="tv-label">{n.goal.title.trim() || 'Untitled goal'}</span>
+                <span className="tv-description">{n.planTitle}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function PeoplePanel(props: PeoplePanelProps) {
+  const [mode, setMode] = useState<Mode>({ kind: 'browse' });
+  const [selected, setSelected] = useState<string | null>(null);
+  useEffect(() => addPersonSignal.subscribe(() => setMode({ kind: 'new' })), []);
+  const nav = useListNavigation(props.people, (p) => p.id, {
+    onOpen: (p) => { setSelected(p.id); setMode({ kind: 'edit', personId: p.id }); },
+  });
+  const person = props.people.find((p) => p.id === selected) ?? null;
+  const editing = mode.kind === 'edit' ? props.people.find((p) => p.id === mode.personId) ?? null : null;
+  const save = (p: Person) => {
+    if (!props.onSave(p)) return;
+    setSelected(p.id);
+    setMode({ kind: 'browse' });
+  };
+
+  return (
+    <div className="tv-view">
+      <div className="tv-toolbar">
+        <span className="tv-grow tv-muted">{props.people.length === 1 ? '1 person' : `${props.people.length} people`}</span>
+        <button type="button" className="tv-icon-button" aria-label="Add person" title="Add Person…" onClick={() => setMode({ kind: 'new' })}>
+          <svg className="tv-svg" viewBox="0 0 16 16" aria-hidden="true"><path d="M6.5 7.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zM2 13.5c0-2.5 2-4 4.5-4s4.5 1.5 4.5 4M13 5v5M10.5 7.5h5" /></svg>
+        </button>
+      </div>
+      {mode.kind === 'new' && (
+        <PersonForm key="new" initial={newPersonDraft(props.people)} people={props.people} onSave={save} onCancel={() => setMode({ kind: 'browse' })} />
+      )}
+      {props.people.length === 0 && mode.kind !== 'new' ? (
+        <p className="tv-empty">Nobody is in the directory yet. Add the people who own goals, stages and actions.</p>
+      ) : (
+        <ul
+          className="tv-list"
+          role="listbox"
+          aria-label="People"
+          tabIndex={0}
+          aria-activedescendant={nav.focusedKey ? rowDomId(LIST_ID, nav.focusedKey) : undefined}
+          onKeyDown={nav.onKeyDown}
+        >
+          {props.people.map((p) => (
+            <li key={p.id}>
+              <div
+                id={rowDomId(LIST_ID, p.id)}
+                role="option"
+                aria-label={p.name}
+                aria-selected={p.id === selected}
+                className={`tv-row tv-tall${nav.focusedKey === p.id ? ' tv-focused' : ''}`}
+                style={{ paddingLeft: 12 }}
+                onClick={() => { nav.setFocusedKey(p.id); setSelected(p.id); setMode({ kind: 'browse' }); }}
+                onDoubleClick={() => setMode({ kind: 'edit', personId: p.id })}
+              >
+                <Avatar person={p} size={20} />
+                <span className="tv-label">{p.name}</span>
+                <span className="tv-description">{[TEAM_LABELS[p.team], p.role].filter(Boolean).join(' · ')}</span>
+                {p.id === selected && mode.kind === 'browse' && (
+                  <button
+                    type="button"
+                    className="tv-icon-button tv-push-right"
+                    aria-label={`Edit ${p.name}`}
+                    title="Edit"
+                    onClick={(e) => { e.stopPropagation(); setMode({ kind: 'edit', personId: p.id }); }}
+                  >
+                    <svg className="tv-svg" viewBox="0 0 16 16" aria-hidden="true"><path d="M10.5 2.5l3 3-8 8H2.5v-3z" /></svg>
+                  </button>
+                )}
+              </div>
+              {editing?.id === p.id && (
+                <PersonForm key={p.id} initial={draftOf(p)} people={props.people} onSave={save} onCancel={() => setMode({ kind: 'browse' })} />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {person && <OwnedGoals person={person} tree={props.goalTree} onReveal={props.onRevealGoal} />}
+    </div>
+  );
+}
+
+export function PeopleView() {
+  const wb = useWorkbench();
+  return (
+    <PeoplePanel
+      people={wb.people}
+      goalTree={wb.goalTree}
+      onSave={(person) => {
+        if (!wb.workspaceDoc) {
+          wb.notify('The people directory is not loaded yet; try again in a moment.', 'error');
+          return false;
+        }
+        upsertPerson(wb.workspaceDoc, person);
+        return true;
+      }}
+      onRevealGoal={(node) => void wb.openPlan(node.planId, { revealBlockId: node.goal.id })}
+    />
+  );
+}

@@ -1,0 +1,16 @@
+/** People: the workspace directory in its own container, and the "Add Person" command. */
+import { registerCommand } from '../../platform/commands';
+import { registerView } from '../../workbench/views';
+import { addPersonSignal } from './addPersonSignal';
+import { PeopleView } from './PeopleView';
+
+registerView({ id: 'people.directory', title: 'People', container: 'people', order: 10, component: PeopleView });
+
+registerCommand({
+  id: 'people.add', title: 'Add Person…', category: 'People',
+  when: ({ workbench }) => workbench.workspaceDoc !== null,
+  run: ({ workbench }) => {
+    workbench.showView('people.directory');
+    addPersonSignal.send();
+  },
+});

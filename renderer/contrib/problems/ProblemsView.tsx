@@ -1,0 +1,128 @@
+/**
+ * The Problems panel: what is missing or does not line up in the workspace's plans, grouped by plan,
+ * most severe first, live as people type. Click or Enter jumps to the block.
+ */
+import { useMemo, useState } from 'react';
+import { type Problem, type ProblemSeverity } from '../../../shared/derive/problems';
+import { useWorkbench } from '../../workbench/WorkbenchContext';
+import { rowDomId, useListNavigation } from '../explorer/useListNavigation';
+import { countBySeverity, describeCounts, groupProblems } from './problemGroups';
+import '../explorer/viewList.css';
+import './problems.css';
+
+const LIST_ID = 'problems';
+const SEVERITY_NAME: Record<ProblemSeverity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
+
+export function SeverityIcon(props: { severity: ProblemSeverity }) {
+  const path: Record<ProblemSeverity, string> = {
+    error: 'M8 14.5a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM5.7 5.7l4.6 4.6M10.3 5.7l-4.6 4.6',
+    warning: 'M8 1.8l6.6 12H1.4zM8 6v3.6M8 11.8v.01',
+    info: 'M8 14.5a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM8 7.2V11.5M8 4.8v.01',
+  };
+  return (
+    <svg className={`tv-svg tv-${props.severity}-fg`} viewBox="0 0 16 16" role="img" aria-label={SEVERITY_NAME[props.severity]}>
+      <path d={path[props.severity]} />
+    </svg>
+  );
+}
+
+type Row = { kind: 'plan'; key: string; planId: string; planTitle: string; count: number } | { kind: 'problem'; key: string; problem: Problem };
+
+export function ProblemsList(props: { problems: Problem[]; onReveal: (p: Problem) => void }) {
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const groups = useMemo(() => groupProblems(props.problems), [props.problems]);
+  const counts = useMemo(() => countBySeverity(props.problems), [props.problems]);
+  const rows = useMemo(() => groups.flatMap((g): Row[] => [
+    { kind: 'plan', key: g.planId, planId: g.planId, planTitle: g.planTitle, count: g.problems.length },
+    ...(collapsed.has(g.planId) ? [] : g.problems.map((problem, i): Row => ({ kind: 'problem', key: `${g.planId}:${i}`, problem }))),
+  ]), [groups, collapsed]);
+  const toggle = (planId: string, open?: boolean) => setCollapsed((prev) => {
+    const next = new Set(prev);
+    if (open ?? next.has(planId)) next.delete(planId);
+    else next.add(planId);
+    return next;
+  });
+  const nav = useListNavigation(rows, (r) => r.key, {
+    onOpen: (r) => (r.kind === 'plan' ? toggle(r.planId) : props.onReveal(r.problem)),
+    onKey: (e, r) => {
+      if (r.kind !== 'plan' || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return false;
+      toggle(r.planId, e.key === 'ArrowRight');
+      return true;
+    },
+  });
+
+  return (
+    <div className="tv-view tv-problems">
+      <div className="tv-problem-counts" role="status" aria-label={describeCounts(counts)}>
+        {(['error', 'warning', 'info'] as const).map((s) => (
+          <span key={s} className="tv-problem-count" title={`${counts[s]} ${SEVERITY_NAME[s].toLowerCase()}${counts[s] === 1 ? '' : 's'}`}>
+            <SeverityIcon severity={s} /> {counts[s]}
+          </span>
+        ))}
+      </div>
+      {rows.length === 0 ? (
+        <p className="tv-empty">No problems have been found in the workspace’s plans.</p>
+      ) : (
+        <ul
+          className="tv-list"
+          role="tree"
+          aria-label="Problems"
+          tabIndex={0}
+          aria-activedescendant={nav.focusedKey ? rowDomId(LIST_ID, nav.focusedKey) : undefined}
+          onKeyDown={nav.onKeyDown}
+        >
+          {rows.map((row) => row.kind === 'plan' ? (
+            <li
+              key={row.key}
+              id={rowDomId(LIST_ID, row.key)}
+              role="treeitem"
+              aria-level={1}
+              aria-expanded={!collapsed.has(row.planId)}
+              aria-selected={false}
+              aria-label={`${row.planTitle}, ${row.count} ${row.count === 1 ? 'problem' : 'problems'}`}
+              className={`tv-row${nav.focusedKey === row.key ? ' tv-focused' : ''}`}
+              style={{ paddingLeft: 4 }}
+              onClick={() => { nav.setFocusedKey(row.key); toggle(row.planId); }}
+            >
+              <span className="tv-twistie" aria-hidden="true">
+                <svg className="tv-svg" viewBox="0 0 16 16" style={{ transform: collapsed.has(row.planId) ? undefined : 'rotate(90deg)' }}><path d="M6 4l4 4-4 4" /></svg>
+              </span>
+              <strong className="tv-label">{row.planTitle}</strong>
+              <span className="tv-badge">{row.count}</span>
+            </li>
+          ) : (
+            <li
+              key={row.key}
+              id={rowDomId(LIST_ID, row.key)}
+              role="treeitem"
+              aria-level={2}
+              aria-selected={false}
+              aria-label={`${SEVERITY_NAME[row.problem.severity]}: ${row.problem.message}`}
+              className={`tv-row${nav.focusedKey === row.key ? ' tv-focused' : ''}`}
+              style={{ paddingLeft: 26 }}
+              title={row.problem.message}
+              onClick={() => { nav.setFocusedKey(row.key); props.onReveal(row.problem); }}
+            >
+              <SeverityIcon severity={row.problem.severity} />
+              <span className="tv-label">{row.problem.message}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function ProblemsView() {
+  const wb = useWorkbench();
+  return (
+    <ProblemsList
+      problems={wb.problems}
+      onReveal={(p) => void wb.openPlan(
+        p.planId,
+        // A stage's problem points at the stage itself; other blocks are found by their id wherever they moved.
+        p.blockId && p.code !== 'stage-missing-owner' ? { revealBlockId: p.blockId } : { revealPath: p.path },
+      )}
+    />
+  );
+}

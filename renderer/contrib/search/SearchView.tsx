@@ -1,0 +1,149 @@
+/** Search across every plan: prose and structured fields, results grouped by plan, matches highlighted; click to jump. */
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { searchPlans, type SearchHit, type SearchResult } from '../../../shared/derive/search';
+import { type PlanSnapshot } from '../../../shared/model/planDoc';
+import { type Person } from '../../../shared/model/people';
+import { useWorkbench } from '../../workbench/WorkbenchContext';
+import { rowDomId, useListNavigation } from '../explorer/useListNavigation';
+import { searchFocusSignal } from './searchFocusSignal';
+import '../explorer/viewList.css';
+import './search.css';
+
+const LIST_ID = 'search-results';
+type Row = { kind: 'plan'; key: string; planId: string; planTitle: string; count: number } | { kind: 'hit'; key: string; planId: string; hit: SearchHit };
+
+function Highlighted(props: { hit: SearchHit }) {
+  const { excerpt, ranges } = props.hit;
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  ranges.forEach(([s, e], i) => {
+    if (s > at) parts.push(excerpt.slice(at, s));
+    parts.push(<mark key={i} className="tv-match">{excerpt.slice(s, e)}</mark>);
+    at = e;
+  });
+  parts.push(excerpt.slice(at));
+  return <span className="tv-label">{parts}</span>;
+}
+
+function summary(r: SearchResult): string {
+  const plans = r.groups.length;
+  const base = `${r.matches} ${r.matches === 1 ? 'result' : 'results'} in ${plans} ${plans === 1 ? 'plan' : 'plans'}`;
+  return r.truncated ? `${base} (showing the first ${r.hits}; refine the search)` : base;
+}
+
+export function SearchPanel(props: { plans: PlanSnapshot[]; people: Person[]; onReveal: (planId: string, hit: SearchHit) => void }) {
+  const [query, setQuery] = useState('');
+  const [caseSensitive, setCaseSensitive] = useState(false);
+  const [wholeWord, setWholeWord] = useState(false);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const deferred = useDeferredValue(query);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => searchFocusSignal.subscribe(() => setTimeout(() => input.current?.select(), 0)), []);
+  const result = useMemo(
+    () => searchPlans(props.plans, deferred, { caseSensitive, wholeWord, people: props.people }),
+    [props.plans, props.people, deferred, caseSensitive, wholeWord],
+  );
+  const rows = useMemo(() => result.groups.flatMap((g): Row[] => [
+    { kind: 'plan', key: g.planId, planId: g.planId, planTitle: g.planTitle, count: g.count },
+    ...(collapsed.has(g.planId) ? [] : g.hits.map((hit, i): Row => ({ kind: 'hit', key: `${g.planId}:${i}`, planId: g.planId, hit }))),
+  ]), [result, collapsed]);
+  const toggle = (planId: string, open?: boolean) => setCollapsed((prev) => {
+    const next = new Set(prev);
+    if (open ?? next.has(planId)) next.delete(planId);
+    else next.add(planId);
+    return next;
+  });
+  const nav = useListNavigation(rows, (r) => r.key, {
+    onOpen: (r) => (r.kind === 'plan' ? toggle(r.planId) : props.onReveal(r.planId, r.hit)),
+    onKey: (e, r) => {
+      if (r.kind !== 'plan' || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return false;
+      toggle(r.planId, e.key === 'ArrowRight');
+      return true;
+    },
+  });
+  const toggleButton = (label: string, glyph: string, on: boolean, set: (v: boolean) => void) => (
+    <button type="button" className="tv-icon-button tv-glyph" aria-label={label} title={label} aria-pressed={on} onClick={() => set(!on)}>{glyph}</button>
+  );
+
+  return (
+    <div className="tv-view">
+      <div className="tv-toolbar">
+        <input
+          className="tv-input"
+          type="search"
+          aria-label="Search all plans"
+          placeholder="Search goals, stages, actions and text"
+          value={query}
+          ref={input}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        {toggleButton('Match case', 'Aa', caseSensitive, setCaseSensitive)}
+        {toggleButton('Match whole word', 'ab', wholeWord, setWholeWord)}
+      </div>
+      {deferred.trim() && <p className="tv-search-summary" role="status">{result.matches === 0 ? 'No results.' : summary(result)}</p>}
+      {rows.length > 0 && (
+        <ul
+          className="tv-list"
+          role="tree"
+          aria-label="Search results"
+          tabIndex={0}
+          aria-activedescendant={nav.focusedKey ? rowDomId(LIST_ID, nav.focusedKey) : undefined}
+          onKeyDown={nav.onKeyDown}
+        >
+          {rows.map((row) => row.kind === 'plan' ? (
+            <li
+              key={row.key}
+              id={rowDomId(LIST_ID, row.key)}
+              role="treeitem"
+              aria-level={1}
+              aria-expanded={!collapsed.has(row.planId)}
+              aria-selected={false}
+              aria-label={`${row.planTitle}, ${row.count} ${row.count === 1 ? 'result' : 'results'}`}
+              className={`tv-row${nav.focusedKey === row.key ? ' tv-focused' : ''}`}
+              style={{ paddingLeft: 4 }}
+              onClick={() => { nav.setFocusedKey(row.key); toggle(row.planId); }}
+            >
+              <span className="tv-twistie" aria-hidden="true">
+                <svg className="tv-svg" viewBox="0 0 16 16" style={{ transform: collapsed.has(row.planId) ? undefined : 'rotate(90deg)' }}><path d="M6 4l4 4-4 4" /></svg>
+              </span>
+              <strong className="tv-label">{row.planTitle}</strong>
+              <span className="tv-badge">{row.count}</span>
+            </li>
+          ) : (
+            <li
+              key={row.key}
+              id={rowDomId(LIST_ID, row.key)}
+              role="treeitem"
+              aria-level={2}
+              aria-selected={false}
+              aria-label={`${row.hit.where}: ${row.hit.excerpt}`}
+              title={row.hit.where}
+              className={`tv-row tv-tall tv-hit${nav.focusedKey === row.key ? ' tv-focused' : ''}`}
+              style={{ paddingLeft: 26 }}
+              onClick={() => { nav.setFocusedKey(row.key); props.onReveal(row.planId, row.hit); }}
+            >
+              <span className="tv-hit-text">
+                <Highlighted hit={row.hit} />
+                <span className="tv-description">{row.hit.where}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function SearchView() {
+  const wb = useWorkbench();
+  return (
+    <SearchPanel
+      plans={wb.snapshots}
+      people={wb.people}
+      onReveal={(planId, hit) => void wb.openPlan(
+        planId,
+        hit.kind === 'goal' || hit.kind === 'action' ? { revealBlockId: hit.blockId! } : { revealPath: hit.path },
+      )}
+    />
+  );
+}
