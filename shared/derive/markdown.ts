@@ -32,11 +32,14 @@ function text(t: FormattedText): string {
   return `${lead}${out}${trail}`;
 }
 
+/** A URL safe inside Markdown's (…): parentheses and spaces percent-encoded. */
+const linkTarget = (url: string) => url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+
 function inlines(nodes: Descendant[], names: Names): string {
   return (nodes as InlineNode[]).map((n) => {
     if (!('type' in n)) return text(n);
     if (n.type === 'mention') return `**@${escapeText(names.person(n.personId) || n.name)}**`;
-    return `[${inlines(n.children, names)}](${n.url.replace(/[()\s]/g, encodeURIComponent)})`;
+    return `[${inlines(n.children, names)}](${linkTarget(n.url)})`;
   }).join('').trim();
 }
 

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { heading, newAction, newGoal, newStageMatrix } from '../../../shared/model/blocks';
+import { planToMarkdown } from '../../../shared/derive/markdown';
+import { snapshotPlan } from '../../../shared/model/planDoc';
+import { instantiateTemplate } from '../../../shared/templates/instantiate';
+import { parseTemplate } from '../../../shared/templates/templateSchema';
+import { ana, ben, plan } from './planFixture';
+
+describe('Markdown export', () => {
+  it('writes prose with marks, links, lists and mentions by their current name', () => {
+    const md = planToMarkdown(plan('p', [
+      heading(1, 'Summary'),
+      { type: 'paragraph', children: [
+        { text: 'We grow ' }, { text: 'together ', bold: true }, { text: 'with ' },
+        { type: 'mention', personId: 'person_ana', name: 'Ana (old name)', children: [{ text: '' }] },
+        { text: ', see ' }, { type: 'link', url: 'https://example.com/plan (v2)', children: [{ text: 'the plan', italic: true }] },
+        { text: ' and ' }, { text: 'npm run x', code: true }, { text: ' — 2*3 [sic] | ok' },
+      ] },
+      { type: 'guidance', children: [{ text: 'Write what matters.' }] },
+      { type: 'bulleted-list', children: [{ type: 'list-item', children: [{ text: 'one' }] }, { type: 'list-item', children: [{ text: 'two', underline: true }] }] },
+      { type: 'numbered-list', children: [{ type: 'list-item', children: [{ text: 'first' }] }] },
+    ], { title: 'FY27 plan' }), [ana]);
+    expect(md).toBe([
+      '# FY27 plan', '', '*FY27*', '', '## Summary', '',
+      'We grow **together** with **@Ana Ruiz**, see [*the plan*](https://example.com/plan%20%28v2%29) and `npm run x` — 2\\*3 \\[sic\\] \\| ok',
+      '', '- one', '- <u>two</u>', '', '1. first', '',
+    ].join('\n'));
+  });
+
+  it('keeps guidance only when asked', () => {
+    const p = plan('p', [{ type: 'guidance', children: [{ text: 'Write what matters.' }] }]);
+    expect(planToMarkdown(p, [])).not.toContain('Write what matters');
+    expect(planToMarkdown(p, [], { guidance: true })).toContain('> 💡 *Write what matters.*');
+  });
+
+  it('writes a goal as a readable block with owners, metric, status, due date, reason and parent', () => {
+    const parent = newGoal({ id: 'g_p', title: 'Grow revenue' });
+    const goal = newGoal({
+      id: 'g_c', title: 'New-customer revenue', team: 'sales', owners: ['person_ana', 'person_ben', 'person_gone'],
+      metricName: 'New revenue', metricUnit: '$', baseline: 11_000_000, target: 14_000_000, current: 12_500_000,
+      due: '2027-06-30', status: 'at-risk', rationale: 'The gap was new business.', parentId: 'g_p',
+    });
+    const md = planToMarkdown(plan('p', [parent, goal]), [ana, ben]);
+    expect(md).toContain([
+      '> **🎯 New-customer revenue**  ',
+      '> Sales goal · owned by Ana Ruiz, Ben Okafor, someone not in the directory · At risk · due 2027-06-30  ',
+      '> **Metric:** New revenue: $11,000,000 → $14,000,000 (now $12,500,000)  ',
+      '> **Supports:** Grow revenue  ',
+      '> **Why:** The gap was new business.',
+    ].join('\n'));
+    expect(planToMarkdown(plan('p', [newGoal({ title: 'Solo', parentId: 'g_x', parentPlanId: 'other' })]), []))
+      .toContain('> **Supports:** a goal in another plan');
+  });
+
+  it('writes the stage matrix as a table and actions as a task list', () => {
+    const matrix = newStageMatrix({ approach: { marketing: 'Webinars | events', sales: 'Calls\nand visits', marketingOwner: 'person_ben', metricName: 'Meetings booked', metricTarget: 25, metricUnit: '%' } });
+    const goal = newGoal({ id: 'g1', title: 'Leads' });
+    const md = planToMarkdown(plan('p', [goal, matrix,
+      newAction({ title: 'Trade show', owner: 'person_ana', due: '2027-03-01', budget: 90000, goalId: 'g1', expectedResult: '60 meetings' }),
+      newAction({ title: 'Old task', done: true })]), [ana, ben]);
+    expect(md).toContain('| Stage | Marketing does | Sales does | Owners | Exit criteria | Metric |');
+    expect(md).toContain('| **Approach** | Webinars \\| events | Calls<br>and visits | Marketing: Ben Okafor<br>Sales: — | — | Meetings booked: 25% |');
+    expect(md.match(/^\| \*\*/gm)).toHaveLength(7);
+    expect(md).toContain('- [ ] **Trade show** — Ana Ruiz · due 2027-03-01 · budget 90,000 · serves ‘Leads’  \n  Expected result: 60 meetings\n- [x] **Old task** — no owner yet · serves no goal yet\n');
+  });
+
+  it('exports the annual plan template so that it reads well (reviewed, then kept)', async () => {
+    const file = fileURLToPath(new URL('../../../templates/annual-joint-plan.json', import.meta.url));
+    const template = parseTemplate(JSON.parse(readFileSync(file, 'utf8')), 'annual-joint-plan.json');
+    const doc = instantiateTemplate(template, { planId: 'plan_fy27', title: 'FY27 joint sales & marketing plan', period: 'FY27' });
+    await expect(planToMarkdown(snapshotPlan(doc), [])).toMatchFileSnapshot('__snapshots__/annual-joint-plan.md');
+  });
+});

@@ -1,0 +1,69 @@
+import * as Y from 'yjs';
+import { newAction, newGoal, newStageMatrix, paragraph } from '../../../shared/model/blocks';
+import { type ActionElement, type GoalElement, type StageMatrixElement } from '../../../shared/model/elements';
+import { createPlanDoc, readPlanContent, readPlanMeta } from '../../../shared/model/planDoc';
+import { duplicatePlanDoc, refreshIds, renamePlanDoc } from '../../../shared/model/planOps';
+
+const content = () => [
+  newGoal({ id: 'g_top', title: 'Top', owners: ['person_ana'] }),
+  newGoal({ id: 'g_sub', title: 'Sub', parentId: 'g_top' }),
+  newGoal({ id: 'g_self', title: 'Linked by plan id', parentId: 'g_top', parentPlanId: 'plan_src' }),
+  newGoal({ id: 'g_up', title: 'Up', parentId: 'g_company', parentPlanId: 'plan_annual' }),
+  newAction({ id: 'a_1', goalId: 'g_sub' }),
+  newAction({ id: 'a_2', goalId: 'g_elsewhere' }),
+  newStageMatrix(),
+];
+
+describe('refreshing ids', () => {
+  it('gives every goal, action and stage matrix a fresh id and remaps internal links', () => {
+    const before = content();
+    const [top, sub, self, up, a1, a2, m] = refreshIds(before, { sourcePlanId: 'plan_src' }) as [GoalElement, GoalElement, GoalElement, GoalElement, ActionElement, ActionElement, StageMatrixElement];
+    const oldIds = new Set(['g_top', 'g_sub', 'g_self', 'g_up', 'a_1', 'a_2', (before[6] as StageMatrixElement).id]);
+    expect([top, sub, self, up, a1, a2, m].some((b) => oldIds.has(b.id))).toBe(false);
+    expect(sub.parentId).toBe(top.id);
+    expect([self.parentId, self.parentPlanId]).toEqual([top.id, null]);
+    expect([up.parentId, up.parentPlanId]).toEqual(['g_company', 'plan_annual']);
+    expect(a1.goalId).toBe(sub.id);
+    expect(a2.goalId).toBe('g_elsewhere');
+    expect(top.owners).toEqual(['person_ana']);
+  });
+
+  it('leaves the original untouched', () => {
+    const before = content();
+    const json = JSON.stringify(before);
+    const after = refreshIds(before);
+    (after[0] as GoalElement).owners.push('x');
+    expect(JSON.stringify(before)).toBe(json);
+  });
+});
+
+describe('duplicating and renaming plans', () => {
+  const source = () => createPlanDoc({ id: 'plan_src', title: 'FY27', templateId: 'annual-joint-plan', period: 'FY27', content: [paragraph('hello'), ...content()] });
+
+  it('duplicates a plan under a new id and title with fresh block ids', () => {
+    const src = source();
+    const copy = duplicatePlanDoc(src, { planId: 'plan_copy', title: 'FY27 (copy)' });
+    expect(readPlanMeta(copy)).toMatchObject({ id: 'plan_copy', title: 'FY27 (copy)', templateId: 'annual-joint-plan', period: 'FY27' });
+    const goals = readPlanContent(copy).filter((n): n is GoalElement => 'type' in n && n.type === 'goal');
+    const srcGoalIds = new Set(readPlanContent(src).flatMap((n) => ('type' in n && n.type === 'goal' ? [n.id] : [])));
+    expect(goals.some((g) => srcGoalIds.has(g.id))).toBe(false);
+    expect(goals[1]!.parentId).toBe(goals[0]!.id);
+    // The copy is its own document: editing it does not touch the source.
+    renamePlanDoc(copy, 'Changed');
+    expect(readPlanMeta(src).title).toBe('FY27');
+  });
+
+  it('renames a plan, trimming the title and refusing a blank one', () => {
+    const doc = source();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    renamePlanDoc(doc, '  FY28 plan ');
+    expect(readPlanMeta(doc).title).toBe('FY28 plan');
+    renamePlanDoc(doc, 'FY28 plan');
+    expect(updates).toHaveLength(1);
+    expect(() => renamePlanDoc(doc, '   ')).toThrow('a plan needs a title');
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    expect(readPlanMeta(other).title).toBe('FY28 plan');
+  });
+});
