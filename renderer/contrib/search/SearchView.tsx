@@ -1,11 +1,10 @@
 /** Search across every plan: prose and structured fields, results grouped by plan, matches highlighted; click to jump. */
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { searchPlans, type SearchHit, type SearchResult } from '../../../shared/derive/search';
 import { type PlanSnapshot } from '../../../shared/model/planDoc';
 import { type Person } from '../../../shared/model/people';
 import { useWorkbench } from '../../workbench/WorkbenchContext';
 import { rowDomId, useListNavigation } from '../explorer/useListNavigation';
-import { searchFocusSignal } from './searchFocusSignal';
 import '../explorer/viewList.css';
 import './search.css';
 
@@ -37,8 +36,6 @@ export function SearchPanel(props: { plans: PlanSnapshot[]; people: Person[]; on
   const [wholeWord, setWholeWord] = useState(false);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const deferred = useDeferredValue(query);
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => searchFocusSignal.subscribe(() => setTimeout(() => input.current?.select(), 0)), []);
   const result = useMemo(
     () => searchPlans(props.plans, deferred, { caseSensitive, wholeWord, people: props.people }),
     [props.plans, props.people, deferred, caseSensitive, wholeWord],
@@ -74,7 +71,7 @@ export function SearchPanel(props: { plans: PlanSnapshot[]; people: Person[]; on
           aria-label="Search all plans"
           placeholder="Search goals, stages, actions and text"
           value={query}
-          ref={input}
+          autoFocus
           onChange={(e) => setQuery(e.target.value)}
         />
         {toggleButton('Match case', 'Aa', caseSensitive, setCaseSensitive)}
