@@ -1,0 +1,166 @@
+/**
+ * One open document: its Y.Doc, its local persistence through the host, and its y-websocket provider.
+ *
+ * Order of life: listeners on the doc first (so no update escapes saving), then the local state from
+ * host.documents.load, then the provider. Every update — typed here, received from the server, or
+ * merged from disk — is applied to the doc; every update except those that came from disk is saved
+ * through host.documents.save, in order. Teardown runs the other way round: stop listening to the
+ * host, leave the room (our presence disappears), write what is still queued, then free the doc.
+ */
+import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import { WebsocketProvider } from 'y-websocket';
+import { type HostServices, type SyncTarget } from '../../shared/ipc/contract';
+import { roomName } from '../../shared/sync/rooms';
+import { type HostEventSource } from '../platform/host';
+import { SaveQueue } from './saveQueue';
+import { ServerConfirmations } from './serverConfirmations';
+
+export type Peer = { clientId: number; name: string; color: string };
+export type SyncStatus = {
+  connection: 'local-only' | 'connecting' | 'connected' | 'offline';
+  /** Every local update is durable on this machine (host.documents.save resolved). */
+  saved: boolean;
+  /** Why the last save failed; it is retried until it succeeds. */
+  saveError: string | null;
+  /** Local updates the server has not confirmed yet. */
+  unsynced: number;
+  peers: Peer[];
+};
+export interface CollabSession {
+  readonly docId: string;
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  /** Resolves when the local state is loaded (and the provider, if any, is started). */
+  readonly ready: Promise<void>;
+  status(): SyncStatus;
+  onStatus(listener: (s: SyncStatus) => void): () => void;
+  destroy(): Promise<void>;
+}
+
+/** The awareness field holding a user's name and colour (also the remote cursors' data). */
+export const USER_FIELD = 'user';
+
+export type CollabSessionOptions = {
+  host: HostServices;
+  events: HostEventSource;
+  docId: string;
+  target: SyncTarget | null;
+  user: { name: string; color: string };
+  /** For Node clients and tests: the socket class, and whether tabs may also sync over BroadcastChannel. */
+  provider?: { WebSocketPolyfill?: typeof WebSocket; disableBc?: boolean };
+};
+
+const FROM_DISK = Symbol('from-disk');
+
+export function openCollabSession(opts: CollabSessionOptions): CollabSession {
+  const { host, events, docId, target, user } = opts;
+  const doc = new Y.Doc();
+  const awareness = new Awareness(doc);
+  awareness.setLocalStateField(USER_FIELD, { name: user.name, color: user.color });
+
+  const listeners = new Set<(s: SyncStatus) => void>();
+  let everConnected = false;
+  let destroyed = false;
+  let provider: WebsocketProvider | null = null;
+  let confirmations: ServerConfirmations | null = null;
+
+  const status = (): SyncStatus => {
+    const save = saves.state();
+    let connection: SyncStatus['connection'] = 'local-only';
+    if (provider) {
+      if (provider.wsconnected && provider.synced) connection = 'connected';
+      else connection = everConnected ? 'offline' : 'connecting';
+    }
+    return {
+      connection,
+      saved: save.saved,
+      saveError: save.error,
+      unsynced: confirmations?.unsynced ?? 0,
+      peers: peersOf(awareness),
+    };
+  };
+  const emit = () => {
+    if (destroyed) return;
+    const s = status();
+    for (const l of listeners) l(s);
+  };
+
+  const saves = new SaveQueue((update) => host.documents.save({ docId, update: update as Uint8Array<ArrayBuffer> }), emit);
+  let localBeforeProvider = 0;
+
+  const onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === FROM_DISK) return;
+    saves.push(update);
+    if (origin !== provider) {
+      if (confirmations) confirmations.localUpdate();
+      else localBeforeProvider++;
+    }
+  };
+  doc.on('update', onUpdate);
+  awareness.on('change', emit);
+
+  const stopExternal = events.on('document.external', (e) => {
+    if (e.docId === docId) Y.applyUpdate(doc, e.update, FROM_DISK);
+  });
+
+  const ready = (async () => {
+    const state = await host.documents.load({ docId });
+    if (destroyed) return;
+    if (state.byteLength > 0) Y.applyUpdate(doc, state, FROM_DISK);
+    if (!target) return;
+    provider = new WebsocketProvider(target.serverUrl, roomName(target.workspaceId, docId), doc, {
+      awareness,
+      params: { token: target.token },
+      WebSocketPolyfill: opts.provider?.WebSocketPolyfill,
+      disableBc: opts.provider?.disableBc,
+    });
+    confirmations = new ServerConfirmations(provider, emit);
+    for (let i = 0; i < localBeforeProvider; i++) confirmations.localUpdate();
+    provider.on('status', ({ status: s }) => {
+      if (s === 'connected') everConnected = true;
+      emit();
+    });
+    provider.on('sync', emit);
+    emit();
+  })();
+
+  return {
+    docId,
+    doc,
+    awareness,
+    ready,
+    status,
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      listeners.clear();
+      stopExternal();
+      await ready.catch(() => {});
+      confirmations?.destroy();
+      provider?.destroy();
+      awareness.destroy();
+      try {
+        await saves.flush();
+      } finally {
+        saves.dispose();
+        doc.off('update', onUpdate);
+        doc.destroy();
+      }
+    },
+  };
+}
+
+function peersOf(awareness: Awareness): Peer[] {
+  const peers: Peer[] = [];
+  awareness.getStates().forEach((state, clientId) => {
+    if (clientId === awareness.clientID) return;
+    const u = state[USER_FIELD] as { name?: unknown; color?: unknown } | undefined;
+    if (u && typeof u.name === 'string' && typeof u.color === 'string') peers.push({ clientId, name: u.name, color: u.color });
+  });
+  return peers;
+}

@@ -1,0 +1,200 @@
+/**
+ * The plan editor: Slate bound to the session's Y.Doc, with the toolbar, the slash and @ menus,
+ * collaborators' cursors, and the cards for goals, stages and actions.
+ */
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Editor, Element, Range } from 'slate';
+import { Editable, ReactEditor, type RenderChunkProps, Slate } from 'slate-react';
+import { YjsEditor } from '@slate-yjs/core';
+import { paragraph } from '../../shared/model/blocks';
+import { type Mark } from '../../shared/model/elements';
+import { type Person } from '../../shared/model/people';
+import { planContent, readPlanMeta } from '../../shared/model/planDoc';
+import { type CollabSession, USER_FIELD } from '../collab/collabSession';
+import { createPlanEditor, type CursorData, type PlanSlateEditor } from './createPlanEditor';
+import { DerivedStore } from './derivedStore';
+import { deleteBeforeCaret, textBeforeCaret, toggleMark } from './editorCommands';
+import { FieldConflicts } from './fieldConflicts';
+import { InsertMenu } from './InsertMenu';
+import { type MenuItem, mentionItems, slashItems, type Typeahead, typeaheadAt } from './insertMenu';
+import { PlanEditorContext, type GoalOption, type PlanEditorContextValue } from './planContext';
+import { PlanElement } from './elements/PlanElement';
+import { PlanLeaf } from './elements/PlanLeaf';
+import { RemoteCursors } from './RemoteCursors';
+import { Toolbar } from './Toolbar';
+import './editor.css';
+
+export type { PlanSlateEditor } from './createPlanEditor';
+export type { GoalOption } from './planContext';
+
+/** Past this many top-level blocks, rendering is chunked and off-screen chunks skip layout and paint. */
+export const CHUNK_SIZE = 1000;
+
+type Props = {
+  session: CollabSession;
+  people: Person[];
+  goalOptions?: GoalOption[];
+  readOnly?: boolean;
+  onEditor?: (editor: PlanSlateEditor | null) => void;
+};
+
+export function PlanEditor(props: Props) {
+  const { session } = props;
+  const [state, setState] = useState<{ session: CollabSession; ready: boolean; error: string | null }>({ session, ready: false, error: null });
+  useEffect(() => {
+    let live = true;
+    session.ready.then(
+      () => live && setState({ session, ready: true, error: null }),
+      (err: unknown) => live && setState({ session, ready: false, error: err instanceof Error ? err.message : String(err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [session]);
+  if (state.session !== session || (!state.ready && !state.error)) return <div className="tandem-editor-message" role="status">Opening plan…</div>;
+  if (state.error) return <div className="tandem-editor-message" role="alert">This plan could not be opened: {state.error}</div>;
+  return <ConnectedPlanEditor key={session.docId} {...props} />;
+}
+
+const MARK_KEYS: Record<string, Mark> = { b: 'bold', i: 'italic', u: 'underline', '`': 'code' };
+
+function whoElse(session: CollabSession): string {
+  const peers = session.status().peers;
+  return peers.length === 1 ? peers[0]!.name : 'A collaborator';
+}
+
+function ConnectedPlanEditor({ session, people, goalOptions = [], readOnly = false, onEditor }: Props) {
+  const editor = useMemo(() => {
+    const user = (session.awareness.getLocalState()?.[USER_FIELD] as CursorData | undefined) ?? { name: 'Me', color: '#3b82f6' };
+    const e = createPlanEditor(planContent(session.doc), session.awareness, user);
+    e.getChunkSize = (node) => (Editor.isEditor(node) && node.children.length > CHUNK_SIZE ? CHUNK_SIZE : null);
+    return e;
+  }, [session]);
+  const derived = useMemo(() => new DerivedStore(() => readPlanMeta(session.doc)), [session]);
+  const conflicts = useMemo(() => new FieldConflicts(() => whoElse(session)), [session]);
+  const onEditorRef = useRef(onEditor);
+  onEditorRef.current = onEditor;
+
+  useEffect(() => {
+    const unwatch = conflicts.watch(editor);
+    YjsEditor.connect(editor);
+    derived.recompute(editor.children);
+    onEditorRef.current?.(editor);
+    const stopStatus = session.onStatus((s) => {
+      if (s.unsynced === 0) conflicts.allConfirmed();
+    });
+    return () => {
+      stopStatus();
+      onEditorRef.current?.(null);
+      YjsEditor.disconnect(editor);
+      unwatch();
+      derived.dispose();
+    };
+  }, [editor, session, derived, conflicts]);
+
+  const context = useMemo<PlanEditorContextValue>(() => ({
+    planId: readPlanMeta(session.doc).id,
+    people,
+    peopleById: new Map(people.map((p) => [p.id, p])),
+    goalOptions,
+    derived,
+    conflicts,
+    readOnly,
+  }), [session, people, goalOptions, derived, conflicts, readOnly]);
+
+  const [typeahead, setTypeahead] = useState<Typeahead | null>(null);
+  const [active, setActive] = useState(0);
+  const items: MenuItem[] = useMemo(() => {
+    if (!typeahead) return [];
+    return typeahead.kind === 'slash' ? slashItems(typeahead.query) : mentionItems(typeahead.query, people);
+  }, [typeahead, people]);
+
+  const onChange = useCallback(() => {
+    if (editor.operations.some((op) => op.type !== 'set_selection')) derived.changed(editor.children);
+    const next = readOnly ? null : typeaheadAt(textBeforeCaret(editor));
+    setTypeahead((prev) => (prev?.kind === next?.kind && prev?.query === next?.query ? prev : next));
+    setActive(0);
+  }, [editor, derived, readOnly]);
+
+  const choose = useCallback((item: MenuItem) => {
+    if (!typeahead) return;
+    deleteBeforeCaret(editor, typeahead.query.length + 1);
+    item.run(editor);
+    setTypeahead(null);
+    ReactEditor.focus(editor);
+  }, [editor, typeahead]);
+
+  const onKeyDown = useCallback((event: KeyboardEvent<HTMLDivElement>) => {
+    if (typeahead && items.length > 0) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        setActive((i) => (i + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length);
+        return;
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        choose(items[Math.min(active, items.length - 1)]!);
+        return;
+      }
+    }
+    if (typeahead && event.key === 'Escape') {
+      event.preventDefault();
+      setTypeahead(null);
+      return;
+    }
+    const mod = (event.ctrlKey || event.metaKey) && !event.altKey;
+    const mark = MARK_KEYS[event.key.toLowerCase()];
+    if (mod && !event.shiftKey && mark) {
+      event.preventDefault();
+      toggleMark(editor, mark);
+      return;
+    }
+    if (mod && event.key.toLowerCase() === 'y') {
+      event.preventDefault();
+      editor.redo();
+      return;
+    }
+    // Tab on a selected card moves into its first field.
+    if (event.key === 'Tab' && !event.shiftKey && editor.selection && Range.isCollapsed(editor.selection)) {
+      const card = Editor.above(editor, { match: (n) => Element.isElement(n) && Editor.isVoid(editor, n) && !editor.isInline(n) });
+      if (card) {
+        const field = ReactEditor.toDOMNode(editor, card[0]).querySelector<HTMLElement>('input, select, textarea, button');
+        if (field) {
+          event.preventDefault();
+          field.focus();
+        }
+      }
+    }
+  }, [editor, typeahead, items, active, choose]);
+
+  return (
+    <PlanEditorContext.Provider value={context}>
+      <Slate editor={editor} initialValue={[paragraph()]} onChange={onChange}>
+        <div className="tandem-editor">
+          {!readOnly && <Toolbar />}
+          <RemoteCursors>
+            <Editable
+              className="tandem-editable"
+              aria-label="Plan text"
+              readOnly={readOnly}
+              renderElement={PlanElement}
+              renderLeaf={PlanLeaf}
+              renderChunk={renderChunk}
+              placeholder="Write the plan… type / for goals, stages and actions, @ to mention someone"
+              onKeyDown={onKeyDown}
+              spellCheck
+            />
+            {typeahead && items.length > 0 && (
+              <InsertMenu editor={editor} title={typeahead.kind === 'slash' ? 'Insert' : 'Mention someone'} items={items} active={active}
+                onChoose={choose} onHover={setActive} />
+            )}
+          </RemoteCursors>
+        </div>
+      </Slate>
+    </PlanEditorContext.Provider>
+  );
+}
+
+function renderChunk({ attributes, children, lowest }: RenderChunkProps) {
+  return <div {...attributes} className={lowest ? 'tandem-chunk' : undefined}>{children}</div>;
+}

@@ -1,0 +1,44 @@
+/**
+ * The one place the plan editor's plugins are composed: Slate, React, the Yjs binding (content,
+ * history of this user's own edits, shared cursors), then our rules for plan documents.
+ */
+import { createEditor } from 'slate';
+import { type ReactEditor, withReact } from 'slate-react';
+import type * as Y from 'yjs';
+import { type Awareness } from 'y-protocols/awareness';
+import { type CursorEditor, type YHistoryEditor, type YjsEditor, withCursors, withYHistory, withYjs } from '@slate-yjs/core';
+import { withBlockBreaks } from './plugins/withBlockBreaks';
+import { withLinks } from './plugins/withLinks';
+import { withLists } from './plugins/withLists';
+import { withMarkdownShortcuts } from './plugins/withMarkdownShortcuts';
+import { withPlanSchema } from './plugins/withPlanSchema';
+import { withStructuredBlocks } from './plugins/withStructuredBlocks';
+import { withTrailingParagraph } from './plugins/withTrailingParagraph';
+import { withUniqueIds } from './plugins/withUniqueIds';
+
+/** What each collaborator's cursor carries: who they are. Stored in the awareness field `user`. */
+export type CursorData = { name: string; color: string };
+
+export type PlanSlateEditor = ReactEditor & YjsEditor & YHistoryEditor & CursorEditor<CursorData>;
+
+declare module 'slate' {
+  interface CustomTypes {
+    Editor: PlanSlateEditor;
+  }
+}
+
+/** Our rules for plan documents, outermost so they see every operation first. */
+export function withPlanRules<E extends PlanSlateEditor>(editor: E): E {
+  return withMarkdownShortcuts(withBlockBreaks(withUniqueIds(withTrailingParagraph(withLists(withLinks(withStructuredBlocks(withPlanSchema(editor))))))));
+}
+
+/** A plan editor bound to the document's content; call YjsEditor.connect(editor) to start it. */
+export function createPlanEditor(sharedType: Y.XmlText, awareness: Awareness, user: CursorData): PlanSlateEditor {
+  const editor = withReact(
+    withCursors(withYHistory(withYjs(createEditor(), sharedType)), awareness, {
+      cursorDataField: 'user',
+      data: user,
+    }),
+  );
+  return withPlanRules(editor as PlanSlateEditor);
+}

@@ -1,0 +1,95 @@
+/**
+ * Goal progress and depth for the cards, computed off the typing path: at most once per quiet
+ * moment after a change (idle callback, or a short timeout where there is none), from the editor's
+ * current value. Each card subscribes to its own goal, and only cards whose figures changed re-render.
+ */
+import { type Descendant, Element } from 'slate';
+import { buildGoalTree } from '../../shared/derive/goalTree';
+import { type Progress } from '../../shared/derive/rollup';
+import { type GoalElement } from '../../shared/model/elements';
+import { type PlanMeta } from '../../shared/model/planDoc';
+
+export type GoalFigures = { progress: Progress; depth: number; parentTitle: string | null };
+export type PlanGoal = { id: string; title: string };
+
+const sameFigures = (a: GoalFigures | undefined, b: GoalFigures): boolean =>
+  !!a && a.depth === b.depth && a.parentTitle === b.parentTitle && a.progress.ratio === b.progress.ratio
+  && a.progress.basis === b.progress.basis && a.progress.note === b.progress.note;
+
+type Idle = (cb: () => void) => () => void;
+const scheduleIdle: Idle = (cb) => {
+  const g = globalThis as unknown as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
+  if (g.requestIdleCallback && g.cancelIdleCallback) {
+    const h = g.requestIdleCallback(cb, { timeout: 500 });
+    return () => g.cancelIdleCallback!(h);
+  }
+  const t = setTimeout(cb, 100);
+  return () => clearTimeout(t);
+};
+
+export class DerivedStore {
+  private figures = new Map<string, GoalFigures>();
+  private goals: PlanGoal[] = [];
+  private listeners = new Map<string, Set<() => void>>();
+  private goalListeners = new Set<() => void>();
+  private cancel: (() => void) | null = null;
+  private latest: Descendant[] = [];
+
+  constructor(private readonly meta: () => Pick<PlanMeta, 'id' | 'title'>, private readonly idle: Idle = scheduleIdle) {}
+
+  /** Call on every change; the work happens later, once. */
+  changed(content: Descendant[]): void {
+    this.latest = content;
+    if (this.cancel) return;
+    this.cancel = this.idle(() => {
+      this.cancel = null;
+      this.recompute();
+    });
+  }
+
+  recompute(content: Descendant[] = this.latest): void {
+    this.latest = content;
+    const { id, title } = this.meta();
+    const tree = buildGoalTree([{ meta: { id, title, templateId: '', period: '', schemaVersion: 0, createdAt: '' }, content }]);
+    const changedIds: string[] = [];
+    const next = new Map<string, GoalFigures>();
+    for (const [goalId, node] of tree.byId) {
+      const parent = node.goal.parentId ? tree.byId.get(node.goal.parentId) : undefined;
+      const f: GoalFigures = { progress: node.progress, depth: node.depth, parentTitle: parent ? parent.goal.title : null };
+      const old = this.figures.get(goalId);
+      if (sameFigures(old, f)) next.set(goalId, old!);
+      else {
+        next.set(goalId, f);
+        changedIds.push(goalId);
+      }
+    }
+    this.figures = next;
+    const goals = content
+      .filter((n): n is GoalElement => Element.isElement(n) && n.type === 'goal')
+      .map((g) => ({ id: g.id, title: g.title }));
+    const goalsChanged = goals.length !== this.goals.length || goals.some((g, i) => g.id !== this.goals[i]!.id || g.title !== this.goals[i]!.title);
+    if (goalsChanged) this.goals = goals;
+    for (const id of changedIds) this.listeners.get(id)?.forEach((l) => l());
+    if (goalsChanged) this.goalListeners.forEach((l) => l());
+  }
+
+  figuresOf = (goalId: string): GoalFigures | undefined => this.figures.get(goalId);
+  planGoals = (): PlanGoal[] => this.goals;
+
+  subscribeGoal(goalId: string, listener: () => void): () => void {
+    let set = this.listeners.get(goalId);
+    if (!set) this.listeners.set(goalId, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  subscribeGoals(listener: () => void): () => void {
+    this.goalListeners.add(listener);
+    return () => this.goalListeners.delete(listener);
+  }
+
+  dispose(): void {
+    this.cancel?.();
+    this.cancel = null;
+  }
+}

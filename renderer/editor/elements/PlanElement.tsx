@@ -1,0 +1,42 @@
+/** The one element renderer: switches on the element's type. */
+import { type RenderElementProps } from 'slate-react';
+import { ActionCard } from './ActionCard';
+import { GoalCard } from './GoalCard';
+import { Mention } from './Mention';
+import { StageMatrix, StageRow } from './StageMatrix';
+
+export function PlanElement(props: RenderElementProps) {
+  const { attributes, children, element } = props;
+  switch (element.type) {
+    case 'heading': {
+      const Tag = (`h${element.level}` as 'h1' | 'h2' | 'h3');
+      return <Tag {...attributes} className="tandem-heading">{children}</Tag>;
+    }
+    case 'guidance':
+      return <p {...attributes} className="tandem-guidance">{children}</p>;
+    case 'bulleted-list':
+      return <ul {...attributes}>{children}</ul>;
+    case 'numbered-list':
+      return <ol {...attributes}>{children}</ol>;
+    case 'list-item':
+      return <li {...attributes}>{children}</li>;
+    case 'link':
+      return (
+        <a {...attributes} href={element.url} rel="noopener noreferrer" target="_blank" title={`${element.url} (Ctrl/Cmd+click to open)`}>
+          {children}
+        </a>
+      );
+    case 'mention':
+      return <Mention {...props} element={element} />;
+    case 'goal':
+      return <GoalCard {...props} element={element} />;
+    case 'action':
+      return <ActionCard {...props} element={element} />;
+    case 'stage-matrix':
+      return <StageMatrix {...props} element={element} />;
+    case 'stage':
+      return <StageRow {...props} element={element} />;
+    default:
+      return <p {...attributes}>{children}</p>;
+  }
+}

@@ -1,0 +1,165 @@
+/** Labelled inputs for the cards. Each edit sets exactly one property of the block. */
+import { useId, useState, type ReactNode } from 'react';
+import { type Element } from 'slate';
+import { ReactEditor, useSlateStatic } from 'slate-react';
+import { type Person } from '../../../shared/model/people';
+import { blockKeyOf } from '../fieldConflicts';
+import { setBlockField } from '../editorCommands';
+import { usePlanEditorContext } from '../planContext';
+
+/** The setter of one field of this card's element; remembers the change for conflict notices. */
+export function useFieldSetter(element: Element): (field: string, value: unknown) => void {
+  const editor = useSlateStatic();
+  const { conflicts } = usePlanEditorContext();
+  return (field, value) => {
+    const path = ReactEditor.findPath(editor, element);
+    const key = blockKeyOf(editor, path);
+    if (key) conflicts.recordLocal(key, field, value);
+    setBlockField(editor, path, field, value);
+  };
+}
+
+type Base = { label: string; hideLabel?: boolean; readOnly?: boolean; className?: string };
+
+function Labelled({ id, label, hideLabel, className, children }: { id: string; label: string; hideLabel?: boolean; className?: string; children: ReactNode }) {
+  return (
+    <div className={`tandem-field ${className ?? ''}`}>
+      <label htmlFor={id} className={hideLabel ? 'tandem-visually-hidden' : 'tandem-field-label'}>{label}</label>
+      {children}
+    </div>
+  );
+}
+
+export function TextField({ label, hideLabel, value, onChange, multiline, placeholder, readOnly, className }: Base & {
+  value: string; onChange: (v: string) => void; multiline?: boolean; placeholder?: string;
+}) {
+  const id = useId();
+  return (
+    <Labelled id={id} label={label} hideLabel={hideLabel} className={className}>
+      {multiline ? (
+        <textarea id={id} value={value} placeholder={placeholder} readOnly={readOnly} rows={2}
+          onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input id={id} type="text" value={value} placeholder={placeholder} readOnly={readOnly}
+          onChange={(e) => onChange(e.target.value)} />
+      )}
+    </Labelled>
+  );
+}
+
+const formatNumber = (n: number | null) => (n === null ? '' : String(n));
+
+/** A number or nothing; text that is not a number stays in the box, marked, and is not saved. */
+export function NumberField({ label, hideLabel, value, onChange, readOnly, className }: Base & {
+  value: number | null; onChange: (v: number | null) => void;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const shown = draft ?? formatNumber(value);
+  const parsed = parseNumber(shown);
+  return (
+    <Labelled id={id} label={label} hideLabel={hideLabel} className={className}>
+      <input id={id} type="text" inputMode="decimal" value={shown} readOnly={readOnly}
+        aria-invalid={parsed === undefined}
+        title={parsed === undefined ? 'Write a number, like 12 or 1500000' : undefined}
+        onChange={(e) => {
+          const next = parseNumber(e.target.value);
+          setDraft(e.target.value);
+          if (next !== undefined && next !== value) onChange(next);
+        }}
+        onBlur={() => {
+          if (parseNumber(shown) !== undefined) setDraft(null);
+        }} />
+    </Labelled>
+  );
+}
+
+/** null for empty, undefined for not a number. */
+export function parseNumber(text: string): number | null | undefined {
+  const t = text.trim().replace(/,/g, '');
+  if (t === '') return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+export function SelectField<T extends string>({ label, hideLabel, value, options, onChange, readOnly, className }: Base & {
+  value: T; options: ReadonlyArray<{ value: T; label: string }>; onChange: (v: T) => void;
+}) {
+  const id = useId();
+  return (
+    <Labelled id={id} label={label} hideLabel={hideLabel} className={className}>
+      <select id={id} value={value} disabled={readOnly} onChange={(e) => onChange(e.target.value as T)}>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </Labelled>
+  );
+}
+
+export function DateField({ label, value, onChange, readOnly, className }: Base & { value: string | null; onChange: (v: string | null) => void }) {
+  const id = useId();
+  return (
+    <Labelled id={id} label={label} className={className}>
+      <input id={id} type="date" value={value ?? ''} readOnly={readOnly} onChange={(e) => onChange(e.target.value || null)} />
+    </Labelled>
+  );
+}
+
+/** One person, or nobody. A person no longer in the directory stays selected, marked unknown. */
+export function PersonField({ label, hideLabel, value, onChange, readOnly, className }: Base & { value: string | null; onChange: (v: string | null) => void }) {
+  const { people, peopleById } = usePlanEditorContext();
+  const id = useId();
+  const person = value ? peopleById.get(value) : undefined;
+  return (
+    <Labelled id={id} label={label} hideLabel={hideLabel} className={className}>
+      <span className="tandem-person-select">
+        {person && <span className="tandem-dot" style={{ background: person.color }} aria-hidden />}
+        <select id={id} value={value ?? ''} disabled={readOnly} onChange={(e) => onChange(e.target.value || null)}>
+          <option value="">Nobody yet</option>
+          {value && !person && <option value={value}>Unknown person</option>}
+          {people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+        </select>
+      </span>
+    </Labelled>
+  );
+}
+
+export function PersonChip({ person, fallback, onRemove, readOnly }: { person: Person | undefined; fallback: string; onRemove?: () => void; readOnly?: boolean }) {
+  const name = person?.name ?? fallback;
+  return (
+    <span className="tandem-chip" style={{ borderColor: person?.color ?? 'var(--tandem-border, #d0d7de)' }}>
+      <span className="tandem-dot" style={{ background: person?.color ?? '#8c959f' }} aria-hidden />
+      {name}
+      {onRemove && !readOnly && (
+        <button type="button" className="tandem-chip-remove" aria-label={`Remove owner ${name}`} onClick={onRemove}>×</button>
+      )}
+    </span>
+  );
+}
+
+/** Several owners: chips, and a picker to add one more. */
+export function OwnersField({ label, value, onChange, readOnly }: Base & { value: string[]; onChange: (v: string[]) => void }) {
+  const { people, peopleById } = usePlanEditorContext();
+  const id = useId();
+  const available = people.filter((p) => !value.includes(p.id));
+  return (
+    <div className="tandem-field tandem-owners" role="group" aria-label={label}>
+      <span className="tandem-field-label">{label}</span>
+      <span className="tandem-chips">
+        {value.length === 0 && <span className="tandem-muted">No owner yet</span>}
+        {value.map((pid) => (
+          <PersonChip key={pid} person={peopleById.get(pid)} fallback="Unknown person" readOnly={readOnly}
+            onRemove={() => onChange(value.filter((v) => v !== pid))} />
+        ))}
+        {!readOnly && available.length > 0 && (
+          <>
+            <label htmlFor={id} className="tandem-visually-hidden">Add owner</label>
+            <select id={id} value="" onChange={(e) => e.target.value && onChange([...value, e.target.value])}>
+              <option value="">+ Add owner</option>
+              {available.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            </select>
+          </>
+        )}
+      </span>
+    </div>
+  );
+}
