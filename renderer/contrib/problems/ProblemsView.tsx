@@ -120,8 +120,8 @@ export function ProblemsView() {
       problems={wb.problems}
       onReveal={(p) => void wb.openPlan(
         p.planId,
-        // A stage's problem points at the stage itself; other blocks are found by their id wherever they moved.
-        p.blockId && p.code !== 'stage-missing-owner' ? { revealBlockId: p.blockId } : { revealPath: p.path },
+        // A stage's problem points at the stage inside its matrix (the matrix's id as the fallback); other blocks are found by id.
+        p.code === 'stage-missing-owner' || !p.blockId ? { revealPath: p.path, revealBlockId: p.blockId ?? undefined } : { revealBlockId: p.blockId },
       )}
     />
   );

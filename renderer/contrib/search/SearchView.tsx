@@ -131,16 +131,21 @@ export function SearchPanel(props: { plans: PlanSnapshot[]; people: Person[]; on
   );
 }
 
+/**
+ * Goals and actions are found by id wherever they moved since the search; a stage by its path inside
+ * the matrix (with the matrix's id as the fallback); prose by its path.
+ */
+const revealTarget = (hit: SearchHit) => (hit.kind === 'goal' || hit.kind === 'action'
+  ? { revealBlockId: hit.blockId! }
+  : { revealPath: hit.path, revealBlockId: hit.blockId ?? undefined });
+
 export function SearchView() {
   const wb = useWorkbench();
   return (
     <SearchPanel
       plans={wb.snapshots}
       people={wb.people}
-      onReveal={(planId, hit) => void wb.openPlan(
-        planId,
-        hit.kind === 'goal' || hit.kind === 'action' ? { revealBlockId: hit.blockId! } : { revealPath: hit.path },
-      )}
+      onReveal={(planId, hit) => void wb.openPlan(planId, revealTarget(hit))}
     />
   );
 }
