@@ -53,6 +53,7 @@ type OpenDoc = {
 
 export class DocumentStore {
   private readonly docs = new Map<string, Promise<OpenDoc>>();
+  private shut = false;
   private readonly compactEvery: number;
   private readonly idleMs: number;
 
@@ -77,6 +78,7 @@ export class DocumentStore {
 
   /** Opens a document (once; later calls share the copy). Throws UnreadableDocumentError for a damaged file. */
   open(location: DocLocation): Promise<Y.Doc> {
+    if (this.shut) return Promise.reject(new Error('this workspace has been closed'));
     let entry = this.docs.get(location.docId);
     if (!entry) {
       entry = this.load(location);
@@ -193,7 +195,9 @@ export class DocumentStore {
     this.docs.delete(docId);
   }
 
+  /** Closes every document; the store opens none after this. */
   async closeAll(): Promise<void> {
+    this.shut = true;
     await Promise.all(this.openDocIds().map((id) => this.close(id).catch(() => {})));
   }
 

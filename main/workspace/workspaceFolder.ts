@@ -116,6 +116,7 @@ export class WorkspaceFolder {
   // ---------- plans ----------
 
   async listPlans(): Promise<PlanSummary[]> {
+    if (this.closed) return [];
     await this.scan();
     const out: PlanSummary[] = [];
     for (const [planId, name] of this.files) {
@@ -237,7 +238,17 @@ export class WorkspaceFolder {
     const name = this.fileOf(planId);
     const location = this.planLocation(planId, name);
     await assertRealInside(this.root, location.filePath);
-    const doc = await this.store.open(location);
+    let doc: Y.Doc;
+    try {
+      doc = await this.store.open(location);
+    } catch (e) {
+      if (e instanceof UnreadableDocumentError) this.files.delete(planId);
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.files.delete(planId);
+        throw new WorkspaceError(`there is no plan "${planId}" in this workspace (its file is gone)`);
+      }
+      throw e;
+    }
     migratePlanDoc(doc);
     return doc;
   }
@@ -336,6 +347,7 @@ export class WorkspaceFolder {
   }
 
   private announce(): void {
+    if (this.closed) return;
     this.listPlans().then((plans) => this.options.onPlansChanged?.(plans)).catch(() => {});
   }
 

@@ -1,0 +1,238 @@
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import * as Y from 'yjs';
+import { readPlanContent, readPlanMeta } from '../../../shared/model/planDoc';
+import { readPlanIndex, WORKSPACE_DOC_ID } from '../../../shared/model/workspaceDoc';
+import { ROOM_PART } from '../../../shared/sync/rooms';
+import { loadTemplates } from '../../../main/templates/loadTemplates';
+import { type UnreadableDocumentError } from '../../../main/storage/documentStore';
+import { childPath, OutsideWorkspaceError } from '../../../main/workspace/safePath';
+import { WorkspaceFolder, type WorkspaceFolderOptions } from '../../../main/workspace/workspaceFolder';
+
+let base: string;
+let root: string;
+let trashDir: string;
+const open: WorkspaceFolder[] = [];
+
+beforeEach(async () => {
+  base = await mkdtemp(join(tmpdir(), 'tandem-ws-'));
+  root = join(base, 'plans');
+  trashDir = join(base, 'trash');
+  await mkdir(root);
+  await mkdir(trashDir);
+});
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((f) => f.close()));
+  await rm(base, { recursive: true, force: true });
+});
+
+async function openFolder(extra: Partial<WorkspaceFolderOptions> = {}, location = root): Promise<WorkspaceFolder> {
+  const f = await WorkspaceFolder.open(location, {
+    templates: () => loadTemplates(),
+    // The system trash is the platform's; here it is a folder beside the workspace.
+    trash: (path) => rename(path, join(trashDir, basename(path))),
+    watch: false,
+    ...extra,
+  });
+  open.push(f);
+  return f;
+}
+
+const docOf = (bytes: Uint8Array) => {
+  const d = new Y.Doc();
+  Y.applyUpdate(d, bytes);
+  return d;
+};
+
+describe('workspace folder', () => {
+  it('creates its .tandem folder and keeps one workspace id across openings', async () => {
+    const f = await openFolder();
+    expect(f.info.id).toMatch(ROOM_PART);
+    expect(f.info.name).toBe('plans');
+    await f.close();
+    open.length = 0;
+    expect((await openFolder()).info.id).toBe(f.info.id);
+    expect(await readdir(join(root, '.tandem'))).toContain('workspace.tandem');
+  });
+
+  it('creates a plan from a template as one <slug>.tandem file, and lists it', async () => {
+    const f = await openFolder();
+    const plan = await f.createPlan({ templateId: 'annual-joint-plan', title: 'FY27 Joint Plan' });
+    expect(plan).toMatchObject({ title: 'FY27 Joint Plan', templateId: 'annual-joint-plan' });
+    expect(await readdir(root)).toContain('fy27-joint-plan.tandem');
+    expect((await f.listPlans()).map((p) => p.id)).toEqual([plan.id]);
+    const doc = docOf(await f.load(plan.id));
+    expect(readPlanMeta(doc).title).toBe('FY27 Joint Plan');
+    expect(readPlanContent(doc).length).toBeGreaterThan(3);
+    expect(readPlanIndex(docOf(await f.load(WORKSPACE_DOC_ID))).map((e) => e.title)).toEqual(['FY27 Joint Plan']);
+  });
+
+  it('cascades: a plan created under a goal of another plan links its top goals to it', async () => {
+    const f = await openFolder();
+    const parent = await f.createPlan({ templateId: 'annual-joint-plan', title: 'Company' });
+    const child = await f.createPlan({ templateId: 'team-cascade-plan', title: 'EMEA team', parent: { planId: parent.id, goalId: 'goal_parent1' } });
+    const goals = readPlanContent(docOf(await f.load(child.id))).filter((n) => 'type' in n && n.type === 'goal');
+    expect(goals.some((g) => 'parentId' in g && g.parentId === 'goal_parent1' && g.parentPlanId === parent.id)).toBe(true);
+  });
+
+  it('refuses an unknown template with a clear error', async () => {
+    const f = await openFolder();
+    await expect(f.createPlan({ templateId: 'no-such', title: 'x' })).rejects.toThrow(/no template "no-such"/);
+  });
+
+  it('renames a plan and its file, duplicates it, and deletes it to the trash', async () => {
+    const f = await openFolder();
+    const plan = await f.createPlan({ templateId: 'campaign-plan', title: 'Spring launch' });
+    const renamed = await f.renamePlan(plan.id, 'Summer launch');
+    expect(renamed.title).toBe('Summer launch');
+    expect(await readdir(root)).toContain('summer-launch.tandem');
+    expect(await readdir(root)).not.toContain('spring-launch.tandem');
+    expect(readPlanMeta(docOf(await f.load(plan.id))).title).toBe('Summer launch');
+
+    const copy = await f.duplicatePlan(plan.id);
+    expect(copy.id).not.toBe(plan.id);
+    expect(copy.title).toBe('Summer launch (copy)');
+    expect((await f.listPlans()).map((p) => p.title)).toEqual(['Summer launch', 'Summer launch (copy)']);
+
+    await f.deletePlan(plan.id);
+    expect(await readdir(trashDir)).toEqual(['summer-launch.tandem']);
+    expect((await f.listPlans()).map((p) => p.id)).toEqual([copy.id]);
+    await expect(f.load(plan.id)).rejects.toThrow(/no plan/);
+  });
+
+  it('saves updates durably and loads them after reopening', async () => {
+    const f = await openFolder();
+    const plan = await f.createPlan({ templateId: 'campaign-plan', title: 'Launch' });
+    const renderer = docOf(await f.load(plan.id));
+    let update: Uint8Array | null = null;
+    renderer.once('update', (u: Uint8Array) => { update = u; });
+    renderer.getMap('meta').set('period', 'Q3 2027');
+    await f.save(plan.id, update!);
+    await f.close();
+    open.length = 0;
+    expect(readPlanMeta(docOf(await (await openFolder()).load(plan.id))).period).toBe('Q3 2027');
+  });
+
+  it('refuses bytes that are not a Yjs update and keeps the plan as it was', async () => {
+    const f = await openFolder();
+    const plan = await f.createPlan({ templateId: 'campaign-plan', title: 'Launch' });
+    const before = await f.load(plan.id);
+    await expect(f.save(plan.id, new Uint8Array([255, 255, 255, 255, 1]))).rejects.toThrow();
+    expect(await f.load(plan.id)).toEqual(before);
+  });
+});
+
+describe('workspace folder refuses to leave the folder', () => {
+  it('rejects traversing ids and names', async () => {
+    const f = await openFolder();
+    for (const bad of ['../x', '..', '/etc/passwd', 'a/b', 'C:\\x', '']) {
+      await expect(f.load(bad), bad).rejects.toThrow(/not a valid document id/);
+      await expect(f.save(bad, new Uint8Array()), bad).rejects.toThrow(/not a valid document id/);
+    }
+    for (const name of ['../x.tandem', '/etc/passwd', 'a/b.tandem', '..', '.']) {
+      expect(() => childPath(root, '', name), name).toThrow(OutsideWorkspaceError);
+    }
+  });
+
+  it('keeps a title full of path characters inside the folder', async () => {
+    const f = await openFolder();
+    await f.createPlan({ templateId: 'campaign-plan', title: '../../etc/passwd' });
+    expect(await readdir(root)).toContain('etc-passwd.tandem');
+    expect(await readdir(base)).toEqual(['plans', 'trash']);
+  });
+
+  it('ignores a plan file that is a symbolic link to outside, and never reads or writes through it', async () => {
+    const f = await openFolder();
+    const plan = await f.createPlan({ templateId: 'campaign-plan', title: 'Real' });
+    const outside = join(base, 'outside.tandem');
+    await copyFile(join(root, 'real.tandem'), outside);
+    await rm(join(root, 'real.tandem'));
+    await symlink(outside, join(root, 'real.tandem'));
+    const before = await readFile(outside);
+    await f.close();
+    open.length = 0;
+    const again = await openFolder();
+    expect(await again.listPlans()).toEqual([]);
+    await expect(again.load(plan.id)).rejects.toThrow(/no plan/);
+    expect(await readFile(outside)).toEqual(before);
+  });
+
+  it('refuses a workspace whose .tandem folder links outside', async () => {
+    const elsewhere = join(base, 'elsewhere');
+    await mkdir(elsewhere);
+    await symlink(elsewhere, join(root, '.tandem'));
+    await expect(openFolder()).rejects.toThrow(OutsideWorkspaceError);
+    expect(await readdir(elsewhere)).toEqual([]);
+  });
+
+  it('refuses a location that is not a folder', async () => {
+    await writeFile(join(base, 'file.txt'), 'x');
+    await expect(openFolder({}, join(base, 'file.txt'))).rejects.toThrow(/not a folder Tandem can open/);
+  });
+});
+
+describe('damaged files and files changed by other programs', () => {
+  it('moves a truncated plan aside with a clear message; the other plans keep working', async () => {
+    const unreadable: UnreadableDocumentError[] = [];
+    const f = await openFolder({ onUnreadable: (e) => unreadable.push(e) });
+    const good = await f.createPlan({ templateId: 'campaign-plan', title: 'Good' });
+    const bad = await f.createPlan({ templateId: 'campaign-plan', title: 'Bad' });
+    await f.close();
+    open.length = 0;
+    const bytes = await readFile(join(root, 'bad.tandem'));
+    await writeFile(join(root, 'bad.tandem'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+
+    const again = await openFolder({ onUnreadable: (e) => unreadable.push(e) });
+    expect((await again.listPlans()).map((p) => p.id)).toEqual([good.id]);
+    expect(unreadable).toHaveLength(1);
+    expect(unreadable[0]!.message).toMatch(/"bad\.tandem" could not be opened: the file is truncated.*moved it aside to "bad\.tandem\.corrupt-/);
+    const aside = (await readdir(root)).find((n) => n.startsWith('bad.tandem.corrupt-'))!;
+    expect(await readFile(join(root, aside))).toEqual(bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await expect(again.load(bad.id)).rejects.toThrow(/no plan/);
+    // The rest of the workspace keeps working.
+    const renderer = docOf(await again.load(good.id));
+    let update: Uint8Array | null = null;
+    renderer.once('update', (u: Uint8Array) => { update = u; });
+    renderer.getMap('meta').set('period', 'H2');
+    await again.save(good.id, update!);
+    await again.createPlan({ templateId: 'campaign-plan', title: 'Another' });
+    expect((await again.listPlans()).map((p) => p.title)).toEqual(['Another', 'Good']);
+  });
+
+  it('merges a copy edited elsewhere that a sync tool writes over the open plan, and sends the renderer what it lacks', async () => {
+    let external: (value: { docId: string; update: Uint8Array }) => void = () => {};
+    const gotExternal = new Promise<{ docId: string; update: Uint8Array }>((resolve) => { external = resolve; });
+    const f = await openFolder({ watch: true, onExternalUpdate: (docId, update) => external({ docId, update }) });
+    const plan = await f.createPlan({ templateId: 'campaign-plan', title: 'Shared' });
+
+    // A second machine: a copy of the plan file in its own folder, edited there.
+    const other = join(base, 'other');
+    await mkdir(other);
+    await copyFile(join(root, 'shared.tandem'), join(other, 'shared.tandem'));
+    const theirs = await WorkspaceFolder.open(other, { templates: () => loadTemplates(), trash: async () => {}, watch: false });
+    const theirRenderer = docOf(await theirs.load(plan.id));
+    let u: Uint8Array | null = null;
+    theirRenderer.once('update', (x: Uint8Array) => { u = x; });
+    theirRenderer.getMap('meta').set('period', 'edited elsewhere');
+    await theirs.save(plan.id, u!);
+    await theirs.close();
+
+    // Here: a local edit, saved (journaled, not yet in the file).
+    const renderer = docOf(await f.load(plan.id));
+    renderer.once('update', (x: Uint8Array) => { u = x; });
+    renderer.getMap('meta').set('title', 'Shared (edited here)');
+    await f.save(plan.id, u!);
+
+    // The sync tool replaces our file with theirs while the plan is open.
+    await copyFile(join(other, 'shared.tandem'), join(root, 'shared.tandem.sync-tmp'));
+    await rename(join(root, 'shared.tandem.sync-tmp'), join(root, 'shared.tandem'));
+
+    const { docId, update } = await gotExternal;
+    expect(docId).toBe(plan.id);
+    Y.applyUpdate(renderer, update);
+    const both = { title: 'Shared (edited here)', period: 'edited elsewhere' };
+    expect(readPlanMeta(renderer)).toMatchObject(both);
+    expect(readPlanMeta(docOf(await f.load(plan.id)))).toMatchObject(both);
+  });
+});
