@@ -1,0 +1,54 @@
+/**
+ * Cascade a goal to a team: pick a goal (company goals first), name the team's plan, and get a new
+ * plan from the team cascade template whose top goals support the picked one. The plan opens.
+ */
+import { type GoalNode } from '../../../shared/derive/goalTree';
+import { TEAM_LABELS, TEAMS, type Team } from '../../../shared/model/people';
+import { type CommandContext } from '../../platform/commands';
+
+export const CASCADE_TEMPLATE_ID = 'team-cascade-plan';
+
+/** Goals in cascade order: roots (company goals) first, then deeper levels, each level in tree order. */
+export function cascadeCandidates(roots: GoalNode[]): GoalNode[] {
+  const out: GoalNode[] = [];
+  let level = roots;
+  while (level.length) {
+    out.push(...level);
+    level = level.flatMap((n) => n.children);
+  }
+  return out;
+}
+
+export async function cascadeGoal(ctx: CommandContext, arg?: unknown): Promise<void> {
+  const wb = ctx.workbench;
+  const candidates = cascadeCandidates(wb.goalTree.roots);
+  let goal = typeof arg === 'string' ? wb.goalTree.byId.get(arg) ?? null : null;
+  if (!goal) {
+    if (candidates.length === 0) {
+      wb.notify('There is no goal to cascade yet: write the company goals first.', 'error');
+      return;
+    }
+    goal = await wb.pick(
+      candidates.map((n) => ({
+        label: n.goal.title.trim() || 'Untitled goal',
+        description: n.depth === 0 ? `Company goal · ${n.planTitle}` : `${n.planTitle}`,
+        value: n,
+      })),
+      { placeholder: 'Which goal does the team’s plan support?' },
+    );
+    if (!goal) return;
+  }
+  const team = await wb.pick<Team>(TEAMS.map((t) => ({ label: TEAM_LABELS[t], value: t })), { placeholder: 'Which team is it for?' });
+  if (!team) return;
+  const title = await wb.prompt({
+    title: 'Title of the team plan',
+    value: `${TEAM_LABELS[team]} — ${goal.goal.title.trim() || 'team plan'}`,
+  });
+  if (!title?.trim()) return;
+  if (!wb.templates.some((t) => t.id === CASCADE_TEMPLATE_ID)) {
+    wb.notify('The team cascade template is missing from this installation.', 'error');
+    return;
+  }
+  const plan = await wb.createPlan({ templateId: CASCADE_TEMPLATE_ID, title: title.trim(), parent: { planId: goal.planId, goalId: goal.goal.id } });
+  await wb.openPlan(plan.id);
+}

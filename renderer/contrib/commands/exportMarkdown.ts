@@ -1,0 +1,37 @@
+/**
+ * Export the active plan as Markdown. The file is handed over as a Blob link, which a browser
+ * downloads and the desktop app saves with its download dialog: the same code in both hosts.
+ */
+import { planToMarkdown } from '../../../shared/derive/markdown';
+import { type CommandContext } from '../../platform/commands';
+
+/** A file name from a plan title: letters, digits, spaces, dashes; never empty. */
+export function markdownFileName(title: string): string {
+  const base = title.normalize('NFKD').replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, ' ');
+  return `${base || 'plan'}.md`;
+}
+
+export function downloadText(fileName: string, text: string, type = 'text/markdown;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export async function exportActivePlan(ctx: CommandContext, arg?: unknown): Promise<void> {
+  const wb = ctx.workbench;
+  const planId = typeof arg === 'string' ? arg : wb.activePlanId;
+  if (!planId) {
+    wb.notify('Open a plan to export it.', 'error');
+    return;
+  }
+  const plan = await wb.readPlan(planId);
+  const fileName = markdownFileName(plan.meta.title);
+  downloadText(fileName, planToMarkdown(plan, wb.people));
+  wb.notify(`Exported “${plan.meta.title}” as ${fileName}.`);
+}

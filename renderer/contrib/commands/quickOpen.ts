@@ -1,0 +1,32 @@
+/** Quick open: every plan ("plan: …") and every goal of the workspace ("goal: …"); Enter opens or reveals it. */
+import { type GoalTree } from '../../../shared/derive/goalTree';
+import { type PlanSummary } from '../../../shared/ipc/contract';
+import { type CommandContext } from '../../platform/commands';
+
+export type QuickOpenTarget = { planId: string; goalId?: string };
+
+export function quickOpenItems(plans: PlanSummary[], goalTree: GoalTree) {
+  const planItems = [...plans]
+    .sort((a, b) => a.title.localeCompare(b.title))
+    .map((p) => ({ label: `plan: ${p.title}`, description: 'Plan', value: { planId: p.id } as QuickOpenTarget }));
+  const goalItems = [...goalTree.byId.values()]
+    .map((n) => ({ label: `goal: ${n.goal.title.trim() || 'Untitled goal'}`, description: n.planTitle, value: { planId: n.planId, goalId: n.goal.id } as QuickOpenTarget }));
+  return [...planItems, ...goalItems];
+}
+
+export async function quickOpen(ctx: CommandContext): Promise<void> {
+  const wb = ctx.workbench;
+  const target = await wb.pick(quickOpenItems(wb.plans, wb.goalTree), { placeholder: 'Go to a plan or goal by name' });
+  if (target) await wb.openPlan(target.planId, { revealBlockId: target.goalId });
+}
+
+export async function goToGoal(ctx: CommandContext): Promise<void> {
+  const wb = ctx.workbench;
+  const items = quickOpenItems([], wb.goalTree);
+  if (items.length === 0) {
+    wb.notify('This workspace has no goals yet. Insert one with “Insert Goal”.');
+    return;
+  }
+  const target = await wb.pick(items, { placeholder: 'Go to a goal by name' });
+  if (target) await wb.openPlan(target.planId, { revealBlockId: target.goalId });
+}

@@ -1,0 +1,11 @@
+/** First run: the sample workspace command (the welcome page and first-run screen use it too). */
+import { registerCommand } from '../../platform/commands';
+import { createSampleWorkspace } from './sampleWorkspace';
+
+registerCommand({
+  id: 'workbench.createSampleWorkspace',
+  title: 'Create Sample Workspace',
+  category: 'Help',
+  when: ({ workbench }) => workbench.workspace !== null,
+  run: ({ workbench }) => createSampleWorkspace(workbench),
+});

@@ -1,0 +1,44 @@
+/**
+ * A sample workspace a newcomer can explore: a few people in the directory, the annual joint plan,
+ * and a team cascade plan linked to its first company goal, so the goal tree, People and Problems
+ * all have something to show.
+ */
+import { type Person } from '../../../shared/model/people';
+import { type PlanSnapshot } from '../../../shared/model/planDoc';
+import { upsertPerson } from '../../../shared/model/workspaceDoc';
+import { structuredBlocks } from '../../../shared/derive/walk';
+import { type WorkbenchApi } from '../../workbench/WorkbenchContext';
+
+export const ANNUAL_TEMPLATE_ID = 'annual-joint-plan';
+export const CASCADE_TEMPLATE_ID = 'team-cascade-plan';
+
+export const SAMPLE_PEOPLE: Person[] = [
+  { id: 'person_sampledana', name: 'Dana Whitfield', email: 'dana@example.com', team: 'leadership', role: 'VP Sales', color: '#2563eb' },
+  { id: 'person_samplemarc', name: 'Marcus Lee', email: 'marcus@example.com', team: 'marketing', role: 'CMO', color: '#db2777' },
+  { id: 'person_samplepriy', name: 'Priya Natarajan', email: 'priya@example.com', team: 'sales', role: 'Regional Sales Manager, West', color: '#059669' },
+  { id: 'person_sampletomb', name: 'Tom Becker', email: 'tom@example.com', team: 'marketing', role: 'Demand Generation Lead', color: '#d97706' },
+  { id: 'person_sampleaish', name: 'Aisha Okafor', email: 'aisha@example.com', team: 'joint', role: 'Revenue Operations', color: '#7c3aed' },
+];
+
+/** The first goal of a plan that supports nothing above it: the company goal a team cascades from. */
+export function firstCompanyGoal(plan: PlanSnapshot): { id: string; title: string } | null {
+  const goal = structuredBlocks(plan.content).goals.find((g) => g.el.parentId === null);
+  return goal ? { id: goal.el.id, title: goal.el.title } : null;
+}
+
+export async function createSampleWorkspace(wb: WorkbenchApi): Promise<void> {
+  if (!wb.workspaceDoc) throw new Error('the workspace is still opening; try again in a moment');
+  for (const person of SAMPLE_PEOPLE) upsertPerson(wb.workspaceDoc, person);
+  const year = new Date().getFullYear();
+  const annual = await wb.createPlan({ templateId: ANNUAL_TEMPLATE_ID, title: `Joint sales & marketing plan ${year}` });
+  const snapshot = await wb.readPlan(annual.id);
+  const goal = firstCompanyGoal(snapshot);
+  const cascade = await wb.createPlan({
+    templateId: CASCADE_TEMPLATE_ID,
+    title: `West region — Q1 ${year}`,
+    parent: goal ? { planId: annual.id, goalId: goal.id } : undefined,
+  });
+  await wb.openPlan(cascade.id);
+  await wb.openPlan(annual.id);
+  wb.notify('Sample workspace created: an annual plan, a team cascade plan and five people.');
+}

@@ -1,0 +1,76 @@
+/**
+ * The one command registry. The command palette, menus, keyboard shortcuts and the desktop's native
+ * menu ('command.run' host event) all run commands from here, by id.
+ */
+import { type WorkbenchApi } from '../workbench/WorkbenchContext';
+
+export type CommandContext = { workbench: WorkbenchApi };
+export type Command = {
+  id: string;
+  title: string;
+  category?: string;
+  /** 'Mod+Shift+P', 'Mod+P', 'Mod+Alt+G' … (Mod is Ctrl, or Cmd on macOS). */
+  keybinding?: string;
+  /** Hidden from the palette and not run while this says false. */
+  when?: (ctx: CommandContext) => boolean;
+  run: (ctx: CommandContext, arg?: unknown) => void | Promise<void>;
+};
+
+const commands = new Map<string, Command>();
+const listeners = new Set<() => void>();
+let context: (() => CommandContext | null) | null = null;
+
+function changed(): void {
+  for (const l of listeners) l();
+}
+
+/** Registers a command; returns the function that unregisters it. A duplicate id is a programming error. */
+export function registerCommand(command: Command): () => void {
+  if (commands.has(command.id)) throw new Error(`the command "${command.id}" is registered twice`);
+  commands.set(command.id, command);
+  changed();
+  return () => {
+    if (commands.get(command.id) === command) {
+      commands.delete(command.id);
+      changed();
+    }
+  };
+}
+
+export function getCommands(): Command[] {
+  return [...commands.values()];
+}
+
+export function getCommand(id: string): Command | undefined {
+  return commands.get(id);
+}
+
+/** Called on every registration change (the palette and keybindings re-read the registry). */
+export function onCommandsChanged(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The workbench installs where commands get their context from; null while nothing is mounted. */
+export function setCommandContextProvider(provider: (() => CommandContext | null) | null): void {
+  context = provider;
+}
+
+export function currentCommandContext(): CommandContext | null {
+  return context?.() ?? null;
+}
+
+/** Whether the command may run now (its `when` holds in the current context). */
+export function isCommandEnabled(command: Command, ctx: CommandContext): boolean {
+  return command.when ? command.when(ctx) : true;
+}
+
+/** Runs a command by id; an unknown id, a missing workbench or a false `when` is an error with a readable message. */
+export async function runCommand(id: string, arg?: unknown): Promise<void> {
+  const command = commands.get(id);
+  if (!command) throw new Error(`there is no command "${id}"`);
+  const ctx = currentCommandContext();
+  if (!ctx) throw new Error(`the command "${command.title}" needs an open workbench`);
+  if (!isCommandEnabled(command, ctx)) throw new Error(`“${command.title}” is not available right now`);
+  await command.run(ctx, arg);
+}
