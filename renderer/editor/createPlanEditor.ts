@@ -7,6 +7,7 @@ import { type ReactEditor, withReact } from 'slate-react';
 import type * as Y from 'yjs';
 import { type Awareness } from 'y-protocols/awareness';
 import { type CursorEditor, type YHistoryEditor, type YjsEditor, withCursors, withYHistory, withYjs } from '@slate-yjs/core';
+import { CLEAR_FIELD_ORIGIN } from './nullFields';
 import { withBlockBreaks } from './plugins/withBlockBreaks';
 import { withLinks } from './plugins/withLinks';
 import { withLists } from './plugins/withLists';
@@ -40,5 +41,7 @@ export function createPlanEditor(sharedType: Y.XmlText, awareness: Awareness, us
       data: user,
     }),
   );
+  // Fields cleared in a card are written under their own origin (nullFields.ts); undo covers them too.
+  editor.undoManager.addTrackedOrigin(CLEAR_FIELD_ORIGIN);
   return withPlanRules(editor as PlanSlateEditor);
 }

@@ -8,6 +8,7 @@ import { buildGoalTree } from '../../shared/derive/goalTree';
 import { type Progress } from '../../shared/derive/rollup';
 import { type GoalElement } from '../../shared/model/elements';
 import { type PlanMeta } from '../../shared/model/planDoc';
+import { withExplicitNulls } from './nullFields';
 
 export type GoalFigures = { progress: Progress; depth: number; parentTitle: string | null };
 export type PlanGoal = { id: string; title: string };
@@ -50,7 +51,7 @@ export class DerivedStore {
   recompute(content: Descendant[] = this.latest): void {
     this.latest = content;
     const { id, title } = this.meta();
-    const tree = buildGoalTree([{ meta: { id, title, templateId: '', period: '', schemaVersion: 0, createdAt: '' }, content }]);
+    const tree = buildGoalTree([{ meta: { id, title, templateId: '', period: '', schemaVersion: 0, createdAt: '' }, content: withExplicitNulls(content) }]);
     const changedIds: string[] = [];
     const next = new Map<string, GoalFigures>();
     for (const [goalId, node] of tree.byId) {

@@ -4,10 +4,12 @@
  */
 import { Editor, Element, type Location, Node, Path, Range, Text, Transforms } from 'slate';
 import { ReactEditor } from 'slate-react';
+import { YjsEditor } from '@slate-yjs/core';
 import { newAction, newGoal, newStageMatrix, paragraph } from '../../shared/model/blocks';
 import { type ActionFields, type GoalElement, type GoalFields, type Mark, type MentionElement } from '../../shared/model/elements';
 import { type Person } from '../../shared/model/people';
 import { type PlanSlateEditor } from './createPlanEditor';
+import { clearField } from './nullFields';
 import { isHttpUrl } from './plugins/withLinks';
 import { liftItem } from './plugins/withLists';
 import { setProps } from './plugins/setProps';
@@ -73,7 +75,7 @@ export function insertSubGoalOf(editor: Editor, parentId: string): string | null
   for (let i = index + 1; i < editor.children.length; i++) {
     const n = editor.children[i];
     if (!n || !Element.isElement(n)) break;
-    if (n.type === 'goal' && n.parentId && family.has(n.parentId) && n.parentPlanId === null) {
+    if (n.type === 'goal' && n.parentId && family.has(n.parentId) && n.parentPlanId == null) {
       family.add(n.id);
       after = i;
     } else if (n.type !== 'action') {
@@ -217,5 +219,6 @@ export function caretAfterBlock(editor: Editor, at: Location): void {
 
 /** Sets one field of the structured block at `path`: one property, so concurrent edits to other fields merge. */
 export function setBlockField(editor: Editor, path: Path, field: string, value: unknown): void {
+  if (value === null && YjsEditor.isYjsEditor(editor) && clearField(editor, path, field)) return;
   setProps(editor, { [field]: value }, path);
 }

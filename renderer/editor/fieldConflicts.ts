@@ -9,6 +9,7 @@
  */
 import { type Editor, Element, Node, type Operation } from 'slate';
 import { YjsEditor } from '@slate-yjs/core';
+import { CLEAR_FIELD_ORIGIN } from './nullFields';
 
 export type FieldConflict = { key: string; blockKey: string; field: string; mine: unknown; theirs: unknown; by: string };
 
@@ -48,7 +49,8 @@ export class FieldConflicts {
   watch(editor: Editor): () => void {
     const { apply } = editor;
     editor.apply = (op: Operation) => {
-      if (op.type === 'set_node' && this.pending.size > 0 && YjsEditor.isYjsEditor(editor) && !YjsEditor.isLocal(editor)) {
+      if (op.type === 'set_node' && this.pending.size > 0 && YjsEditor.isYjsEditor(editor) && !YjsEditor.isLocal(editor)
+        && YjsEditor.origin(editor) !== CLEAR_FIELD_ORIGIN) {
         this.check(editor, op.path, op.newProperties as Record<string, unknown>);
       }
       apply(op);

@@ -29,12 +29,12 @@ export function ActionCard({ attributes, children, element }: RenderElementProps
           <PersonField label="Owner" value={a.owner} readOnly={readOnly} onChange={(v) => set('owner', v)} />
           <DateField label="Due" value={a.due} readOnly={readOnly} onChange={(v) => set('due', v)} />
           <NumberField label="Budget" value={a.budget} readOnly={readOnly} onChange={(v) => set('budget', v)} />
-          <GoalPicker label="Serves goal" emptyLabel="No goal" readOnly={readOnly} value={{ goalId: a.goalId, planId: null }}
+          <GoalPicker label="Serves goal" emptyLabel="No goal" readOnly={readOnly} value={{ goalId: a.goalId ?? null, planId: null }}
             onChange={(v) => set('goalId', v.goalId)} />
         </div>
         <TextField label="Expected result" value={a.expectedResult} placeholder="What will it bring?" readOnly={readOnly}
           onChange={(v) => set('expectedResult', v)} />
-        {a.goalId === null && (
+        {a.goalId == null && (
           <p className="tandem-warning" role="note">Why are we doing this? Link it to a goal.</p>
         )}
         <ConflictNotices blockKey={a.id} restore={(c) => set(c.field, c.mine)} />

@@ -48,9 +48,9 @@ export const GoalCard = memo(function GoalCard({ attributes, children, element }
     return editor.children.slice(0, index).filter((n): n is GoalElement => SlateElement.isElement(n) && n.type === 'goal');
   };
   const indent = () => {
-    const prev = siblingsBefore().reverse().find((g) => g.parentId === goal.parentId && g.parentPlanId === goal.parentPlanId);
+    const prev = siblingsBefore().reverse().find((g) => (g.parentId ?? null) === (goal.parentId ?? null) && (g.parentPlanId ?? null) === (goal.parentPlanId ?? null));
     if (prev) set('parentId', prev.id);
-    if (prev && goal.parentPlanId !== null) set('parentPlanId', null);
+    if (prev && goal.parentPlanId != null) set('parentPlanId', null);
   };
   const outdent = () => {
     if (!goal.parentId) return;
@@ -59,7 +59,7 @@ export const GoalCard = memo(function GoalCard({ attributes, children, element }
     set('parentPlanId', parent?.parentPlanId ?? null);
   };
   const title = goal.title.trim() || 'Untitled goal';
-  const metricSummary = goal.target !== null ? `${goal.metricName || 'target'} ${formatNumber(goal.target)} ${goal.metricUnit}`.trim() : '';
+  const metricSummary = goal.target != null ? `${goal.metricName || 'target'} ${formatNumber(goal.target)} ${goal.metricUnit}`.trim() : '';
 
   return (
     <div {...attributes} className="tandem-block tandem-goal-block" style={{ paddingLeft: `${Math.min(depth, 6) * 28}px` }}>
@@ -90,7 +90,7 @@ export const GoalCard = memo(function GoalCard({ attributes, children, element }
           onChange={(v) => set('rationale', v)} />
         <div className="tandem-card-footer">
           <GoalPicker label="Supports (parent goal)" emptyLabel="No parent: a top goal" excludeGoalId={goal.id} readOnly={readOnly}
-            value={{ goalId: goal.parentId, planId: goal.parentPlanId }}
+            value={{ goalId: goal.parentId ?? null, planId: goal.parentPlanId ?? null }}
             onChange={(v) => {
               set('parentId', v.goalId);
               set('parentPlanId', v.planId);

@@ -47,7 +47,7 @@ export function TextField({ label, hideLabel, value, onChange, multiline, placeh
   );
 }
 
-const formatNumber = (n: number | null) => (n === null ? '' : String(n));
+const formatNumber = (n: number | null | undefined) => (n == null ? '' : String(n));
 
 /** A number or nothing; text that is not a number stays in the box, marked, and is not saved. */
 export function NumberField({ label, hideLabel, value, onChange, readOnly, className }: Base & {
@@ -65,7 +65,7 @@ export function NumberField({ label, hideLabel, value, onChange, readOnly, class
         onChange={(e) => {
           const next = parseNumber(e.target.value);
           setDraft(e.target.value);
-          if (next !== undefined && next !== value) onChange(next);
+          if (next !== undefined && next !== (value ?? null)) onChange(next);
         }}
         onBlur={() => {
           if (parseNumber(shown) !== undefined) setDraft(null);

@@ -34,6 +34,8 @@ function repair(el: Record<string, unknown>, shape: Shape, defaults: Record<stri
   for (const [key, schema] of Object.entries(shape)) {
     const value = el[key];
     if (schema.safeParse(value).success) continue;
+    // Slate and slate-yjs store a null property as an absent one: absent means null.
+    if (value === undefined && schema.safeParse(null).success) continue;
     const c = coerce(value, schema);
     fix[key] = c.ok ? c.value : defaults[key];
   }

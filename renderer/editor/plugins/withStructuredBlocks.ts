@@ -61,7 +61,8 @@ function normalizeElement(editor: Editor, el: Element, path: Path): boolean {
       for (let i = el.children.length - 1; i > 0; i--) Transforms.removeNodes(editor, { at: [...path, i] });
       const first = el.children[0];
       if (first && Text.isText(first)) {
-        if (first.text !== '') Transforms.insertText(editor, '', { at: { anchor: Editor.start(editor, [...path, 0]), focus: Editor.end(editor, [...path, 0]) } });
+        // Void text is never shown; a direct operation, because text transforms skip voids.
+        if (first.text !== '') editor.apply({ type: 'remove_text', path: [...path, 0], offset: 0, text: first.text });
       } else {
         if (first) Transforms.removeNodes(editor, { at: [...path, 0] });
         Transforms.insertNodes(editor, { text: '' }, { at: [...path, 0] });

@@ -41,3 +41,10 @@ export function linkDocs(a: Y.Doc, b: Y.Doc): void {
 
 export const docContent = (doc: Y.Doc): Descendant[] => readPlanContent(doc);
 export const strip = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+export const at = (path: number[], offset: number) => ({ path, offset });
+
+/** Types text one character at a time, as a keyboard does. */
+export function typeText(b: Bound, text: string): void {
+  for (const ch of text) edit(b, (e) => e.insertText(ch));
+}

@@ -1,0 +1,170 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { startSyncServer, createToken, type SyncServer } from '../../../main/server/index';
+import { type SyncTarget } from '../../../shared/ipc/contract';
+import { openCollabSession, type CollabSession, type SyncStatus } from '../../../renderer/collab/collabSession';
+import { fsHost } from './fsHost';
+
+const SECRET = 'collab-session-test-secret';
+const WORKSPACE = 'ws_collab';
+const text = (s: CollabSession) => s.doc.getText('notes').toString();
+const type = (s: CollabSession, t: string) => s.doc.getText('notes').insert(s.doc.getText('notes').length, t);
+
+/** Resolves when the session's status satisfies the predicate (the test timeout bounds the wait). */
+function statusWhere(s: CollabSession, ok: (st: SyncStatus) => boolean): Promise<SyncStatus> {
+  return new Promise((resolve) => {
+    if (ok(s.status())) return resolve(s.status());
+    const stop = s.onStatus((st) => {
+      if (ok(st)) {
+        stop();
+        resolve(st);
+      }
+    });
+  });
+}
+function docWhere(s: CollabSession, ok: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (ok()) return resolve();
+    const on = () => {
+      if (ok()) {
+        s.doc.off('update', on);
+        resolve();
+      }
+    };
+    s.doc.on('update', on);
+  });
+}
+async function connections(server: SyncServer): Promise<number> {
+  const res = await fetch(`${server.url}/healthz`);
+  return ((await res.json()) as { connections: number }).connections;
+}
+
+let dir: string;
+const sessions: CollabSession[] = [];
+const servers: SyncServer[] = [];
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tandem-collab-'));
+});
+afterEach(async () => {
+  for (const s of sessions.splice(0)) await s.destroy().catch(() => {});
+  for (const s of servers.splice(0)) await s.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function open(hostDir: string, docId: string, target: SyncTarget | null, name = 'Ana') {
+  const h = fsHost(hostDir);
+  const session = openCollabSession({
+    host: h.host, events: h.events, docId, target, user: { name, color: '#bf3989' },
+    provider: { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true },
+  });
+  sessions.push(session);
+  return { session, ...h };
+}
+
+async function server(port = 0): Promise<SyncServer> {
+  const s = await startSyncServer({ port, dataDir: join(dir, 'server'), secret: SECRET, log: () => {} });
+  servers.push(s);
+  return s;
+}
+const targetFor = async (s: SyncServer, name: string): Promise<SyncTarget> =>
+  ({ serverUrl: s.wsUrl, workspaceId: WORKSPACE, token: await createToken(SECRET, { workspaceId: WORKSPACE, name, role: 'editor' }) });
+
+describe('collab session, local only', () => {
+  it('loads, saves every update durably, and reopens with everything typed', async () => {
+    const { session } = open(join(dir, 'a'), 'plan_1', null);
+    await session.ready;
+    expect(session.status()).toMatchObject({ connection: 'local-only', saved: true, unsynced: 0 });
+    type(session, 'Grow ');
+    expect(session.status().saved).toBe(false);
+    type(session, 'ARR');
+    await statusWhere(session, (s) => s.saved);
+    await session.destroy();
+    const again = open(join(dir, 'a'), 'plan_1', null).session;
+    await again.ready;
+    expect(text(again)).toBe('Grow ARR');
+  });
+
+  it('a failing save is reported and retried until it succeeds; nothing is lost', async () => {
+    const h = open(join(dir, 'b'), 'plan_1', null);
+    await h.session.ready;
+    h.failSaves('disk full');
+    type(h.session, 'Important');
+    const failed = await statusWhere(h.session, (s) => s.saveError !== null);
+    expect(failed).toMatchObject({ saved: false, saveError: 'disk full' });
+    type(h.session, ' words');
+    h.failSaves(null);
+    await statusWhere(h.session, (s) => s.saved && s.saveError === null);
+    await h.session.destroy();
+    const again = open(join(dir, 'b'), 'plan_1', null).session;
+    await again.ready;
+    expect(text(again)).toBe('Important words');
+  });
+
+  it('merges a document changed on disk by someone else', async () => {
+    const h = open(join(dir, 'c'), 'plan_1', null);
+    await h.session.ready;
+    type(h.session, 'mine');
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(h.session.doc));
+    other.getText('notes').insert(0, 'theirs+');
+    h.events.emit('document.external', { docId: 'plan_1', update: Y.encodeStateAsUpdate(other) as Uint8Array<ArrayBuffer> });
+    h.events.emit('document.external', { docId: 'plan_other', update: new Uint8Array([0, 0]) as Uint8Array<ArrayBuffer> });
+    expect(text(h.session)).toBe('theirs+mine');
+  });
+});
+
+describe('collab session, with the sync server', () => {
+  it('syncs live between two users, counts unsynced updates down to zero, and shows peers', async () => {
+    const srv = await server();
+    const a = open(join(dir, 'a'), 'plan_1', await targetFor(srv, 'Ana'), 'Ana').session;
+    const b = open(join(dir, 'b'), 'plan_1', await targetFor(srv, 'Ben'), 'Ben').session;
+    await Promise.all([statusWhere(a, (s) => s.connection === 'connected'), statusWhere(b, (s) => s.connection === 'connected')]);
+    type(a, 'Hello from Ana');
+    expect(a.status().unsynced).toBeGreaterThan(0);
+    await docWhere(b, () => text(b) === 'Hello from Ana');
+    await statusWhere(a, (s) => s.unsynced === 0 && s.saved);
+    await statusWhere(a, (s) => s.peers.some((p) => p.name === 'Ben'));
+    await statusWhere(b, (s) => s.peers.some((p) => p.name === 'Ana' && p.color === '#bf3989'));
+  });
+
+  it('edits made while the server is down are kept, counted, and converge after reconnect', async () => {
+    const srv = await server();
+    const port = srv.port;
+    const a = open(join(dir, 'a'), 'plan_1', await targetFor(srv, 'Ana'), 'Ana').session;
+    const b = open(join(dir, 'b'), 'plan_1', await targetFor(srv, 'Ben'), 'Ben').session;
+    await Promise.all([statusWhere(a, (s) => s.connection === 'connected'), statusWhere(b, (s) => s.connection === 'connected')]);
+    type(a, 'base.');
+    await docWhere(b, () => text(b) === 'base.');
+    await servers.shift()!.close();
+    await statusWhere(a, (s) => s.connection === 'offline');
+    await statusWhere(b, (s) => s.connection === 'offline');
+    type(a, ' Ana offline.');
+    type(b, ' Ben offline.');
+    await statusWhere(a, (s) => s.saved);
+    expect(a.status().unsynced).toBeGreaterThan(0);
+    await server(port);
+    await statusWhere(a, (s) => s.connection === 'connected' && s.unsynced === 0);
+    await statusWhere(b, (s) => s.connection === 'connected' && s.unsynced === 0);
+    await docWhere(a, () => text(a).includes('Ben offline') && text(a).includes('Ana offline'));
+    await docWhere(b, () => text(b) === text(a));
+    expect(text(a)).toBe(text(b));
+  });
+
+  it('teardown leaves the room: no open sockets, the peer sees the user go, and the state is saved', async () => {
+    const srv = await server();
+    const a = open(join(dir, 'a'), 'plan_1', await targetFor(srv, 'Ana'), 'Ana').session;
+    const b = open(join(dir, 'b'), 'plan_1', await targetFor(srv, 'Ben'), 'Ben').session;
+    await statusWhere(b, (s) => s.peers.some((p) => p.name === 'Ana'));
+    type(a, 'last words');
+    await a.destroy();
+    await statusWhere(b, (s) => s.peers.length === 0);
+    await b.destroy();
+    await vi.waitFor(async () => expect(await connections(srv)).toBe(0), { timeout: 10_000, interval: 50 });
+    const again = open(join(dir, 'a'), 'plan_1', null).session;
+    await again.ready;
+    expect(text(again)).toBe('last words');
+  });
+});
