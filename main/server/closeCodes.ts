@@ -1,0 +1,19 @@
+/**
+ * Why the server closes a sync connection. Browsers show the code and reason to the client
+ * (`CloseEvent.code`/`reason`), so each names the fault in words. Documented in docs/sync-server.md.
+ */
+export const CLOSE = {
+  /** Standard RFC 6455 codes. */
+  goingAway: { code: 1001, reason: 'the server is shutting down' },
+  tooBig: { code: 1009, reason: 'frame too big' },
+  storageFailed: { code: 1011, reason: 'the server could not store the document; reconnect to retry' },
+  /** Application codes (4000–4999). */
+  badFrame: { code: 4400, reason: 'malformed message' },
+  unauthorized: { code: 4401, reason: 'missing or invalid token' },
+  forbidden: { code: 4403, reason: 'this token is not valid for that workspace' },
+  unknownRoom: { code: 4404, reason: 'no such room: connect to /<workspaceId>/<docId>' },
+  deleted: { code: 4410, reason: 'the document was deleted' },
+  rateLimited: { code: 4429, reason: 'too many messages; slow down' },
+} as const;
+
+export type CloseReason = (typeof CLOSE)[keyof typeof CLOSE];

@@ -1,0 +1,29 @@
+/**
+ * Where the server keeps documents. The protocol code (rooms, connections) sees only this interface,
+ * so another engine (PostgreSQL, see docs/scaling.md) replaces the embedded LevelDB store without
+ * touching it. Documents are named by their room, `<workspaceId>/<docId>`.
+ */
+export type StoredDocInfo = { name: string; lastModified: string | null };
+
+export interface DocStore {
+  /** The document's whole stored state as one Yjs update; null when nothing is stored under that name. */
+  load(name: string): Promise<Uint8Array | null>;
+  /** Resolves only once the update is durably written: until then it does not count as stored. */
+  appendUpdate(name: string, update: Uint8Array): Promise<void>;
+  /** Merges the stored updates into one, so storage does not grow with the edit history. */
+  compact(name: string): Promise<void>;
+  /** Records when the document last changed (kept beside it, read by list). */
+  setLastModified(name: string, at: string): Promise<void>;
+  /** Stored documents whose name starts with `prefix`. */
+  list(prefix: string): Promise<StoredDocInfo[]>;
+  delete(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Thrown when the store could not do what was asked; the room then refuses to count the edit as stored. */
+export class StoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}

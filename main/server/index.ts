@@ -1,0 +1,141 @@
+/**
+ * The Tandem sync server: the y-websocket protocol for every room `<workspaceId>/<docId>`, durable
+ * storage behind DocStore (LevelDB by default), signed workspace tokens, the JSON API of the browser
+ * host, the built browser UI and /healthz — on one HTTP port, bound to 127.0.0.1 unless told otherwise.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { loadTemplates } from '../templates/loadTemplates';
+import { type PlanTemplate } from '../../shared/templates/templateSchema';
+import { CLOSE } from './closeCodes';
+import { serveConnection, type ConnectionLimits } from './connection';
+import { type DocStore } from './docStore';
+import { handleApi, sendJson, type WebSession } from './httpApi';
+import { openLevelDocStore } from './levelDocStore';
+import { jsonLineLog, type Log } from './log';
+import { RoomRegistry } from './roomRegistry';
+import { SECURITY_HEADERS, serveStatic } from './staticFiles';
+import { WorkspacePlans } from './workspacePlans';
+
+export { createToken, verifyToken, TokenError } from './tokens';
+export type { LogEntry } from './log';
+
+export type SyncServerOptions = {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** Where the LevelDB store lives (ignored when `store` is given). */
+  dataDir: string;
+  /** Signs and verifies the workspace tokens (at least 16 characters). */
+  secret: string;
+  /** Serves the built browser UI from this folder. */
+  staticDir?: string;
+  /** Web mode: this computer's browsers may GET /api/session for an editor token of this workspace. */
+  web?: { workspaceId: string; workspaceName?: string; userName?: string };
+  log?: Log;
+  /** Another DocStore (see docs/scaling.md); default LevelDB in `dataDir`. */
+  store?: DocStore;
+  /** Templates offered by the JSON API; default templates/*.json. */
+  templates?: () => Promise<PlanTemplate[]>;
+  limits?: Partial<ServerLimits>;
+};
+
+export type ServerLimits = ConnectionLimits & {
+  /** Frames larger than this close the connection with 1009. */
+  maxFrameBytes: number;
+  /** A room nobody uses is stored, compacted and unloaded after this long. */
+  idleRoomMs: number;
+  /** Compact a document after this many stored writes. */
+  compactEvery: number;
+  /** Log each completed write with the state it covers (debug). */
+  traceWrites: boolean;
+};
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  maxFrameBytes: 16 * 1024 * 1024,
+  messagesPerSecond: 300,
+  messageBurst: 1000,
+  idleRoomMs: 30_000,
+  compactEvery: 500,
+  traceWrites: false,
+};
+
+export type SyncServer = {
+  /** http://host:port */
+  url: string;
+  /** ws://host:port */
+  wsUrl: string;
+  port: number;
+  /** Stops accepting, disconnects clients (1001), stores everything and closes the store. */
+  close(): Promise<void>;
+};
+
+export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const log = opts.log ?? jsonLineLog();
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const store = opts.store ?? openLevelDocStore(join(opts.dataDir, 'docs'));
+  const registry = new RoomRegistry({ store, log, idleMs: limits.idleRoomMs, compactEvery: limits.compactEvery, traceWrites: limits.traceWrites });
+  const plans = new WorkspacePlans(registry, store, opts.templates ?? (() => loadTemplates()));
+  const web: WebSession | null = opts.web
+    ? { workspaceId: opts.web.workspaceId, workspaceName: opts.web.workspaceName ?? 'My workspace', userName: opts.web.userName ?? 'Me' }
+    : null;
+  if (web) await plans.ensureWorkspace(web.workspaceId, web.workspaceName);
+
+  const sockets = new Set<WebSocket>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes });
+  const ctx = {
+    registry, secret: opts.secret, log, limits,
+    onOpen: (ws: WebSocket) => sockets.add(ws),
+    onClose: (ws: WebSocket) => sockets.delete(ws),
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/healthz') return sendJson(res, 200, { ok: true, rooms: registry.size, connections: sockets.size });
+    if (path === '/api' || path.startsWith('/api/')) return handleApi(req, res, path, { secret: opts.secret, plans, web });
+    if (opts.staticDir) return serveStatic(req, res, opts.staticDir, path);
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('not found');
+  };
+  const http = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      log({ level: 'error', event: 'http-failed', path: req.url, error: String(err) });
+      if (!res.headersSent) sendJson(res, 500, { error: { code: 'failed', message: 'internal error' } });
+      else res.destroy();
+    });
+  });
+  http.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, req, ctx));
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    http.once('error', reject);
+    http.listen(opts.port ?? 0, host, () => {
+      http.off('error', reject);
+      resolveListen();
+    });
+  });
+  const port = (http.address() as AddressInfo).port;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  log({ level: 'info', event: 'listening', url: `http://${shown}:${port}`, dataDir: opts.dataDir, web: web?.workspaceId ?? null });
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${shown}:${port}`,
+    wsUrl: `ws://${shown}:${port}`,
+    port,
+    close: () => (closing ??= (async () => {
+      http.close();
+      for (const ws of sockets) ws.close(CLOSE.goingAway.code, CLOSE.goingAway.reason);
+      await registry.closeAll();
+      await store.close();
+      for (const ws of sockets) ws.terminate();
+      http.closeAllConnections();
+      await new Promise<void>((r) => wss.close(() => r()));
+      log({ level: 'info', event: 'stopped' });
+    })()),
+  };
+}

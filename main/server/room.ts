@@ -1,0 +1,191 @@
+/**
+ * One live document on the server: its Y.Doc, its awareness, and the connections editing it.
+ * Stored state is loaded before any sync is answered; every change is broadcast to the other
+ * connections and appended to the store (coalesced while a write is in flight), and only counts as
+ * stored once the store has resolved.
+ */
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { type DocStore } from './docStore';
+import { type Log } from './log';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './messages';
+import { CLOSE, type CloseReason } from './closeCodes';
+
+/** What a room needs from a connection. */
+export interface RoomPeer {
+  readonly canWrite: boolean;
+  readonly user: string;
+  send(frame: Uint8Array): void;
+  close(reason: CloseReason): void;
+}
+
+export type RoomOptions = {
+  store: DocStore;
+  log: Log;
+  /** Compact once this many writes have been appended since the last compaction. */
+  compactEvery: number;
+  /** Log every completed write with the state vector it covers (for crash tests and audits). */
+  traceWrites: boolean;
+  /** Called once the room can no longer store changes: the registry drops it. */
+  onFailed(room: Room): void;
+};
+
+const LOADED = Symbol('loaded from the store');
+
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly ready: Promise<void>;
+  /** Connections plus JSON API calls currently using the room. */
+  holds = 0;
+  lastModified: string | null = null;
+  private readonly peers = new Map<RoomPeer, Set<number>>();
+  private pending: Uint8Array[] = [];
+  private writing: Promise<void> | null = null;
+  private writesSinceCompaction = 0;
+  private closed = false;
+
+  constructor(readonly name: string, private readonly opts: RoomOptions, after: Promise<void> = Promise.resolve()) {
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    this.ready = after.then(() => this.load());
+  }
+
+  get peerCount(): number {
+    return this.peers.size;
+  }
+
+  private async load(): Promise<void> {
+    const state = await this.opts.store.load(this.name);
+    if (state) Y.applyUpdate(this.doc, state, LOADED);
+  }
+
+  /** Adds a connection once the room is ready and starts the sync handshake. */
+  join(peer: RoomPeer): void {
+    this.peers.set(peer, new Set());
+    peer.send(encodeSyncStep1(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length) peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+  }
+
+  leave(peer: RoomPeer): void {
+    const clients = this.peers.get(peer);
+    if (!clients) return;
+    this.peers.delete(peer);
+    if (clients.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
+  }
+
+  /** Applies one decoded client message; throws when its content cannot be applied. */
+  receive(peer: RoomPeer, message: ClientMessage): void {
+    switch (message.kind) {
+      case 'sync-step1':
+        peer.send(encodeSyncStep2(this.doc, message.stateVector));
+        return;
+      case 'sync-step2':
+      case 'update':
+        if (!peer.canWrite) {
+          if (message.update.byteLength > 2) this.opts.log({ level: 'warn', event: 'update-dropped', room: this.name, user: peer.user, reason: 'read-only role' });
+          return;
+        }
+        Y.applyUpdate(this.doc, message.update, peer);
+        return;
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer);
+        return;
+      case 'query-awareness':
+        peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+        return;
+    }
+  }
+
+  /** Changes the document on behalf of the server itself (the JSON API); resolves once stored. */
+  async change(f: (doc: Y.Doc) => void): Promise<void> {
+    await this.ready;
+    this.doc.transact(() => f(this.doc), 'server');
+    await this.flush();
+  }
+
+  /** Resolves once every change made so far is stored. */
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
+
+  /** Stores what is pending, compacts, and releases the document. */
+  async unload(): Promise<void> {
+    await this.flush();
+    this.closeAll(CLOSE.goingAway);
+    if (!this.closed && this.lastModified) {
+      await this.opts.store.compact(this.name);
+      await this.opts.store.setLastModified(this.name, this.lastModified);
+    }
+    this.dispose();
+  }
+
+  /** Disconnects everyone and drops the document without storing anything more (it was deleted). */
+  async discard(reason: CloseReason): Promise<void> {
+    this.closed = true;
+    this.pending = [];
+    this.closeAll(reason);
+    await this.flush();
+    this.dispose();
+  }
+
+  private closeAll(reason: CloseReason): void {
+    for (const peer of [...this.peers.keys()]) {
+      this.leave(peer);
+      peer.close(reason);
+    }
+  }
+
+  private dispose(): void {
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LOADED || this.closed) return;
+    const frame = encodeUpdate(update);
+    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
+    this.pending.push(update);
+    this.writing ??= this.drain();
+  };
+
+  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+    const changed = [...added, ...updated, ...removed];
+    const owned = this.peers.get(origin as RoomPeer);
+    if (owned) {
+      for (const id of added) owned.add(id);
+      for (const id of removed) owned.delete(id);
+    }
+    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
+  };
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.pending.length && !this.closed) {
+        const batch = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
+        const count = this.pending.length;
+        this.pending = [];
+        const covers = this.opts.traceWrites ? Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(this.doc))) : undefined;
+        await this.opts.store.appendUpdate(this.name, batch);
+        this.lastModified = new Date().toISOString();
+        if (covers) this.opts.log({ level: 'debug', event: 'stored', room: this.name, updates: count, bytes: batch.byteLength, covers });
+        if (++this.writesSinceCompaction >= this.opts.compactEvery) {
+          this.writesSinceCompaction = 0;
+          await this.opts.store.compact(this.name);
+        }
+      }
+    } catch (err) {
+      this.closed = true;
+      this.opts.log({ level: 'error', event: 'store-failed', room: this.name, error: err instanceof Error ? err.message : String(err) });
+      this.closeAll(CLOSE.storageFailed);
+      this.opts.onFailed(this);
+    } finally {
+      this.writing = null;
+    }
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * The plans of a workspace as the JSON API offers them: listed from the workspace doc's plan index,
+ * created from templates, renamed, duplicated, deleted. Every change goes through the live room
+ * (loaded if needed), so connected clients see it at once and it is stored before the call returns.
+ */
+import * as Y from 'yjs';
+import { type PlanSummary, type TemplateSummary } from '../../shared/ipc/contract';
+import { newId } from '../../shared/model/ids';
+import { duplicatePlanDoc, renamePlanDoc } from '../../shared/model/planOps';
+import { readPlanMeta } from '../../shared/model/planDoc';
+import {
+  WORKSPACE_DOC_ID, initWorkspaceDoc, readPlanIndex, readWorkspaceMeta, removePlanIndexEntry, setPlanIndexEntry,
+  type PlanIndexEntry,
+} from '../../shared/model/workspaceDoc';
+import { roomName } from '../../shared/sync/rooms';
+import { instantiateTemplate } from '../../shared/templates/instantiate';
+import { templateSummary, type PlanTemplate } from '../../shared/templates/templateSchema';
+import { type DocStore } from './docStore';
+import { type RoomRegistry } from './roomRegistry';
+
+/** A refusal the API turns into an HTTP status and `{ error: { code, message } }`. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type CreatePlan = { templateId: string; title: string; parent?: { planId: string; goalId: string } };
+
+export class WorkspacePlans {
+  constructor(
+    private readonly registry: RoomRegistry,
+    private readonly store: DocStore,
+    private readonly templates: () => Promise<PlanTemplate[]>,
+  ) {}
+
+  async listTemplates(): Promise<TemplateSummary[]> {
+    return (await this.templates()).map(templateSummary);
+  }
+
+  /** Gives the workspace doc its id and name if it has none yet (the web mode's default workspace). */
+  async ensureWorkspace(workspaceId: string, name: string): Promise<void> {
+    await this.registry.change(roomName(workspaceId, WORKSPACE_DOC_ID), (doc) => initWorkspaceDoc(doc, { id: workspaceId, name }));
+  }
+
+  async workspaceName(workspaceId: string): Promise<string> {
+    return (await this.registry.read(roomName(workspaceId, WORKSPACE_DOC_ID), readWorkspaceMeta)).name || workspaceId;
+  }
+
+  async list(workspaceId: string): Promise<PlanSummary[]> {
+    const index = await this.registry.read(roomName(workspaceId, WORKSPACE_DOC_ID), readPlanIndex);
+    const stored = new Map((await this.store.list(`${workspaceId}/`)).map((d) => [d.name, d.lastModified]));
+    return index.map((entry) => {
+      const name = roomName(workspaceId, entry.id);
+      const modifiedAt = this.registry.get(name)?.lastModified ?? stored.get(name) ?? entry.createdAt;
+      return { ...entry, modifiedAt };
+    });
+  }
+
+  async create(workspaceId: string, req: CreatePlan): Promise<PlanSummary> {
+    const template = (await this.templates()).find((t) => t.id === req.templateId);
+    if (!template) throw new ApiError(404, 'not-found', `there is no template "${req.templateId}"`);
+    const planId = newId('plan');
+    const plan = instantiateTemplate(template, { planId, title: req.title, parentGoal: req.parent });
+    return this.add(workspaceId, planId, plan);
+  }
+
+  async rename(workspaceId: string, planId: string, title: string): Promise<PlanSummary> {
+    const entry = await this.entry(workspaceId, planId);
+    await this.registry.change(roomName(workspaceId, planId), (doc) => renamePlanDoc(doc, title));
+    const renamed = { ...entry, title: title.trim() };
+    await this.registry.change(roomName(workspaceId, WORKSPACE_DOC_ID), (doc) => setPlanIndexEntry(doc, renamed));
+    return this.summary(workspaceId, renamed);
+  }
+
+  async duplicate(workspaceId: string, planId: string): Promise<PlanSummary> {
+    const entry = await this.entry(workspaceId, planId);
+    const copyId = newId('plan');
+    const copy = await this.registry.read(roomName(workspaceId, planId), (source) => duplicatePlanDoc(source, { planId: copyId, title: `${entry.title} (copy)` }));
+    return this.add(workspaceId, copyId, copy);
+  }
+
+  async delete(workspaceId: string, planId: string): Promise<void> {
+    await this.entry(workspaceId, planId);
+    await this.registry.change(roomName(workspaceId, WORKSPACE_DOC_ID), (doc) => removePlanIndexEntry(doc, planId));
+    await this.registry.delete(roomName(workspaceId, planId));
+  }
+
+  private async add(workspaceId: string, planId: string, plan: Y.Doc): Promise<PlanSummary> {
+    const state = Y.encodeStateAsUpdate(plan);
+    const meta = readPlanMeta(plan);
+    plan.destroy();
+    await this.registry.change(roomName(workspaceId, planId), (doc) => Y.applyUpdate(doc, state));
+    const entry: PlanIndexEntry = { id: planId, title: meta.title, templateId: meta.templateId, createdAt: meta.createdAt };
+    await this.registry.change(roomName(workspaceId, WORKSPACE_DOC_ID), (doc) => setPlanIndexEntry(doc, entry));
+    return this.summary(workspaceId, entry);
+  }
+
+  private async entry(workspaceId: string, planId: string): Promise<PlanIndexEntry> {
+    const index = await this.registry.read(roomName(workspaceId, WORKSPACE_DOC_ID), readPlanIndex);
+    const entry = index.find((e) => e.id === planId);
+    if (!entry) throw new ApiError(404, 'not-found', `there is no plan "${planId}" in this workspace`);
+    return entry;
+  }
+
+  private summary(workspaceId: string, entry: PlanIndexEntry): PlanSummary {
+    return { ...entry, modifiedAt: this.registry.get(roomName(workspaceId, entry.id))?.lastModified ?? new Date().toISOString() };
+  }
+}
