@@ -1,0 +1,29 @@
+import { type MenuItemConstructorOptions } from 'electron';
+import { applicationMenuTemplate, MENU_COMMAND_IDS } from '../../../main/app/menu';
+
+function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return template.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? items(i.submenu) : [])]);
+}
+
+describe('application menu', () => {
+  for (const platform of ['darwin', 'win32', 'linux'] as const) {
+    it(`sends every Tandem command id to the renderer on ${platform}`, () => {
+      const ran: string[] = [];
+      const all = items(applicationMenuTemplate({ platform, devTools: false, run: (id) => ran.push(id) }));
+      for (const item of all) if (item.click) (item.click as () => void)();
+      expect(new Set(ran)).toEqual(new Set(MENU_COMMAND_IDS));
+      expect(all.some((i) => i.role === 'toggleDevTools')).toBe(false);
+      expect(all.filter((i) => i.role === 'quit')).toHaveLength(1);
+    });
+  }
+
+  it('binds the palette and quick open to the VS Code shortcuts', () => {
+    const all = items(applicationMenuTemplate({ platform: 'linux', devTools: true, run: () => {} }));
+    const accel = (label: string) => all.find((i) => i.label === label)?.accelerator;
+    expect(accel('Command Palette…')).toBe('CmdOrCtrl+Shift+P');
+    expect(accel('Go to Plan…')).toBe('CmdOrCtrl+P');
+    expect(all.some((i) => i.role === 'toggleDevTools')).toBe(true);
+    const accelerators = all.map((i) => i.accelerator).filter(Boolean);
+    expect(new Set(accelerators).size).toBe(accelerators.length);
+  });
+});
