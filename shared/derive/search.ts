@@ -23,7 +23,7 @@ export type SearchOptions = {
 };
 
 export type SearchHit = {
-  /** What the text belongs to, as a person reads it: "Goal ‘Win EMEA’ · Why", "Stage ‘Approach’ · Marketing does". */
+  /** What the text belongs to, as a person reads it: "Goal title", "Goal ‘Win EMEA’ · Why", "Stage ‘Approach’ · Marketing does". */
   where: string;
   /** The block's kind: the view picks its icon from it. */
   kind: 'text' | 'heading' | 'goal' | 'action' | 'stage';
@@ -94,7 +94,7 @@ const named = (what: string, title: string, fallback: string) => `${what} ‘${t
 
 function goalFields(g: GoalElement, path: number[], person: (id: string | null) => string): Field[] {
   const goal = named('Goal', g.title, 'Untitled goal');
-  const f = (label: string | null, text: string): Field => ({ where: label ? `${goal} · ${label}` : goal, kind: 'goal', text, blockId: g.id, path });
+  const f = (label: string | null, text: string): Field => ({ where: label ? `${goal} · ${label}` : 'Goal title', kind: 'goal', text, blockId: g.id, path });
   return [
     f(null, g.title),
     f('Owner', g.owners.map(person).filter(Boolean).join(', ')),
@@ -106,7 +106,7 @@ function goalFields(g: GoalElement, path: number[], person: (id: string | null) 
 
 function actionFields(a: ActionElement, path: number[], person: (id: string | null) => string): Field[] {
   const action = named('Action', a.title, 'Untitled action');
-  const f = (label: string | null, text: string): Field => ({ where: label ? `${action} · ${label}` : action, kind: 'action', text, blockId: a.id, path });
+  const f = (label: string | null, text: string): Field => ({ where: label ? `${action} · ${label}` : 'Action title', kind: 'action', text, blockId: a.id, path });
   return [f(null, a.title), f('Owner', person(a.owner)), f('Expected result', a.expectedResult)];
 }
 

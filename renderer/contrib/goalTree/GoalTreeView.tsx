@@ -63,8 +63,8 @@ export function GoalTreePanel(props: GoalTreeProps) {
   const deferredFilter = useDeferredValue(filter);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const rows = useMemo(
-    () => visibleGoalRows(props.roots, { collapsed, filter: deferredFilter, people: props.people }),
-    [props.roots, collapsed, deferredFilter, props.people],
+    () => visibleGoalRows(props.roots, { collapsed, filter: deferredFilter, people: props.people, activePlanId: props.activePlanId }),
+    [props.roots, collapsed, deferredFilter, props.people, props.activePlanId],
   );
   const byId = useMemo(() => new Map(props.people.map((p) => [p.id, p])), [props.people]);
   const toggle = (key: string, open?: boolean) => setCollapsed((prev) => {
@@ -124,7 +124,6 @@ export function GoalTreePanel(props: GoalTreeProps) {
             const g = row.node.goal;
             const title = g.title.trim() || 'Untitled goal';
             const owners = ownerNames(row.node, props.people);
-            const otherPlan = row.node.planId !== props.activePlanId;
             return (
               <li
                 key={row.key}
@@ -157,7 +156,7 @@ export function GoalTreePanel(props: GoalTreeProps) {
                   </span>
                 )}
                 <span className="tv-label">{title}</span>
-                {otherPlan && <span className="tv-plan-tag" title={`In ${row.node.planTitle}`}>{row.node.planTitle}</span>}
+                {row.showsPlan && <span className="tv-plan-tag" title={`In ${row.node.planTitle}`}>{row.node.planTitle}</span>}
                 <span className="tv-avatars">
                   {g.owners.map((id, i) => <Avatar key={`${id}-${i}`} person={byId.get(id) ?? null} fallbackName={owners[i]} size={16} />)}
                 </span>

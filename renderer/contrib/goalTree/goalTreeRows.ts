@@ -15,6 +15,8 @@ export type GoalRow = {
   expanded: boolean;
   /** Shown because it matches the filter (false for the goals above a match). */
   matches: boolean;
+  /** Name the goal's plan: the cascade crosses into another plan here (or a root outside the active plan). */
+  showsPlan: boolean;
 };
 
 /** A stable key for a goal node (ids can repeat across plans after a bad copy; the path cannot). */
@@ -32,31 +34,33 @@ function matchesFilter(node: GoalNode, needle: string, people: Person[]): boolea
 
 export function visibleGoalRows(
   roots: GoalNode[],
-  opts: { collapsed: ReadonlySet<string>; filter?: string; people?: Person[] },
+  opts: { collapsed: ReadonlySet<string>; filter?: string; people?: Person[]; activePlanId?: string | null },
 ): GoalRow[] {
   const needle = (opts.filter ?? '').trim().toLowerCase();
   const people = opts.people ?? [];
   const rows: GoalRow[] = [];
+  const showsPlan = (node: GoalNode, parent: GoalNode | null) => node.planId !== (parent ? parent.planId : opts.activePlanId);
 
   if (!needle) {
-    const walk = (node: GoalNode, depth: number) => {
+    const walk = (node: GoalNode, parent: GoalNode | null, depth: number) => {
       const key = goalKey(node);
       const expanded = !opts.collapsed.has(key);
-      rows.push({ key, node, depth, hasChildren: node.children.length > 0, expanded, matches: true });
-      if (expanded) for (const c of node.children) walk(c, depth + 1);
+      rows.push({ key, node, depth, hasChildren: node.children.length > 0, expanded, matches: true, showsPlan: showsPlan(node, parent) });
+      if (expanded) for (const c of node.children) walk(c, node, depth + 1);
     };
-    for (const r of roots) walk(r, 0);
+    for (const r of roots) walk(r, null, 0);
     return rows;
   }
 
   // With a filter, a node shows when it or a goal below it matches; paths to matches stay open.
-  const collect = (node: GoalNode, depth: number): GoalRow[] => {
-    const below = node.children.flatMap((c) => collect(c, depth + 1));
+  const collect = (node: GoalNode, parent: GoalNode | null, depth: number): GoalRow[] => {
+    const below = node.children.flatMap((c) => collect(c, node, depth + 1));
     const matches = matchesFilter(node, needle, people);
     if (!matches && below.length === 0) return [];
-    return [{ key: goalKey(node), node, depth, hasChildren: below.length > 0, expanded: below.length > 0, matches }, ...below];
+    const row = { key: goalKey(node), node, depth, hasChildren: below.length > 0, expanded: below.length > 0, matches, showsPlan: showsPlan(node, parent) };
+    return [row, ...below];
   };
-  for (const r of roots) rows.push(...collect(r, 0));
+  for (const r of roots) rows.push(...collect(r, null, 0));
   return rows;
 }
 

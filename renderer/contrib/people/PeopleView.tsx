@@ -12,7 +12,7 @@ import { rowDomId, useListNavigation } from '../explorer/useListNavigation';
 import { addPersonSignal } from './addPersonSignal';
 import { Avatar } from './Avatar';
 import { PersonForm } from './PersonForm';
-import { draftOf, goalsOwnedBy, newPersonDraft } from './personForm';
+import { draftOf, goalsOwnedBy, newPersonDraft } from './personDraft';
 import '../explorer/viewList.css';
 import './people.css';
 

@@ -1,7 +1,7 @@
 /** The small form that adds or edits a person; every wrong field says what is wrong, next to it. */
 import { useId, useState, type FormEvent } from 'react';
 import { TEAMS, TEAM_LABELS, type Person } from '../../../shared/model/people';
-import { validatePerson, type PersonDraft, type PersonErrors, type PersonField } from './personForm';
+import { validatePerson, type PersonDraft, type PersonErrors, type PersonField } from './personDraft';
 
 export function PersonForm(props: {
   initial: PersonDraft;

@@ -37,7 +37,7 @@ export function SearchPanel(props: { plans: PlanSnapshot[]; people: Person[]; on
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const deferred = useDeferredValue(query);
   const result = useMemo(
-    () => searchPlans(props.plans, deferred, { caseSensitive, wholeWord, people: props.people }),
+    () => searchPlans(props.plans, deferred, { caseSensitive, wholeWord, people: props.people, contextChars: 16 }),
     [props.plans, props.people, deferred, caseSensitive, wholeWord],
   );
   const rows = useMemo(() => result.groups.flatMap((g): Row[] => [

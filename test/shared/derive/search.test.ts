@@ -30,7 +30,7 @@ describe('searchPlans', () => {
       'Text',
       'Goal ‘Grow revenue to 12 M$’ · Why',
     ]);
-    expect(r.groups[1]!.hits.map((h) => [h.where, h.blockId])).toEqual([['Goal ‘EMEA pipeline 4 M$’', 'goal_emea']]);
+    expect(r.groups[1]!.hits.map((h) => [h.where, h.blockId])).toEqual([['Goal title', 'goal_emea']]);
     expect(r).toMatchObject({ hits: 4, matches: 4, truncated: false });
   });
 

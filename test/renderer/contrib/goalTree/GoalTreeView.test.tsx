@@ -26,8 +26,8 @@ describe('goal tree rendering', () => {
     expect(html).toContain('aria-label="Ana Ortiz"');
   });
 
-  it('names the plan of goals from other plans than the active one, and marks a missing parent', () => {
-    expect([...html.matchAll(/class="tv-plan-tag"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual(['Team plan', 'Team plan']);
+  it('names the plan where the cascade crosses into another plan, and marks a missing parent', () => {
+    expect([...html.matchAll(/class="tv-plan-tag"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual(['Team plan', 'Team plan']); // the team goal under the company goal, and the orphan root
     expect(html).toMatch(/aria-label="Orphan goal"[^>]*aria-description="[^"]*its parent goal no longer exists/);
     expect(html).toContain('aria-label="Parent goal missing"');
   });

@@ -33,6 +33,13 @@ describe('goal tree rows', () => {
     ]);
   });
 
+  it('names the plan where the cascade crosses plans, not on every goal below', () => {
+    const rows = visibleGoalRows(tree.roots, { collapsed: new Set(), activePlanId: 'plan_co' });
+    expect(rows.filter((r) => r.showsPlan).map((r) => r.node.goal.title)).toEqual(['EMEA revenue']);
+    const fromEmea = visibleGoalRows(tree.roots, { collapsed: new Set(), activePlanId: 'plan_emea' });
+    expect(fromEmea.filter((r) => r.showsPlan).map((r) => r.node.goal.title)).toEqual(['Revenue 12 M$', 'EMEA revenue']);
+  });
+
   it('hides the goals under a collapsed goal', () => {
     const emea = tree.byId.get('goal_emea')!;
     const rows = visibleGoalRows(tree.roots, { collapsed: new Set([goalKey(emea)]) });

@@ -1,4 +1,4 @@
-import { goalsOwnedBy, initials, newPersonDraft, validatePerson, draftOf } from '../../../../renderer/contrib/people/personForm';
+import { goalsOwnedBy, initials, newPersonDraft, validatePerson, draftOf } from '../../../../renderer/contrib/people/personDraft';
 import { buildGoalTree } from '../../../../shared/derive/goalTree';
 import { newGoal } from '../../../../shared/model/blocks';
 import { type Person } from '../../../../shared/model/people';
