@@ -1,0 +1,46 @@
+/**
+ * Documents kept in this browser (IndexedDB via y-indexeddb), for offline work: one persistence per
+ * document on a shadow Y.Doc. `load` returns the whole stored state; `save` merges an update and
+ * resolves only once IndexedDB has committed it.
+ */
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+
+type Stored = { doc: Y.Doc; persistence: IndexeddbPersistence };
+
+/** Waits for every earlier write to the updates store: IndexedDB runs overlapping readwrite transactions in order. */
+function committed(db: IDBDatabase): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tr = db.transaction(['updates'], 'readwrite');
+    tr.oncomplete = () => resolve();
+    tr.onerror = () => reject(tr.error ?? new Error('IndexedDB could not store the document'));
+    tr.onabort = () => reject(tr.error ?? new Error('IndexedDB could not store the document'));
+  });
+}
+
+export class LocalDocuments {
+  private readonly open = new Map<string, Stored>();
+
+  constructor(private readonly workspaceId: string) {}
+
+  private async get(docId: string): Promise<Stored> {
+    let stored = this.open.get(docId);
+    if (!stored) {
+      const doc = new Y.Doc();
+      stored = { doc, persistence: new IndexeddbPersistence(`tandem:${this.workspaceId}:${docId}`, doc) };
+      this.open.set(docId, stored);
+    }
+    await stored.persistence.whenSynced;
+    return stored;
+  }
+
+  async load(docId: string): Promise<Uint8Array> {
+    return Y.encodeStateAsUpdate((await this.get(docId)).doc);
+  }
+
+  async save(docId: string, update: Uint8Array): Promise<void> {
+    const { doc, persistence } = await this.get(docId);
+    Y.applyUpdate(doc, update);
+    if (persistence.db) await committed(persistence.db);
+  }
+}

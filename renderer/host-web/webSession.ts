@@ -1,0 +1,59 @@
+/**
+ * Who this browser is on the sync server. An invite link (`?token=…`) wins and is remembered in
+ * localStorage (and removed from the address bar so it is not shared by accident); otherwise the
+ * remembered token; otherwise, when the server runs in web mode on this computer, GET /api/session.
+ */
+import { decodeJwt } from 'jose';
+import { ROLES, ROOM_PART, type Role } from '../../shared/sync/rooms';
+
+export type WebSession = { token: string; workspaceId: string; name: string; role: Role };
+
+export const TOKEN_STORAGE_KEY = 'tandem.token';
+
+/** The claims of a token as the server signed them; null when it is malformed or expired. */
+export function sessionFromToken(token: string, now = Date.now()): WebSession | null {
+  try {
+    const claims = decodeJwt(token);
+    const { workspaceId, name, role } = claims as Record<string, unknown>;
+    if (typeof workspaceId !== 'string' || !ROOM_PART.test(workspaceId)) return null;
+    if (typeof name !== 'string' || !(ROLES as readonly unknown[]).includes(role)) return null;
+    if (typeof claims.exp === 'number' && claims.exp * 1000 <= now) return null;
+    return { token, workspaceId, name, role: role as Role };
+  } catch {
+    return null;
+  }
+}
+
+/** Takes `?token=` out of the address bar and remembers it. */
+function adoptInviteToken(): void {
+  const url = new URL(window.location.href);
+  const token = url.searchParams.get('token');
+  if (!token) return;
+  url.searchParams.delete('token');
+  window.history.replaceState(window.history.state, '', url.toString());
+  if (sessionFromToken(token)) localStorage.setItem(TOKEN_STORAGE_KEY, token);
+}
+
+/** Asks a web-mode server on this computer for a session; null when it does not hand them out. */
+export async function fetchLocalSession(): Promise<WebSession | null> {
+  const res = await fetch('/api/session', { headers: { accept: 'application/json' } }).catch(() => null);
+  if (!res?.ok) return null;
+  const body = (await res.json()) as { token?: unknown };
+  const session = typeof body.token === 'string' ? sessionFromToken(body.token) : null;
+  if (session) localStorage.setItem(TOKEN_STORAGE_KEY, session.token);
+  return session;
+}
+
+export function forgetSession(): void {
+  localStorage.removeItem(TOKEN_STORAGE_KEY);
+}
+
+export async function obtainSession(): Promise<WebSession> {
+  adoptInviteToken();
+  const stored = localStorage.getItem(TOKEN_STORAGE_KEY);
+  const remembered = stored ? sessionFromToken(stored) : null;
+  if (remembered) return remembered;
+  const local = await fetchLocalSession();
+  if (local) return local;
+  throw new Error('this browser has no invitation: open the invite link you were given (it ends in ?token=…), or run npm run web on this computer');
+}
