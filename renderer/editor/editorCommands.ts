@@ -175,9 +175,11 @@ export function setBlockType(editor: Editor, type: BlockType): void {
   }));
   const active = currentBlockType(editor);
   Editor.withoutNormalizing(editor, () => {
-    for (const [el, path] of blocks.reverse()) {
-      const inList = el.type === 'list-item';
-      if (inList) liftItem(editor, path);
+    for (const [el, at] of blocks.reverse()) {
+      const ref = Editor.pathRef(editor, at);
+      if (el.type === 'list-item') liftItem(editor, at);
+      const path = ref.unref();
+      if (!path) continue;
       if (type === 'paragraph' || ((type === 'bulleted-list' || type === 'numbered-list') && active === type)) {
         setProps(editor, { type: 'paragraph', level: undefined }, path);
       } else if (type.startsWith('heading-')) {

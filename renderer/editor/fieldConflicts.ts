@@ -9,6 +9,7 @@
  */
 import { type Editor, Element, Node, type Operation } from 'slate';
 import { YjsEditor } from '@slate-yjs/core';
+import { setBlockField } from './editorCommands';
 import { CLEAR_FIELD_ORIGIN } from './nullFields';
 
 export type FieldConflict = { key: string; blockKey: string; field: string; mine: unknown; theirs: unknown; by: string };
@@ -23,6 +24,13 @@ export function blockKeyOf(editor: Editor, path: number[]): string | null {
     if (Element.isElement(matrix) && matrix.type === 'stage-matrix') return `${matrix.id}:${node.stage}`;
   }
   return null;
+}
+
+/** Sets one field of the block at `path` as this user, remembering it until the server confirms it. */
+export function setTrackedField(editor: Editor, conflicts: FieldConflicts, path: number[], field: string, value: unknown): void {
+  const key = blockKeyOf(editor, path);
+  if (key) conflicts.recordLocal(key, field, value);
+  setBlockField(editor, path, field, value);
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -3,20 +3,14 @@ import { useId, useState, type ReactNode } from 'react';
 import { type Element } from 'slate';
 import { ReactEditor, useSlateStatic } from 'slate-react';
 import { type Person } from '../../../shared/model/people';
-import { blockKeyOf } from '../fieldConflicts';
-import { setBlockField } from '../editorCommands';
+import { setTrackedField } from '../fieldConflicts';
 import { usePlanEditorContext } from '../planContext';
 
 /** The setter of one field of this card's element; remembers the change for conflict notices. */
 export function useFieldSetter(element: Element): (field: string, value: unknown) => void {
   const editor = useSlateStatic();
   const { conflicts } = usePlanEditorContext();
-  return (field, value) => {
-    const path = ReactEditor.findPath(editor, element);
-    const key = blockKeyOf(editor, path);
-    if (key) conflicts.recordLocal(key, field, value);
-    setBlockField(editor, path, field, value);
-  };
+  return (field, value) => setTrackedField(editor, conflicts, ReactEditor.findPath(editor, element), field, value);
 }
 
 type Base = { label: string; hideLabel?: boolean; readOnly?: boolean; className?: string };
