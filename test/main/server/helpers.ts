@@ -1,0 +1,87 @@
+/** Real sync servers and real y-websocket clients for the server tests. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { createToken, startSyncServer, type SyncServer, type SyncServerOptions } from '../../../main/server/index';
+import { type LogEntry } from '../../../main/server/log';
+import { type Role } from '../../../shared/sync/rooms';
+
+export const SECRET = 'test-secret-of-the-workspace-0123456789';
+
+export function tempDir(prefix = 'tandem-server-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Resolves once `cond` holds; fails with `what` if it does not within the guard time. */
+export async function waitFor(cond: () => boolean, what: string, guardMs = 15_000): Promise<void> {
+  const start = Date.now();
+  while (!cond()) {
+    if (Date.now() - start > guardMs) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export type TestServer = {
+  server: SyncServer;
+  dataDir: string;
+  logs: LogEntry[];
+  token(name: string, role?: Role, workspaceId?: string): Promise<string>;
+  close(): Promise<void>;
+};
+
+export async function startTestServer(opts: Partial<SyncServerOptions> = {}): Promise<TestServer> {
+  const dataDir = opts.dataDir ?? tempDir();
+  const logs: LogEntry[] = [];
+  const server = await startSyncServer({ port: 0, secret: SECRET, ...opts, dataDir, log: (e) => logs.push(e) });
+  return {
+    server, dataDir, logs,
+    token: (name, role = 'editor', workspaceId = 'ws1') => createToken(SECRET, { workspaceId, name, role }),
+    close: () => server.close(),
+  };
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export type Client = { doc: Y.Doc; provider: WebsocketProvider; destroy(): void };
+
+/** The stock y-websocket client, with `ws` as its socket and no BroadcastChannel shortcut. */
+export function connectClient(wsUrl: string, room: string, token: string, doc: Y.Doc = new Y.Doc(), connect = true): Client {
+  const provider = new WebsocketProvider(wsUrl, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: { token },
+    connect,
+  });
+  return { doc, provider, destroy: () => provider.destroy() };
+}
+
+export const synced = (c: Client) => waitFor(() => c.provider.synced, 'the client to sync');
+
+/** A raw websocket (no y-websocket client), for frames the stock client would never send. */
+export function rawSocket(url: string): { ws: WebSocket; opened: Promise<void>; closed: Promise<{ code: number; reason: string }>; received: Uint8Array[] } {
+  const ws = new WebSocket(url);
+  const received: Uint8Array[] = [];
+  ws.on('message', (d) => received.push(new Uint8Array(d as Buffer)));
+  ws.on('error', () => {});
+  return {
+    ws,
+    received,
+    opened: new Promise((r) => ws.once('open', () => r())),
+    closed: new Promise((r) => ws.once('close', (code, reason) => r({ code, reason: reason.toString() }))),
+  };
+}
+
+/** The document as the server holds it, read by a fresh client with no state of its own. */
+export async function serverState(wsUrl: string, room: string, token: string): Promise<Y.Doc> {
+  const c = connectClient(wsUrl, room, token);
+  await synced(c);
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(c.doc));
+  c.destroy();
+  return copy;
+}
