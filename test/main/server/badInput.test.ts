@@ -1,3 +1,4 @@
+import { type WebSocket } from 'ws';
 import { SignJWT } from 'jose';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
@@ -36,7 +37,7 @@ describe('bad input to the sync server', () => {
     removeDir(s.dataDir);
   });
 
-  const closeOf = async (path: string, send: (ws: import('ws').WebSocket) => void = () => {}) => {
+  const closeOf = async (path: string, send: (ws: WebSocket) => void = () => {}) => {
     const sock = rawSocket(`${s.server.wsUrl}${path}`);
     await sock.opened;
     send(sock.ws);
