@@ -30,9 +30,10 @@ if (process.env.TANDEM_USER_DATA) app.setPath('userData', resolve(process.env.TA
 
 /** A folder named on the command line (`tandem ~/plans/fy27`), if any. */
 function folderArgument(argv: string[], cwd: string): string | null {
-  for (const arg of argv.slice(app.isPackaged ? 1 : 2).reverse()) {
+  for (const arg of argv.slice(1).reverse()) {
     if (arg.startsWith('-')) continue;
     const path = resolve(cwd, arg);
+    if (path === resolve(app.getAppPath())) continue; // `electron .` in development names the app, not a workspace
     try {
       if (statSync(path).isDirectory()) return path;
     } catch { /* not a folder */ }

@@ -1,0 +1,93 @@
+/** "Share this workspace on my network" with the real embedded sync server and real y-websocket clients. */
+import { mkdtempSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { type ShareInfo } from '../../../shared/ipc/contract';
+import { roomName } from '../../../shared/sync/rooms';
+
+vi.mock('electron', async () => (await import('../electronMock')).electronMock());
+
+const { electronStoreBackend, SettingsService } = await import('../../../main/settings/settingsService');
+const { ShareService, shareableAddresses } = await import('../../../main/sync/shareService');
+const { WorkspaceManager } = await import('../../../main/workspace/workspaceManager');
+const { loadTemplates } = await import('../../../main/templates/loadTemplates');
+
+let root: string;
+let workspaces: InstanceType<typeof WorkspaceManager>;
+let settings: InstanceType<typeof SettingsService>;
+let share: InstanceType<typeof ShareService>;
+let sharing: (ShareInfo | null)[];
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'tandem-share-'));
+  sharing = [];
+  settings = new SettingsService(electronStoreBackend({ cwd: mkdtempSync(join(tmpdir(), 'tandem-share-settings-')) }));
+  workspaces = new WorkspaceManager({
+    settings, templates: () => loadTemplates(), trash: async () => {}, pickFolder: async () => root, watch: false,
+    onWorkspaceChanged: () => {}, onPlansChanged: () => {}, onExternalUpdate: () => {}, onUnreadable: () => {},
+  });
+  share = new ShareService({ settings, workspaces, dataDir: join(root, '.userdata'), onSharing: (i) => sharing.push(i) });
+});
+afterEach(async () => {
+  await share.stopSharing();
+  await workspaces.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+function connect(serverUrl: string, workspaceId: string, docId: string, token: string, doc: Y.Doc): WebsocketProvider {
+  return new WebsocketProvider(serverUrl, roomName(workspaceId, docId), doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true, params: { token },
+  });
+}
+
+const until = (check: () => boolean) => new Promise<void>((resolve) => {
+  const tick = () => (check() ? resolve() : setTimeout(tick, 10));
+  tick();
+});
+
+describe('sharing a workspace from the desktop', () => {
+  it('is local-only until a server is configured', async () => {
+    expect(share.target()).toBeNull();
+    const info = await workspaces.openFolderDialog();
+    expect(share.target()).toBeNull();
+    settings.update({ serverUrl: 'wss://sync.example.com', token: 'invite-token' });
+    expect(share.target()).toEqual({ serverUrl: 'wss://sync.example.com', token: 'invite-token', workspaceId: info!.id });
+  });
+
+  it('starts the embedded server on the chosen address; the invite token lets another person edit with us', async () => {
+    const info = (await workspaces.openFolderDialog())!;
+    const plan = await workspaces.require().createPlan({ templateId: 'campaign-plan', title: 'Shared plan' });
+    const invite = await share.share({ host: '127.0.0.1' });
+    expect(invite.serverUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
+    expect(invite.inviteUrl).toContain(`workspace=${info.id}`);
+    expect(sharing).toEqual([invite]);
+    const target = share.target()!;
+    expect(target.serverUrl).toBe(invite.serverUrl);
+
+    const mine = new Y.Doc();
+    const theirs = new Y.Doc();
+    const a = connect(target.serverUrl, info.id, plan.id, target.token, mine);
+    const b = connect(invite.serverUrl, info.id, plan.id, invite.token, theirs);
+    mine.getText('t').insert(0, 'hello from the host');
+    await until(() => theirs.getText('t').toString() === 'hello from the host');
+    a.destroy();
+    b.destroy();
+
+    // The secret stays with the workspace: sharing again signs with the same key.
+    const again = await share.share({ host: '127.0.0.1' });
+    expect(again.serverUrl).not.toBe(invite.serverUrl);
+    await share.stopSharing();
+    expect(sharing.at(-1)).toBeNull();
+    expect(share.target()).toBeNull();
+  });
+
+  it('refuses an address that is not this computer', async () => {
+    await workspaces.openFolderDialog();
+    await expect(share.share({ host: '8.8.8.8' })).rejects.toThrow(/not an address of this computer/);
+    expect(shareableAddresses()).toContain('127.0.0.1');
+  });
+});
