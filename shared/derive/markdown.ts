@@ -7,6 +7,7 @@ import {
   GOAL_STATUS_LABELS, type ActionElement, type FormattedText, type GoalElement, type InlineNode, type StageMatrixElement,
 } from '../model/elements';
 import { type PlanSnapshot } from '../model/planDoc';
+import { normalizePlanContent } from '../model/planOps';
 import { TEAM_LABELS, type Person } from '../model/people';
 import { stageInfo } from '../model/stages';
 import { formatNumber, formatQuantity } from './rollup';
@@ -104,7 +105,8 @@ export type MarkdownOptions = {
   guidance?: boolean;
 };
 
-export function planToMarkdown(plan: PlanSnapshot, people: Person[], options: MarkdownOptions = {}): string {
+export function planToMarkdown(snapshot: PlanSnapshot, people: Person[], options: MarkdownOptions = {}): string {
+  const plan = { ...snapshot, content: normalizePlanContent(snapshot.content) };
   const byPerson = new Map(people.map((p) => [p.id, p.name]));
   const goalTitles = new Map(structuredBlocks(plan.content).goals.map(({ el }) => [el.id, el.title.trim() || 'Untitled goal']));
   const names: Names = {

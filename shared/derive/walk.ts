@@ -3,6 +3,7 @@ import { type Descendant } from 'slate';
 import {
   type ActionElement, type GoalElement, type PlanContent, type PlanElement, type StageElement, type StageMatrixElement,
 } from '../model/elements';
+import { normalizePlanContent } from '../model/planOps';
 
 export function forEachElement(content: PlanContent, visit: (el: PlanElement, path: number[]) => void): void {
   const walk = (nodes: Descendant[], prefix: number[]) => {
@@ -18,8 +19,9 @@ export function forEachElement(content: PlanContent, visit: (el: PlanElement, pa
 
 export type Located<T> = { el: T; path: number[] };
 
-/** The plan's structured blocks, each with its path, in document order. */
-export function structuredBlocks(content: PlanContent) {
+/** The plan's structured blocks, each with its path, in document order, every field present. */
+export function structuredBlocks(planContent: PlanContent) {
+  const content = normalizePlanContent(planContent);
   const goals: Located<GoalElement>[] = [];
   const actions: Located<ActionElement>[] = [];
   const matrices: Located<StageMatrixElement>[] = [];

@@ -2,8 +2,46 @@
 import type * as Y from 'yjs';
 import { type Descendant } from 'slate';
 import { newId } from './ids';
-import { type PlanContent } from './elements';
+import { newAction, newGoal, newStage } from './blocks';
+import { type PlanContent, type PlanElement } from './elements';
 import { createPlanDoc, planMetaMap, readPlanContent, readPlanMeta } from './planDoc';
+
+/** Every field a structured block must have, with the value it takes when missing. */
+const FIELD_DEFAULTS: Partial<Record<PlanElement['type'], Record<string, unknown>>> = {
+  goal: withoutIdentity(newGoal()),
+  action: withoutIdentity(newAction()),
+  stage: withoutIdentity(newStage({ stage: 'approach' })),
+};
+
+function withoutIdentity(el: object): Record<string, unknown> {
+  const { type: _t, id: _i, stage: _s, children: _c, ...fields } = el as Record<string, unknown>;
+  return fields;
+}
+
+/**
+ * Puts back the fields of structured blocks that a document may lack. Slate removes a property set
+ * to null (clearing a goal's parent, target or owner removes the key, in the editor and in Yjs), so
+ * "missing" means the field's empty value. Returns the same objects when nothing is missing.
+ */
+export function normalizePlanContent(content: PlanContent): PlanContent {
+  const fix = (nodes: Descendant[]): Descendant[] => {
+    let changed = false;
+    const out = nodes.map((n) => {
+      if (!('type' in n)) return n;
+      const children = fix(n.children as Descendant[]);
+      const defaults = FIELD_DEFAULTS[n.type];
+      const missing = defaults ? Object.keys(defaults).filter((k) => (n as Record<string, unknown>)[k] === undefined) : [];
+      if (children === n.children && missing.length === 0) return n;
+      changed = true;
+      const filled = Object.fromEntries(missing.map((k) => [k, copyDefault(defaults![k])]));
+      return { ...n, ...filled, children } as Descendant;
+    });
+    return changed ? out : nodes;
+  };
+  return fix(content) as PlanContent;
+}
+
+const copyDefault = (v: unknown) => (Array.isArray(v) ? [...v] : v);
 
 export type RefreshIdsOptions = {
   /** The id of the plan the content came from: parent links naming it are internal links too. */

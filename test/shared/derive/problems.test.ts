@@ -30,7 +30,7 @@ describe('plan problems', () => {
     const show = newAction({ title: 'ABC trade show' });
     const dangling = newAction({ title: 'Webinar', goalId: 'g_gone' });
     const fine = newAction({ title: 'Call list', goalId: 'g1' });
-    const ps = findProblems([plan('p', [goal, show, dangling, fine])], []);
+    const ps = findProblems([plan('p', [goal, show, dangling, fine])], [ana]);
     expect(ps.map((p) => [p.code, p.severity, p.message, p.path])).toEqual([
       ['action-without-goal', 'warning', 'Why are we doing this? ‘ABC trade show’ serves no goal.', [1]],
       ['action-without-goal', 'error', '‘Webinar’ serves a goal that no longer exists: pick the goal it serves.', [2]],

@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import { newAction, newGoal, newStageMatrix, paragraph } from '../../../shared/model/blocks';
 import { type ActionElement, type GoalElement, type StageMatrixElement } from '../../../shared/model/elements';
 import { createPlanDoc, readPlanContent, readPlanMeta } from '../../../shared/model/planDoc';
-import { duplicatePlanDoc, refreshIds, renamePlanDoc } from '../../../shared/model/planOps';
+import { duplicatePlanDoc, normalizePlanContent, refreshIds, renamePlanDoc } from '../../../shared/model/planOps';
+import { parsePlanContent } from '../../../shared/model/schemas';
 
 const content = () => [
   newGoal({ id: 'g_top', title: 'Top', owners: ['person_ana'] }),
@@ -65,5 +66,31 @@ describe('duplicating and renaming plans', () => {
     const other = new Y.Doc();
     Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
     expect(readPlanMeta(other).title).toBe('FY28 plan');
+  });
+});
+
+describe('normalising plan content', () => {
+  it('puts back the fields Slate drops when they are set to null, and keeps everything else', () => {
+    const goal = newGoal({ id: 'g1', title: 'Kept', target: 5 }) as Partial<GoalElement>;
+    delete goal.parentId;
+    delete goal.owners;
+    const matrix = newStageMatrix();
+    delete (matrix.children[3] as Partial<StageMatrixElement['children'][number]>).salesOwner;
+    const action = newAction({ id: 'a1' }) as Partial<ActionElement>;
+    delete action.goalId;
+    const para = paragraph('text');
+    const fixed = normalizePlanContent([para, goal as GoalElement, matrix, action as ActionElement]);
+    expect(fixed[0]).toBe(para);
+    expect(fixed[1]).toMatchObject({ id: 'g1', title: 'Kept', target: 5, parentId: null, owners: [] });
+    expect((fixed[2] as StageMatrixElement).children[3]!.salesOwner).toBeNull();
+    expect((fixed[2] as StageMatrixElement).children[2]).toBe(matrix.children[2]);
+    expect((fixed[3] as ActionElement).goalId).toBeNull();
+    expect(() => parsePlanContent(fixed)).not.toThrow();
+    expect(() => parsePlanContent([goal])).toThrow(/parentId/);
+  });
+
+  it('returns the very same content when nothing is missing', () => {
+    const c = content();
+    expect(normalizePlanContent(c)).toBe(c);
   });
 });
