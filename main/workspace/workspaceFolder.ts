@@ -87,6 +87,8 @@ export class WorkspaceFolder {
     await assertRealInside(root, metaDir);
     await mkdir(childPath(root, META_DIR, 'journal'), { recursive: true });
     await assertRealInside(root, childPath(root, META_DIR, 'journal'));
+    // Journals are this machine's; the share secret signs invites: neither belongs in git or a sync tool's history.
+    await writeFile(childPath(root, META_DIR, '.gitignore'), 'journal/\nshare-secret\n', { flag: 'wx' }).catch(() => {});
 
     const store = new DocumentStore({
       compactEvery: options.compactEvery,
