@@ -1,5 +1,6 @@
 /** The plan's outline for the side bar: headings, with goals, stage matrices and actions under them. */
 import { type PlanContent } from '../model/elements';
+import { normalizePlanContent } from '../model/planOps';
 import { inlineText } from './walk';
 
 export type OutlineItem = {
@@ -11,10 +12,10 @@ export type OutlineItem = {
   blockId: string | null;
 };
 
-export function buildOutline(content: PlanContent): OutlineItem[] {
+export function buildOutline(planContent: PlanContent): OutlineItem[] {
   const items: OutlineItem[] = [];
   let headingLevel = 0;
-  content.forEach((node, i) => {
+  normalizePlanContent(planContent).forEach((node, i) => {
     if (!('type' in node)) return;
     const path = [i];
     switch (node.type) {

@@ -25,10 +25,10 @@ const NON_ADDITIVE_UNITS = new Set([
 ]);
 
 /** Units compare without case or surrounding space: "M$" and " m$" are the same unit. */
-export const normalizeUnit = (unit: string): string => unit.trim().toLowerCase();
+export const normalizeUnit = (unit: string | undefined): string => (unit ?? '').trim().toLowerCase();
 
 /** True when sub-goal values in this unit can be summed toward a parent's target. */
-export function isAdditiveUnit(unit: string): boolean {
+export function isAdditiveUnit(unit: string | undefined): boolean {
   const u = normalizeUnit(unit);
   return u !== '' && !NON_ADDITIVE_UNITS.has(u) && !u.endsWith('%') && !u.startsWith('%');
 }
@@ -41,12 +41,13 @@ function towardTarget(value: number, baseline: number, target: number): number {
   return clamp01((value - baseline) / (target - baseline));
 }
 
+// Numbers are compared with `== null`: a field cleared in the editor may be missing, not null.
 export function ownProgress(goal: GoalElement): Progress {
   if (goal.status === 'done') return { ratio: 1, basis: 'status' };
-  if (goal.target !== null && goal.current !== null) {
+  if (goal.target != null && goal.current != null) {
     return { ratio: towardTarget(goal.current, goal.baseline ?? 0, goal.target), basis: 'metric' };
   }
-  if (goal.target === null) return { ratio: null, basis: 'none', note: 'no target set' };
+  if (goal.target == null) return { ratio: null, basis: 'none', note: 'no target set' };
   return { ratio: null, basis: 'none', note: 'no current value yet' };
 }
 
@@ -60,9 +61,9 @@ export function rollupProgress(goal: GoalElement, children: Progress[], childGoa
   const own = ownProgress(goal);
   if (own.basis !== 'none' || childGoals.length === 0) return own;
 
-  if (goal.target !== null && isAdditiveUnit(goal.metricUnit)) {
+  if (goal.target != null && isAdditiveUnit(goal.metricUnit)) {
     const unit = normalizeUnit(goal.metricUnit);
-    const sameUnit = childGoals.filter((c) => normalizeUnit(c.metricUnit) === unit && c.current !== null);
+    const sameUnit = childGoals.filter((c) => normalizeUnit(c.metricUnit) === unit && c.current != null);
     if (sameUnit.length > 0) {
       const sum = sameUnit.reduce((s, c) => s + (c.current as number), 0);
       const start = sameUnit.reduce((s, c) => s + (c.baseline ?? 0), 0);

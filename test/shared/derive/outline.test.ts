@@ -23,6 +23,12 @@ describe('outline', () => {
     ]);
   });
 
+  it('names a goal whose title field went missing', () => {
+    const goal = newGoal() as Partial<ReturnType<typeof newGoal>>;
+    delete goal.title;
+    expect(buildOutline([goal as ReturnType<typeof newGoal>])[0]!.title).toBe('Untitled goal');
+  });
+
   it('is empty for prose only', () => {
     expect(buildOutline([paragraph('a'), paragraph('b')])).toEqual([]);
   });

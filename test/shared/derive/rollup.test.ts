@@ -95,3 +95,13 @@ describe('units', () => {
     expect(formatQuantity(2.5, '')).toBe('2.5');
   });
 });
+
+describe('goals with cleared fields', () => {
+  it('reads a field the editor removed (set to null) as empty', () => {
+    const goal = newGoal({ target: 10, current: 5 }) as Partial<ReturnType<typeof newGoal>>;
+    delete goal.baseline;
+    expect(ownProgress(goal as ReturnType<typeof newGoal>).ratio).toBe(0.5);
+    delete goal.target;
+    expect(ownProgress(goal as ReturnType<typeof newGoal>)).toMatchObject({ ratio: null, note: 'no target set' });
+  });
+});
