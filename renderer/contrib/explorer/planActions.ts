@@ -31,6 +31,8 @@ export async function newPlanFromTemplate(wb: WorkbenchApi): Promise<void> {
     { placeholder: 'Pick a template for the new plan' },
   );
   if (!template) return;
+  // Let the closing quick pick hand focus back before the input box opens, or the hand-back would dismiss it.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const title = await wb.prompt({ title: `New ${template.name}`, placeholder: 'Title of the plan', value: template.name });
   if (title === null) return;
   if (!title.trim()) {
