@@ -105,3 +105,14 @@ describe('goals with cleared fields', () => {
     expect(ownProgress(goal as ReturnType<typeof newGoal>)).toMatchObject({ ratio: null, note: 'no target set' });
   });
 });
+
+describe('the worked example of docs/plan-model.md', () => {
+  it('rolls $12.5M of new business and $31M of renewals up to 44% of a $48M revenue goal', () => {
+    const revenue = newGoal({ metricUnit: '$', baseline: 40e6, target: 48e6 });
+    const newBusiness = newGoal({ metricUnit: '$', baseline: 11e6, target: 14e6, current: 12.5e6 });
+    const renewals = newGoal({ metricUnit: '$', baseline: 29e6, target: 34e6, current: 31e6 });
+    const p = rollupProgress(revenue, [newBusiness, renewals].map(ownProgress), [newBusiness, renewals]);
+    expect(p.ratio).toBeCloseTo(0.4375);
+    expect(p.note).toBe('$43,500,000 from 2 sub-goals toward $48,000,000');
+  });
+});
