@@ -14,7 +14,20 @@ import { type PlanContent } from '../../../shared/model/elements';
 import { createPlanDoc } from '../../../shared/model/planDoc';
 import { DocumentStore, type DocLocation } from '../../../main/storage/documentStore';
 import { Journal } from '../../../main/storage/journal';
-import { type BenchRow } from '../report';
+
+/** One result row: a figure beside its baseline from the same run. */
+export type BenchRow = {
+  suite: string;
+  name: string;
+  unit: 'ms';
+  p50: number;
+  p99: number;
+  baseline: { name: string; p50: number; p99: number };
+  ratio: number;
+  budget: string;
+  samples: number;
+  note?: string;
+};
 
 const APPENDS = 400;
 const OPENS = 7;
@@ -40,7 +53,7 @@ function bigPlan(): PlanContent {
   const content: PlanContent = [];
   for (let i = 0; i < BLOCKS; i++) {
     content.push(i % 5 === 0
-      ? newGoal({ title: `Goal ${i}`, metric: 'pipeline', target: 100 + i, current: i })
+      ? newGoal({ title: `Goal ${i}`, metricName: 'pipeline', metricUnit: 'k$', target: 100 + i, current: i })
       : paragraph(`Paragraph ${i}: the joint plan explains why this quarter matters and who does what.`));
   }
   return content;
