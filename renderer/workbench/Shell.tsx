@@ -293,7 +293,7 @@ export function Shell(props: ShellProps) {
   const period = snapshots.find((s) => s.meta.id === activePlanId)?.meta.period || null;
   const problemCounts = useMemo(() => ({
     errors: problems.filter((p) => p.severity === 'error').length,
-    warnings: problems.filter((p) => p.severity !== 'error').length,
+    warnings: problems.filter((p) => p.severity === 'warning').length,
   }), [problems]);
   const showProblems = () => {
     const problemsView = ['problems', 'problems.list', 'workbench.problems'].find((id) => getView(id));

@@ -19,8 +19,18 @@ type Boot =
   | { phase: 'first-run'; settings: Settings; templates: TemplateSummary[] }
   | { phase: 'ready'; workspace: WorkspaceInfo; settings: Settings; target: SyncTarget | null; plans: PlanSummary[]; templates: TemplateSummary[] };
 
-/** The `?plan=<planId>` deep link: that plan opens in a tab on load. */
-export const deepLinkPlanId = (search: string): string | null => new URLSearchParams(search).get('plan');
+/**
+ * The `?plan=<planId>` deep link: that plan opens in a tab on load. The parameter is then taken out
+ * of the address bar, so a reload restores the layout as it was instead of opening the plan again.
+ */
+function takeDeepLinkPlanId(): string | null {
+  const url = new URL(window.location.href);
+  const planId = url.searchParams.get('plan');
+  if (planId === null) return null;
+  url.searchParams.delete('plan');
+  window.history.replaceState(window.history.state, '', url.toString());
+  return planId;
+}
 
 async function boot(): Promise<Boot> {
   const host = getHost();
@@ -35,7 +45,7 @@ const shellKey = (b: Extract<Boot, { phase: 'ready' }>) =>
 
 export function Workbench() {
   const [state, setState] = useState<Boot>({ phase: 'loading' });
-  const [deepLink, setDeepLink] = useState(() => deepLinkPlanId(location.search));
+  const [deepLink, setDeepLink] = useState(takeDeepLinkPlanId);
   const reload = useCallback((openPlanId?: string) => {
     if (openPlanId) setDeepLink(openPlanId);
     boot().then(setState, (err: unknown) => setState({ phase: 'failed', message: err instanceof Error ? err.message : String(err) }));

@@ -1,0 +1,39 @@
+/** What the workbench end-to-end tests share: opening the app as someone, and driving the palette and quick open. */
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type WebApp } from '../support/webApp';
+import { DEFAULT_SETTINGS } from '../../shared/ipc/contract';
+
+const COLOURS = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed'];
+
+export type Person = { context: BrowserContext; page: Page; errors: string[] };
+
+/** A fresh browser context (its own storage: a different person) with the workbench open. */
+export async function openAs(browser: Browser, app: WebApp, name: string, opts: { query?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Person> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, colorScheme: opts.colorScheme ?? 'light', acceptDownloads: true });
+  // Everyone shows under their own name (the browser host keeps settings in localStorage).
+  const settings = { ...DEFAULT_SETTINGS, userName: name, userColor: COLOURS[name.length % COLOURS.length] };
+  await context.addInitScript((json) => {
+    if (!localStorage.getItem('tandem.settings')) localStorage.setItem('tandem.settings', json);
+  }, JSON.stringify(settings));
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const token = await app.tokenFor(name, 'editor');
+  await page.goto(`${app.url}/?token=${encodeURIComponent(token)}${opts.query ? `&${opts.query}` : ''}`);
+  await page.getByRole('contentinfo', { name: 'Status Bar' }).waitFor();
+  return { context, page, errors };
+}
+
+export const quickInput = (page: Page) => page.getByRole('dialog').getByRole('combobox');
+
+/** Runs a command from the palette by typing (part of) its name and pressing Enter on the first match. */
+export async function runFromPalette(page: Page, query: string, expectFirst: string | RegExp): Promise<void> {
+  await page.keyboard.press('Control+Shift+P');
+  await quickInput(page).fill(query);
+  const first = page.getByRole('dialog').getByRole('option').first();
+  await first.filter({ hasText: expectFirst }).waitFor();
+  await page.keyboard.press('Enter');
+}
+
+export const editorText = (page: Page) => page.getByRole('textbox', { name: 'Plan text' });
+export const goalCard = (page: Page, title: string) => page.locator(`section[aria-label="Goal: ${title}"]`);
