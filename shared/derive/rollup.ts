@@ -86,9 +86,11 @@ export function rollupProgress(goal: GoalElement, children: Progress[], childGoa
   };
 }
 
+const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /** 12, 12.5, 1,250,000 — for messages and exports. */
 export function formatNumber(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return NUMBER_FORMAT.format(n);
 }
 
 /** A value with its unit as people write it: 35%, $40,000, 12 M$, 400 leads. */
