@@ -96,7 +96,7 @@ export function GoalTreePanel(props: GoalTreeProps) {
           className="tv-input"
           type="search"
           aria-label="Filter goals"
-          placeholder="Filter by goal, owner or plan"
+          placeholder="Filter goals, owners, plans"
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
         />
@@ -138,29 +138,38 @@ export function GoalTreePanel(props: GoalTreeProps) {
                   owners.length ? `owned by ${owners.join(', ')}` : 'no owner',
                   `in ${row.node.planTitle}`,
                   row.node.parentMissing ? 'its parent goal no longer exists' : '',
+                  progressExplained(row.node.progress),
                 ].filter(Boolean).join(', ')}
                 className={`tv-row tv-goal-row${nav.focusedKey === row.key ? ' tv-focused' : ''}${row.matches ? '' : ' tv-dimmed'}`}
                 style={{ paddingLeft: 4 + row.depth * 14 }}
                 onClick={() => { nav.setFocusedKey(row.key); props.onReveal(row.node); }}
               >
                 <Twistie row={row} onToggle={() => toggle(row.key)} />
-                <span className={`tv-status tv-status-${g.status}`} title={GOAL_STATUS_LABELS[g.status]} />
-                {(row.node.parentMissing || row.node.inCycle) && (
-                  <span
-                    className="tv-warning-fg"
-                    role="img"
-                    aria-label={row.node.inCycle ? 'Parent link loops back' : 'Parent goal missing'}
-                    title={row.node.inCycle ? 'Its parent links loop back to itself' : 'It supports a goal that no longer exists'}
-                  >
-                    <svg className="tv-svg" viewBox="0 0 16 16" aria-hidden="true"><path d="M8 2l6.5 12h-13zM8 6.5v3.5M8 12v.01" /></svg>
+                <span className="tv-goal-body">
+                  <span className="tv-goal-line">
+                    <span className={`tv-status tv-status-${g.status}`} title={GOAL_STATUS_LABELS[g.status]} />
+                    {(row.node.parentMissing || row.node.inCycle) && (
+                      <span
+                        className="tv-warning-fg tv-goal-warning"
+                        role="img"
+                        aria-label={row.node.inCycle ? 'Parent link loops back' : 'Parent goal missing'}
+                        title={row.node.inCycle ? 'Its parent links loop back to itself' : 'It supports a goal that no longer exists'}
+                      >
+                        <svg className="tv-svg" viewBox="0 0 16 16" aria-hidden="true"><path d="M8 2l6.5 12h-13zM8 6.5v3.5M8 12v.01" /></svg>
+                      </span>
+                    )}
+                    <span className="tv-label">{title}</span>
+                    <span className="tv-avatars">
+                      {g.owners.map((id, i) => <Avatar key={`${id}-${i}`} person={byId.get(id) ?? null} fallbackName={owners[i]} size={16} />)}
+                    </span>
                   </span>
-                )}
-                <span className="tv-label">{title}</span>
-                {row.showsPlan && <span className="tv-plan-tag" title={`In ${row.node.planTitle}`}>{row.node.planTitle}</span>}
-                <span className="tv-avatars">
-                  {g.owners.map((id, i) => <Avatar key={`${id}-${i}`} person={byId.get(id) ?? null} fallbackName={owners[i]} size={16} />)}
+                  {(row.node.progress.ratio !== null || row.showsPlan) && (
+                    <span className="tv-goal-line tv-goal-meta">
+                      {row.node.progress.ratio !== null && <ProgressBar node={row.node} />}
+                      {row.showsPlan && <span className="tv-plan-tag" title={`In ${row.node.planTitle}`}>{row.node.planTitle}</span>}
+                    </span>
+                  )}
                 </span>
-                <ProgressBar node={row.node} />
               </li>
             );
           })}
