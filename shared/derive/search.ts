@@ -75,8 +75,8 @@ export function excerpt(text: string, ranges: Array<[number, number]>, contextCh
   let start = Math.max(0, first - contextChars);
   // Start at a word boundary when cutting, so the excerpt does not open mid-word.
   if (start > 0) {
-    const space = flat.lastIndexOf(' ', start);
-    if (space >= 0 && first - space <= contextChars + 15) start = space + 1;
+    const wordStart = flat.lastIndexOf(' ', start) + 1;
+    if (first - wordStart <= contextChars + 15) start = wordStart;
   }
   const end = Math.min(flat.length, start + maxLength);
   const lead = start > 0 ? '…' : '';

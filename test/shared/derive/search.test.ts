@@ -94,6 +94,12 @@ describe('search excerpts', () => {
     expect(shown.excerpt.slice(s, e)).toBe('needle');
   });
 
+  it('does not cut the first word of a field in half', () => {
+    const text = 'Confirm need, budget, authority and timing in the first meeting';
+    const shown = excerpt(text, findMatches(text, queryPattern('authority')!), 16);
+    expect(shown.excerpt.startsWith('Confirm need')).toBe(true);
+  });
+
   it('puts a multi-line field on one line', () => {
     const shown = excerpt('first line\nsecond line', [[11, 17]]);
     expect(shown.excerpt).toBe('first line second line');
