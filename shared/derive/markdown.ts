@@ -13,7 +13,12 @@ import { stageInfo } from '../model/stages';
 import { formatNumber, formatQuantity } from './rollup';
 import { structuredBlocks } from './walk';
 
-type Names = { person: (id: string | null) => string; goal: (id: string | null) => string | null };
+type Names = {
+  person: (id: string | null) => string;
+  goal: (id: string | null) => string | null;
+  /** A goal of another plan, as "title (plan title)". */
+  goalIn: (planId: string, goalId: string) => string | null;
+};
 
 /** Characters that would turn plain text into Markdown syntax. */
 const escapeText = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1');
@@ -45,7 +50,7 @@ function inlines(nodes: Descendant[], names: Names): string {
 }
 
 
-function goalBlock(g: GoalElement, names: Names): string {
+function goalBlock(g: GoalElement, names: Names & { planId: string }): string {
   const lines = [`> **🎯 ${escapeText(g.title.trim() || 'Untitled goal')}**`];
   const facts = [
     `${TEAM_LABELS[g.team]} goal`,
@@ -62,7 +67,7 @@ function goalBlock(g: GoalElement, names: Names): string {
     lines.push(metric);
   }
   if (g.parentId) {
-    const parent = names.goal(g.parentId);
+    const parent = g.parentPlanId && g.parentPlanId !== names.planId ? names.goalIn(g.parentPlanId, g.parentId) : names.goal(g.parentId);
     lines.push(`> **Supports:** ${parent ? escapeText(parent) : g.parentPlanId ? 'a goal in another plan' : 'a goal that no longer exists'}`);
   }
   if (g.rationale.trim()) lines.push(`> **Why:** ${escapeText(g.rationale.trim())}`);
@@ -103,15 +108,23 @@ function actionItem(a: ActionElement, names: Names): string {
 export type MarkdownOptions = {
   /** Keep the template's writing hints (guidance blocks); off by default, since readers of a plan do not need them. */
   guidance?: boolean;
+  /** Other plans of the workspace, to name the goals this plan's goals support there. */
+  plans?: PlanSnapshot[];
 };
 
 export function planToMarkdown(snapshot: PlanSnapshot, people: Person[], options: MarkdownOptions = {}): string {
   const plan = { ...snapshot, content: normalizePlanContent(snapshot.content) };
   const byPerson = new Map(people.map((p) => [p.id, p.name]));
   const goalTitles = new Map(structuredBlocks(plan.content).goals.map(({ el }) => [el.id, el.title.trim() || 'Untitled goal']));
-  const names: Names = {
+  const names: Names & { planId: string } = {
+    planId: plan.meta.id,
     person: (id) => (id === null ? '' : (byPerson.get(id) ?? 'someone not in the directory')),
     goal: (id) => (id === null ? null : (goalTitles.get(id) ?? null)),
+    goalIn: (planId, goalId) => {
+      const other = options.plans?.find((p) => p.meta.id === planId);
+      const goal = other && structuredBlocks(other.content).goals.find(({ el }) => el.id === goalId);
+      return goal ? `${goal.el.title.trim() || 'Untitled goal'} (${other.meta.title.trim() || 'Untitled plan'})` : null;
+    },
   };
 
   const blocks: string[] = [];

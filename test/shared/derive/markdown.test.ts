@@ -49,8 +49,10 @@ describe('Markdown export', () => {
       '> **Supports:** Grow revenue  ',
       '> **Why:** The gap was new business.',
     ].join('\n'));
-    expect(planToMarkdown(plan('p', [newGoal({ title: 'Solo', parentId: 'g_x', parentPlanId: 'other' })]), []))
-      .toContain('> **Supports:** a goal in another plan');
+    const teamGoal = newGoal({ title: 'North region', parentId: 'g_p', parentPlanId: 'annual' });
+    expect(planToMarkdown(plan('team', [teamGoal]), [])).toContain('> **Supports:** a goal in another plan');
+    expect(planToMarkdown(plan('team', [teamGoal]), [], { plans: [plan('annual', [parent], { title: 'FY27 plan' })] }))
+      .toContain('> **Supports:** Grow revenue (FY27 plan)');
   });
 
   it('writes the stage matrix as a table and actions as a task list', () => {
