@@ -1,11 +1,18 @@
 /** Each collaborator's caret and selection, in their colour, with their name on the caret. */
 import { type ReactNode, type RefObject, useRef } from 'react';
+import { Editor } from 'slate';
+import { useSlateStatic } from 'slate-react';
 import { useRemoteCursorOverlayPositions } from '@slate-yjs/react';
 import { type CursorData } from './createPlanEditor';
 
 export function RemoteCursors({ children }: { children: ReactNode }) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const [cursors] = useRemoteCursorOverlayPositions<CursorData>({ containerRef: containerRef as RefObject<HTMLDivElement> });
+  const editor = useSlateStatic();
+  // A caret inside a card's hidden text would point at nothing: carets are drawn in text only.
+  const [cursors] = useRemoteCursorOverlayPositions<CursorData>({
+    containerRef: containerRef as RefObject<HTMLDivElement>,
+    shouldGenerateOverlay: (_node, path) => !Editor.void(editor, { at: path }),
+  });
   return (
     <div ref={containerRef} className="tandem-cursor-container">
       {children}

@@ -15,6 +15,7 @@ import { withMarkdownShortcuts } from './plugins/withMarkdownShortcuts';
 import { withPlanSchema } from './plugins/withPlanSchema';
 import { withStructuredBlocks } from './plugins/withStructuredBlocks';
 import { withTrailingParagraph } from './plugins/withTrailingParagraph';
+import { withUndoBoundaries } from './plugins/withUndoBoundaries';
 import { withUniqueIds } from './plugins/withUniqueIds';
 
 /** What each collaborator's cursor carries: who they are. Stored in the awareness field `user`. */
@@ -30,7 +31,7 @@ declare module 'slate' {
 
 /** Our rules for plan documents, outermost so they see every operation first. */
 export function withPlanRules<E extends PlanSlateEditor>(editor: E): E {
-  return withMarkdownShortcuts(withBlockBreaks(withUniqueIds(withTrailingParagraph(withLists(withLinks(withStructuredBlocks(withPlanSchema(editor))))))));
+  return withUndoBoundaries(withMarkdownShortcuts(withBlockBreaks(withUniqueIds(withTrailingParagraph(withLists(withLinks(withStructuredBlocks(withPlanSchema(editor)))))))));
 }
 
 /** A plan editor bound to the document's content; call YjsEditor.connect(editor) to start it. */

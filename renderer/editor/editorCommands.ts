@@ -12,6 +12,7 @@ import { type PlanSlateEditor } from './createPlanEditor';
 import { clearField } from './nullFields';
 import { isHttpUrl } from './plugins/withLinks';
 import { liftItem } from './plugins/withLists';
+import { beginEdit } from './plugins/withUndoBoundaries';
 import { setProps } from './plugins/setProps';
 
 export type BlockType = 'paragraph' | 'heading-1' | 'heading-2' | 'heading-3' | 'bulleted-list' | 'numbered-list';
@@ -221,6 +222,7 @@ export function caretAfterBlock(editor: Editor, at: Location): void {
 
 /** Sets one field of the structured block at `path`: one property, so concurrent edits to other fields merge. */
 export function setBlockField(editor: Editor, path: Path, field: string, value: unknown): void {
+  beginEdit(editor, `field:${path.join('.')}:${field}`);
   if (value === null && YjsEditor.isYjsEditor(editor) && clearField(editor, path, field)) return;
   setProps(editor, { [field]: value }, path);
 }

@@ -57,17 +57,17 @@ export function StageRow({ attributes, children, element }: RenderElementProps &
         <TextField label={`${info.name}: sales does`} hideLabel multiline value={s.sales} readOnly={readOnly} onChange={(v) => set('sales', v)} />
       </div>
       <div role="cell" contentEditable={false} className="tandem-stage-owners" onKeyDown={leaveCardOnEscape(editor, element)}>
-        <PersonField label={`${info.name}: marketing owner`} className="tandem-compact" value={s.marketingOwner} readOnly={readOnly} onChange={(v) => set('marketingOwner', v)} />
-        <PersonField label={`${info.name}: sales owner`} className="tandem-compact" value={s.salesOwner} readOnly={readOnly} onChange={(v) => set('salesOwner', v)} />
+        <PersonField label={`${info.name}: marketing owner`} shortLabel="Marketing" className="tandem-compact" value={s.marketingOwner} readOnly={readOnly} onChange={(v) => set('marketingOwner', v)} />
+        <PersonField label={`${info.name}: sales owner`} shortLabel="Sales" className="tandem-compact" value={s.salesOwner} readOnly={readOnly} onChange={(v) => set('salesOwner', v)} />
       </div>
       <div role="cell" contentEditable={false} onKeyDown={leaveCardOnEscape(editor, element)}>
         <TextField label={`${info.name}: exit criteria`} hideLabel multiline value={s.exitCriteria} readOnly={readOnly} onChange={(v) => set('exitCriteria', v)} />
       </div>
       <div role="cell" contentEditable={false} className="tandem-stage-metric" onKeyDown={leaveCardOnEscape(editor, element)}>
-        <TextField label={`${info.name}: metric`} className="tandem-compact" value={s.metricName} placeholder="e.g. Conversion" readOnly={readOnly} onChange={(v) => set('metricName', v)} />
+        <TextField label={`${info.name}: metric`} hideLabel className="tandem-compact" value={s.metricName} placeholder="e.g. Conversion" readOnly={readOnly} onChange={(v) => set('metricName', v)} />
         <span className="tandem-inline-fields">
-          <NumberField label={`${info.name}: metric target`} className="tandem-compact" value={s.metricTarget} readOnly={readOnly} onChange={(v) => set('metricTarget', v)} />
-          <TextField label={`${info.name}: metric unit`} className="tandem-compact" value={s.metricUnit} readOnly={readOnly} onChange={(v) => set('metricUnit', v)} />
+          <NumberField label={`${info.name}: metric target`} shortLabel="Target" className="tandem-compact" value={s.metricTarget} readOnly={readOnly} onChange={(v) => set('metricTarget', v)} />
+          <TextField label={`${info.name}: metric unit`} shortLabel="Unit" placeholder="%" className="tandem-compact" value={s.metricUnit} readOnly={readOnly} onChange={(v) => set('metricUnit', v)} />
         </span>
       </div>
       <div role="cell" contentEditable={false} onKeyDown={leaveCardOnEscape(editor, element)}>

@@ -13,23 +13,27 @@ export function useFieldSetter(element: Element): (field: string, value: unknown
   return (field, value) => setTrackedField(editor, conflicts, ReactEditor.findPath(editor, element), field, value);
 }
 
-type Base = { label: string; hideLabel?: boolean; readOnly?: boolean; className?: string };
+/** `label` is the accessible name; `shortLabel`, when given, is what the eye sees (a table cell already says which stage). */
+type Base = { label: string; shortLabel?: string; hideLabel?: boolean; readOnly?: boolean; className?: string };
 
-function Labelled({ id, label, hideLabel, className, children }: { id: string; label: string; hideLabel?: boolean; className?: string; children: ReactNode }) {
+function Labelled({ id, label, shortLabel, hideLabel, className, children }: {
+  id: string; label: string; shortLabel?: string; hideLabel?: boolean; className?: string; children: ReactNode;
+}) {
   return (
     <div className={`tandem-field ${className ?? ''}`}>
-      <label htmlFor={id} className={hideLabel ? 'tandem-visually-hidden' : 'tandem-field-label'}>{label}</label>
+      <label htmlFor={id} className={hideLabel || shortLabel ? 'tandem-visually-hidden' : 'tandem-field-label'}>{label}</label>
+      {shortLabel && !hideLabel && <span className="tandem-field-label" aria-hidden>{shortLabel}</span>}
       {children}
     </div>
   );
 }
 
-export function TextField({ label, hideLabel, value, onChange, multiline, placeholder, readOnly, className }: Base & {
+export function TextField({ label, shortLabel, hideLabel, value, onChange, multiline, placeholder, readOnly, className }: Base & {
   value: string; onChange: (v: string) => void; multiline?: boolean; placeholder?: string;
 }) {
   const id = useId();
   return (
-    <Labelled id={id} label={label} hideLabel={hideLabel} className={className}>
+    <Labelled id={id} label={label} shortLabel={shortLabel} hideLabel={hideLabel} className={className}>
       {multiline ? (
         <textarea id={id} value={value} placeholder={placeholder} readOnly={readOnly} rows={2}
           onChange={(e) => onChange(e.target.value)} />
@@ -44,7 +48,7 @@ export function TextField({ label, hideLabel, value, onChange, multiline, placeh
 const formatNumber = (n: number | null | undefined) => (n == null ? '' : String(n));
 
 /** A number or nothing; text that is not a number stays in the box, marked, and is not saved. */
-export function NumberField({ label, hideLabel, value, onChange, readOnly, className }: Base & {
+export function NumberField({ label, shortLabel, hideLabel, value, onChange, readOnly, className }: Base & {
   value: number | null; onChange: (v: number | null) => void;
 }) {
   const id = useId();
@@ -52,7 +56,7 @@ export function NumberField({ label, hideLabel, value, onChange, readOnly, class
   const shown = draft ?? formatNumber(value);
   const parsed = parseNumber(shown);
   return (
-    <Labelled id={id} label={label} hideLabel={hideLabel} className={className}>
+    <Labelled id={id} label={label} shortLabel={shortLabel} hideLabel={hideLabel} className={className}>
       <input id={id} type="text" inputMode="decimal" value={shown} readOnly={readOnly}
         aria-invalid={parsed === undefined}
         title={parsed === undefined ? 'Write a number, like 12 or 1500000' : undefined}
@@ -76,12 +80,12 @@ export function parseNumber(text: string): number | null | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-export function SelectField<T extends string>({ label, hideLabel, value, options, onChange, readOnly, className }: Base & {
+export function SelectField<T extends string>({ label, shortLabel, hideLabel, value, options, onChange, readOnly, className }: Base & {
   value: T; options: ReadonlyArray<{ value: T; label: string }>; onChange: (v: T) => void;
 }) {
   const id = useId();
   return (
-    <Labelled id={id} label={label} hideLabel={hideLabel} className={className}>
+    <Labelled id={id} label={label} shortLabel={shortLabel} hideLabel={hideLabel} className={className}>
       <select id={id} value={value} disabled={readOnly} onChange={(e) => onChange(e.target.value as T)}>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
@@ -99,12 +103,12 @@ export function DateField({ label, value, onChange, readOnly, className }: Base 
 }
 
 /** One person, or nobody. A person no longer in the directory stays selected, marked unknown. */
-export function PersonField({ label, hideLabel, value, onChange, readOnly, className }: Base & { value: string | null; onChange: (v: string | null) => void }) {
+export function PersonField({ label, shortLabel, hideLabel, value, onChange, readOnly, className }: Base & { value: string | null; onChange: (v: string | null) => void }) {
   const { people, peopleById } = usePlanEditorContext();
   const id = useId();
   const person = value ? peopleById.get(value) : undefined;
   return (
-    <Labelled id={id} label={label} hideLabel={hideLabel} className={className}>
+    <Labelled id={id} label={label} shortLabel={shortLabel} hideLabel={hideLabel} className={className}>
       <span className="tandem-person-select">
         {person && <span className="tandem-dot" style={{ background: person.color }} aria-hidden />}
         <select id={id} value={value ?? ''} disabled={readOnly} onChange={(e) => onChange(e.target.value || null)}>

@@ -25,10 +25,13 @@ export function open(content: Descendant[]): Bound {
   return bind(planDocWith(content));
 }
 
-/** Runs a change as the user would (normalizing), then pushes it into the Y.Doc. */
+/**
+ * Runs a change as the user would (normalizing), then lets the editor's change handlers run, as
+ * Slate does one microtask later in the app: they write the change into the Y.Doc.
+ */
 export function edit(b: Bound, change: (editor: PlanSlateEditor) => void): void {
   Editor.withoutNormalizing(b.editor, () => change(b.editor));
-  YjsEditor.flushLocalChanges(b.editor);
+  b.editor.onChange();
 }
 
 /** Two docs exchanging every update both ways, as a sync server would. */
