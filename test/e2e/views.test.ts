@@ -142,7 +142,7 @@ const activity = (page: Page, name: string) => page.getByRole('navigation', { na
 const inputBox = (page: Page) => page.getByRole('dialog').getByRole('combobox');
 
 describe('workbench views', () => {
-  it('Explorer: creates a plan from a template, renames it and deletes it after confirming', async () => {
+  it('Explorer: creates a plan from a template, renames, opens by keyboard, duplicates and deletes after confirming', async () => {
     const page = await openWorkbench();
     const plans = page.getByRole('tree', { name: 'Plans' });
     await visible(plans.getByRole('treeitem', { name: 'FY27 joint plan' }));
@@ -162,6 +162,20 @@ describe('workbench views', () => {
     const renamed = plans.getByRole('treeitem', { name: 'Summer webinar campaign' });
     await visible(renamed);
     await gone(created);
+
+    // Keyboard: ↑ from the renamed plan reaches the plan above it, Enter opens it in a tab.
+    await plans.press('ArrowUp');
+    await plans.press('Enter');
+    await visible(page.getByRole('tab', { name: /FY27 joint plan/ }));
+
+    await plans.getByRole('treeitem', { name: 'FY27 joint plan' }).click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Actions for FY27 joint plan' }).getByRole('menuitem', { name: 'Duplicate' }).click();
+    const copy = plans.getByRole('treeitem', { name: 'FY27 joint plan (copy)' });
+    await visible(copy);
+    await copy.click();
+    await plans.press('Delete');
+    await page.getByRole('option', { name: /Delete ‘FY27 joint plan \(copy\)’/ }).click();
+    await gone(copy);
 
     await renamed.click({ button: 'right' });
     await page.getByRole('menu', { name: 'Actions for Summer webinar campaign' }).getByRole('menuitem', { name: /Delete/ }).click();
