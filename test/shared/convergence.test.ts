@@ -47,8 +47,10 @@ type Message = { from: number; to: number; update: Uint8Array };
  */
 type Ordering = 'per-link' | 'any';
 
-function makePeer(initial: Uint8Array, index: number, outbox: Message[], peers: Peer[]): Peer {
+function makePeer(initial: Uint8Array, index: number, outbox: Message[], peers: Peer[], clientID = index + 1): Peer {
   const doc = new Y.Doc();
+  // Fixed client ids make a seed replay exactly: Yjs orders concurrent edits by client id.
+  doc.clientID = clientID;
   Y.applyUpdate(doc, initial, REMOTE);
   const editor = withYjs(createEditor(), planContent(doc));
   editor.isVoid = (el) => VOID_TYPES.has(el.type);
@@ -175,7 +177,7 @@ function runSession(seed: number, peerCount: number, steps: number, ordering: Or
   const initial = startingPlan();
   const outbox: Message[] = [];
   const peers: Peer[] = [];
-  for (let i = 0; i < peerCount; i++) peers.push(makePeer(initial, i, outbox, peers));
+  for (let i = 0; i < peerCount; i++) peers.push(makePeer(initial, i, outbox, peers, seed * 100 + i + 1));
 
   const deliver = (onlyOnline: boolean) => {
     const ready = outbox.map((m, i) => [m, i] as const).filter(([m]) => !onlyOnline || (peers[m.from]!.online && peers[m.to]!.online));
