@@ -280,7 +280,7 @@ describe('workbench views', () => {
     await done(page);
   });
 
-  it('Problems: the count drops live when a colleague gives a goal an owner, and a problem jumps to its stage', async () => {
+  it('Problems: the count drops live when a colleague, then the user, gives a goal an owner; a problem jumps to its stage', async () => {
     const page = await openWorkbench(`?plan=${company.id}`);
     const cement = page.getByRole('table', { name: 'Track-selling stage matrix' }).getByRole('row', { name: 'Cement the sale' });
     await renderedOutOfView(cement);
@@ -295,6 +295,14 @@ describe('workbench views', () => {
     setFields(goalBlock(companyDoc, 'Keep the customers we win'), { owners: [ana.id] });
     await gone(noOwner);
     await attr(counts, 'aria-label').toMatch(new RegExp(`\\b${warningsBefore - 1} warnings?`));
+
+    // The user gives a goal an owner in their own editor: that problem goes too, and the colleague gets the owner.
+    const growNoOwner = problems.getByRole('treeitem', { name: 'Warning: Who owns ‘Grow revenue to $48M’? Give the goal an owner.' });
+    await visible(growNoOwner);
+    await page.locator('section[aria-label="Goal: Grow revenue to $48M"]').getByRole('combobox', { name: 'Add owner' }).selectOption({ label: ana.name });
+    await gone(growNoOwner);
+    await attr(counts, 'aria-label').toMatch(new RegExp(`\\b${warningsBefore - 2} warnings?`));
+    await expect.poll(() => goalBlock(companyDoc, 'Grow revenue to $48M').getAttribute('owners'), WAIT).toEqual([ana.id]);
 
     await problems.getByRole('treeitem', { name: /^Warning: Stage ‘Cement the sale’ has no marketing or sales owner/ }).click();
     await inViewport(cement).toBe(true);
