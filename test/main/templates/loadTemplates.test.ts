@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findTemplatesDir, loadTemplates, loadTemplatesReport, MAX_TEMPLATE_BYTES, TEMPLATES_DIR } from '../../../main/templates/loadTemplates';
@@ -22,6 +22,8 @@ describe('shipped templates', () => {
     expect(findTemplatesDir(join(process.cwd(), 'main', 'templates'))).toBe(TEMPLATES_DIR);
     const templates = await loadTemplates();
     expect(templates.map((t) => t.id)).toEqual(SHIPPED);
+    // Small enough to read and review as data.
+    for (const id of SHIPPED) expect((await stat(join(TEMPLATES_DIR, `${id}.json`))).size).toBeLessThan(60 * 1024);
   });
 
   it.each(SHIPPED)('%s instantiates to a valid plan with fresh ids, working links and sensible content', async (id) => {
