@@ -16,7 +16,7 @@ import { type Person } from '../../shared/model/people';
 
 type WebApp = Awaited<ReturnType<typeof startWebApp>>;
 
-const WAIT = { timeout: 15_000, interval: 100 };
+const WAIT = { timeout: 20_000, interval: 100 };
 const visible = (l: Locator) => l.waitFor({ state: 'visible', timeout: WAIT.timeout });
 const gone = (l: Locator) => l.waitFor({ state: 'detached', timeout: WAIT.timeout });
 const attr = (l: Locator, name: string) => expect.poll(() => l.getAttribute(name), WAIT);
