@@ -50,12 +50,13 @@ export function removeDir(dir: string): void {
 export type Client = { doc: Y.Doc; provider: WebsocketProvider; destroy(): void };
 
 /** The stock y-websocket client, with `ws` as its socket and no BroadcastChannel shortcut. */
-export function connectClient(wsUrl: string, room: string, token: string, doc: Y.Doc = new Y.Doc(), connect = true): Client {
+export function connectClient(wsUrl: string, room: string, token: string, doc: Y.Doc = new Y.Doc(), connect = true, maxBackoffTime = 2500): Client {
   const provider = new WebsocketProvider(wsUrl, room, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     params: { token },
     connect,
+    maxBackoffTime,
   });
   return { doc, provider, destroy: () => provider.destroy() };
 }

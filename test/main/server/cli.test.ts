@@ -1,0 +1,46 @@
+import { spawn, execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { verifyToken } from '../../../main/server/index';
+import { removeDir, SECRET, tempDir } from './helpers';
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+const CLI = join(ROOT, 'main', 'server', 'cli.ts');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const run = promisify(execFile);
+
+describe('server command line', () => {
+  it('token refuses a bad role with a usage message', async () => {
+    await expect(run(TSX, [CLI, 'token', '--secret', SECRET, '--role', 'owner', '--name', 'Ana'], { cwd: ROOT })).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--role is one of editor, commenter, viewer') });
+  });
+
+  it('serves on the given port, keeps a secret in the data folder that the token command uses, and stops on SIGTERM', async () => {
+    const dataDir = tempDir();
+    const child = spawn(TSX, [CLI, '--port', '0', '--data', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TANDEM_HOST: '127.0.0.1' } });
+    try {
+      const url = await new Promise<string>((res, rej) => {
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+          if (m) res(m[1]!);
+        });
+        child.once('exit', (code) => rej(new Error(`exited with ${code}`)));
+      });
+      expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ ok: true });
+      expect(existsSync(join(dataDir, 'secret'))).toBe(true);
+      // The token command finds the same secret through --data, and prints an invite link beside the token.
+      const { stdout, stderr } = await run(TSX, [CLI, 'token', '--data', dataDir, '--workspace', 'acme', '--role', 'viewer', '--name', 'Ana', '--ttl', '7d', '--url', url], { cwd: ROOT });
+      const token = stdout.trim();
+      expect(await verifyToken(readFileSync(join(dataDir, 'secret'), 'utf8').trim(), token)).toEqual({ workspaceId: 'acme', name: 'Ana', role: 'viewer' });
+      expect(stderr).toContain(`invite link: ${url}/?token=${token}`);
+      const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+      child.kill('SIGTERM');
+      expect(await exit).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      removeDir(dataDir);
+    }
+  });
+});
