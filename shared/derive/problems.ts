@@ -110,8 +110,9 @@ function addUpProblem(node: GoalNode, report: (severity: ProblemSeverity, messag
   const g = node.goal;
   if (g.target === null || !isAdditiveUnit(g.metricUnit)) return;
   const unit = normalizeUnit(g.metricUnit);
-  const same = node.children.filter((c) => normalizeUnit(c.goal.metricUnit) === unit && c.goal.target !== null);
-  if (same.length === 0) return;
+  const same = node.children.filter((c) => normalizeUnit(c.goal.metricUnit) === unit);
+  // Judge only complete sets: a sub-goal without a target is its own problem.
+  if (same.length === 0 || same.some((c) => c.goal.target === null)) return;
   const sum = same.reduce((s, c) => s + (c.goal.target as number), 0);
   const gap = sum - g.target;
   if (Math.abs(gap) <= Math.abs(g.target) * ADD_UP_TOLERANCE) return;

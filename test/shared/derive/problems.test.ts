@@ -98,6 +98,8 @@ describe('plan problems', () => {
     expect(findProblems([plan('p', [parent, a, { ...b, target: 34_000_000 }])], [ana])).toEqual([]);
     // Within half a percent counts as adding up (rounding).
     expect(findProblems([plan('p', [parent, a, { ...b, target: 33_900_000 }])], [ana])).toEqual([]);
+    // A sub-goal still without a target is reported as that, not as a shortfall.
+    expect(codes(findProblems([plan('p', [parent, a, { ...b, target: null }])], [ana]))).toEqual(['goal-without-target']);
   });
 
   it('does not add up rates', () => {
