@@ -16,6 +16,7 @@
 import { readFile, rename } from 'node:fs/promises';
 import { basename } from 'node:path';
 import * as Y from 'yjs';
+import { readPlanMeta } from '../../shared/model/planDoc';
 import { writeFileDurably } from './atomicWrite';
 import { CorruptFileError, decodePlanFile, encodePlanFile, type FileHeader } from './planFile';
 import { Journal, readJournal } from './journal';
@@ -249,8 +250,12 @@ export class DocumentStore {
   }
 
   private encode(location: DocLocation, doc: Y.Doc): Buffer {
-    const now = (this.options.now?.() ?? new Date()).toISOString();
-    return encodePlanFile({ docId: location.docId, kind: location.kind, writtenAt: now }, Y.encodeStateAsUpdate(doc));
+    const header: FileHeader = { docId: location.docId, kind: location.kind, writtenAt: (this.options.now?.() ?? new Date()).toISOString() };
+    if (location.kind === 'plan') {
+      const { title, templateId, createdAt } = readPlanMeta(doc);
+      Object.assign(header, { title, templateId, createdAt });
+    }
+    return encodePlanFile(header, Y.encodeStateAsUpdate(doc));
   }
 
   private async compactNow(d: OpenDoc): Promise<void> {

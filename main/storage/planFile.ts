@@ -15,6 +15,10 @@ export type FileHeader = {
   kind: 'plan' | 'workspace';
   /** When this file was written (ISO time), for people and file listings. */
   writtenAt: string;
+  /** A copy of a plan's title, template and creation time, so a folder is listed from headers alone. The document stays the truth. */
+  title?: string;
+  templateId?: string;
+  createdAt?: string;
 };
 
 /** A file that cannot be read as a Tandem document; `reason` is written for the person who sees it. */
@@ -51,17 +55,23 @@ export function decodeHeader(bytes: Uint8Array): { header: FileHeader; stateAt: 
   }
   const headerLen = buf.readUInt32LE(MAGIC.length + 2);
   if (FIXED + headerLen > buf.length) throw new CorruptFileError('the file is truncated (header cut short)');
-  let header: unknown;
+  let parsed: unknown;
   try {
-    header = JSON.parse(buf.subarray(FIXED, FIXED + headerLen).toString('utf8'));
+    parsed = JSON.parse(buf.subarray(FIXED, FIXED + headerLen).toString('utf8'));
   } catch {
     throw new CorruptFileError('the file header is damaged');
   }
-  const h = header as Partial<FileHeader> | null;
+  const h = parsed as Partial<FileHeader> | null;
   if (!h || typeof h.docId !== 'string' || (h.kind !== 'plan' && h.kind !== 'workspace')) {
     throw new CorruptFileError('the file header is damaged (no document id)');
   }
-  return { header: { docId: h.docId, kind: h.kind, writtenAt: String(h.writtenAt ?? '') }, stateAt: FIXED + headerLen };
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const header: FileHeader = { docId: h.docId, kind: h.kind, writtenAt: String(h.writtenAt ?? '') };
+  for (const key of ['title', 'templateId', 'createdAt'] as const) {
+    const value = text(h[key]);
+    if (value !== undefined) header[key] = value;
+  }
+  return { header, stateAt: FIXED + headerLen };
 }
 
 /**

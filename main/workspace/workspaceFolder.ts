@@ -20,7 +20,7 @@ import { ROOM_PART } from '../../shared/sync/rooms';
 import { instantiateTemplate } from '../../shared/templates/instantiate';
 import { type PlanTemplate } from '../../shared/templates/templateSchema';
 import { DocumentStore, UnreadableDocumentError, type DocLocation } from '../storage/documentStore';
-import { CorruptFileError, decodeHeader, decodePlanFile, FILE_EXTENSION } from '../storage/planFile';
+import { CorruptFileError, decodeHeader, decodePlanFile, FILE_EXTENSION, type FileHeader } from '../storage/planFile';
 import { assertRealInside, childPath, slugify } from './safePath';
 
 export const META_DIR = '.tandem';
@@ -63,6 +63,8 @@ function assertDocId(docId: string): void {
 export class WorkspaceFolder {
   /** Plan id → file name in the root, as last scanned. */
   private files = new Map<string, string>();
+  /** Plan id → its file's header, as last scanned (lists plans without opening them). */
+  private headers = new Map<string, FileHeader>();
   private watcher: FSWatcher | null = null;
   private pendingNames = new Set<string>();
   private settleTimer: NodeJS.Timeout | null = null;
@@ -289,8 +291,12 @@ export class WorkspaceFolder {
       setPlanIndexEntry(doc, { id: planId, title: meta.title, templateId: meta.templateId, createdAt: meta.createdAt }));
   }
 
+  /** From the open document, or else from the file header (opening the plan only for files without one). */
   private async summary(planId: string, name: string): Promise<PlanSummary> {
-    const meta = readPlanMeta(await this.openPlan(planId));
+    const header = this.headers.get(planId);
+    const meta = this.store.isOpen(planId) || header?.title === undefined
+      ? readPlanMeta(await this.openPlan(planId))
+      : { title: header.title, templateId: header.templateId ?? '', createdAt: header.createdAt ?? '' };
     const { mtime } = await stat(childPath(this.root, '', name));
     return { id: planId, title: meta.title, templateId: meta.templateId, createdAt: meta.createdAt, modifiedAt: mtime.toISOString() };
   }
@@ -308,16 +314,21 @@ export class WorkspaceFolder {
   /** Maps plan ids to files by reading each file's header; links, damaged and duplicate files are skipped. */
   private async scan(): Promise<void> {
     const files = new Map<string, string>();
+    const headers = new Map<string, FileHeader>();
     const entries = await readdir(this.root, { withFileTypes: true });
     const names = entries.filter((e) => e.isFile() && e.name.endsWith(FILE_EXTENSION)).map((e) => e.name).sort();
     for (const name of names) {
-      const docId = await this.probeDocId(name);
-      if (docId && !files.has(docId)) files.set(docId, name);
+      const header = await this.probeHeader(name);
+      if (header && !files.has(header.docId)) {
+        files.set(header.docId, name);
+        headers.set(header.docId, header);
+      }
     }
     this.files = files;
+    this.headers = headers;
   }
 
-  private async probeDocId(name: string): Promise<string | null> {
+  private async probeHeader(name: string): Promise<FileHeader | null> {
     const path = childPath(this.root, '', name);
     let handle;
     try {
@@ -329,7 +340,7 @@ export class WorkspaceFolder {
       const buf = Buffer.alloc(HEADER_PROBE_BYTES);
       const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
       const { header } = decodeHeader(buf.subarray(0, bytesRead));
-      return header.kind === 'plan' && ROOM_PART.test(header.docId) && header.docId !== WORKSPACE_DOC_ID ? header.docId : null;
+      return header.kind === 'plan' && ROOM_PART.test(header.docId) && header.docId !== WORKSPACE_DOC_ID ? header : null;
     } catch (e) {
       if (!(e instanceof CorruptFileError)) throw e;
       // Not readable as a plan: open it through the store so it is moved aside and reported, never overwritten.

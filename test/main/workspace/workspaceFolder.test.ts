@@ -6,7 +6,7 @@ import { readPlanContent, readPlanMeta } from '../../../shared/model/planDoc';
 import { readPlanIndex, WORKSPACE_DOC_ID } from '../../../shared/model/workspaceDoc';
 import { ROOM_PART } from '../../../shared/sync/rooms';
 import { loadTemplates } from '../../../main/templates/loadTemplates';
-import { type UnreadableDocumentError } from '../../../main/storage/documentStore';
+import { UnreadableDocumentError } from '../../../main/storage/documentStore';
 import { childPath, OutsideWorkspaceError } from '../../../main/workspace/safePath';
 import { WorkspaceFolder, type WorkspaceFolderOptions } from '../../../main/workspace/workspaceFolder';
 
@@ -74,6 +74,16 @@ describe('workspace folder', () => {
     const child = await f.createPlan({ templateId: 'team-cascade-plan', title: 'EMEA team', parent: { planId: parent.id, goalId: 'goal_parent1' } });
     const goals = readPlanContent(docOf(await f.load(child.id))).filter((n) => 'type' in n && n.type === 'goal');
     expect(goals.some((g) => 'parentId' in g && g.parentId === 'goal_parent1' && g.parentPlanId === parent.id)).toBe(true);
+  });
+
+  it('lists plans from their file headers without opening them', async () => {
+    const f = await openFolder();
+    const plan = await f.createPlan({ templateId: 'campaign-plan', title: 'Listed' });
+    await f.close();
+    open.length = 0;
+    const again = await openFolder();
+    expect(await again.listPlans()).toEqual([expect.objectContaining({ id: plan.id, title: 'Listed', templateId: 'campaign-plan' })]);
+    expect(again.store.isOpen(plan.id)).toBe(false);
   });
 
   it('refuses an unknown template with a clear error', async () => {
@@ -184,6 +194,8 @@ describe('damaged files and files changed by other programs', () => {
     await writeFile(join(root, 'bad.tandem'), bytes.subarray(0, Math.floor(bytes.length / 2)));
 
     const again = await openFolder({ onUnreadable: (e) => unreadable.push(e) });
+    // Listed from its intact header until someone opens it; opening finds the damage.
+    await expect(again.load(bad.id)).rejects.toThrow(UnreadableDocumentError);
     expect((await again.listPlans()).map((p) => p.id)).toEqual([good.id]);
     expect(unreadable).toHaveLength(1);
     expect(unreadable[0]!.message).toMatch(/"bad\.tandem" could not be opened: the file is truncated.*moved it aside to "bad\.tandem\.corrupt-/);
