@@ -2,12 +2,16 @@
  * Keyboard for the views' lists and trees, the VS Code way: the list holds focus, arrows move a
  * focused row (aria-activedescendant), Enter opens it; each view adds its own keys (F2, Delete, ←/→).
  */
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 
 export type ListNavigation = {
   focusedKey: string | null;
   setFocusedKey: (key: string | null) => void;
   onKeyDown: (e: KeyboardEvent) => void;
+  /** Attach to the list element. */
+  listRef: RefObject<HTMLUListElement | null>;
+  /** For a filter box above the list: ↓ moves into the list, onto its first row. */
+  onInputKeyDown: (e: KeyboardEvent) => void;
 };
 
 export function useListNavigation<T>(
@@ -16,6 +20,13 @@ export function useListNavigation<T>(
   handlers: { onOpen: (item: T) => void; onKey?: (e: KeyboardEvent, item: T) => boolean },
 ): ListNavigation {
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const onInputKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' || items.length === 0) return;
+    e.preventDefault();
+    setFocusedKey(keyOf(items[0]!));
+    listRef.current?.focus();
+  };
   const onKeyDown = (e: KeyboardEvent) => {
     if (items.length === 0) return;
     const at = items.findIndex((i) => keyOf(i) === focusedKey);
@@ -38,7 +49,7 @@ export function useListNavigation<T>(
       e.preventDefault();
     }
   };
-  return { focusedKey, setFocusedKey, onKeyDown };
+  return { focusedKey, setFocusedKey, onKeyDown, listRef, onInputKeyDown };
 }
 
 /** A DOM id for a row, for aria-activedescendant. */

@@ -98,6 +98,7 @@ export function GoalTreePanel(props: GoalTreeProps) {
           aria-label="Filter goals"
           placeholder="Filter goals, owners, plans"
           value={filter}
+          onKeyDown={nav.onInputKeyDown}
           onChange={(e) => setFilter(e.target.value)}
         />
         <button type="button" className="tv-icon-button" aria-label="Expand all goals" title="Expand All" onClick={() => setCollapsed(new Set())}>
@@ -119,11 +120,12 @@ export function GoalTreePanel(props: GoalTreeProps) {
           tabIndex={0}
           aria-activedescendant={nav.focusedKey ? rowDomId(LIST_ID, nav.focusedKey) : undefined}
           onKeyDown={nav.onKeyDown}
+          ref={nav.listRef}
         >
           {rows.map((row) => {
             const g = row.node.goal;
             const title = g.title.trim() || 'Untitled goal';
-            const owners = ownerNames(row.node, props.people);
+            const owners = ownerNames(row.node, byId);
             return (
               <li
                 key={row.key}

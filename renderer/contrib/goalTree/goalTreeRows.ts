@@ -22,13 +22,13 @@ export type GoalRow = {
 /** A stable key for a goal node (ids can repeat across plans after a bad copy; the path cannot). */
 export const goalKey = (node: GoalNode): string => `${node.planId}:${node.goal.id}:${node.path.join('.')}`;
 
-export function ownerNames(node: GoalNode, people: Person[]): string[] {
-  const byId = new Map(people.map((p) => [p.id, p.name]));
-  return node.goal.owners.map((id) => byId.get(id) ?? 'Someone not in the directory');
+/** The goal's owners by name, from the directory's people by id. */
+export function ownerNames(node: GoalNode, peopleById: ReadonlyMap<string, Person>): string[] {
+  return node.goal.owners.map((id) => peopleById.get(id)?.name ?? 'Someone not in the directory');
 }
 
-function matchesFilter(node: GoalNode, needle: string, people: Person[]): boolean {
-  const hay = [node.goal.title, node.planTitle, node.goal.metricName, ...ownerNames(node, people)].join('\n').toLowerCase();
+function matchesFilter(node: GoalNode, needle: string, peopleById: ReadonlyMap<string, Person>): boolean {
+  const hay = [node.goal.title, node.planTitle, node.goal.metricName, ...ownerNames(node, peopleById)].join('\n').toLowerCase();
   return hay.includes(needle);
 }
 
@@ -37,7 +37,7 @@ export function visibleGoalRows(
   opts: { collapsed: ReadonlySet<string>; filter?: string; people?: Person[]; activePlanId?: string | null },
 ): GoalRow[] {
   const needle = (opts.filter ?? '').trim().toLowerCase();
-  const people = opts.people ?? [];
+  const peopleById = new Map((opts.people ?? []).map((p) => [p.id, p]));
   const rows: GoalRow[] = [];
   const showsPlan = (node: GoalNode, parent: GoalNode | null) => node.planId !== (parent ? parent.planId : opts.activePlanId);
 
@@ -55,7 +55,7 @@ export function visibleGoalRows(
   // With a filter, a node shows when it or a goal below it matches; paths to matches stay open.
   const collect = (node: GoalNode, parent: GoalNode | null, depth: number): GoalRow[] => {
     const below = node.children.flatMap((c) => collect(c, node, depth + 1));
-    const matches = matchesFilter(node, needle, people);
+    const matches = matchesFilter(node, needle, peopleById);
     if (!matches && below.length === 0) return [];
     const row = { key: goalKey(node), node, depth, hasChildren: below.length > 0, expanded: below.length > 0, matches, showsPlan: showsPlan(node, parent) };
     return [row, ...below];

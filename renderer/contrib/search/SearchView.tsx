@@ -72,6 +72,7 @@ export function SearchPanel(props: { plans: PlanSnapshot[]; people: Person[]; on
           placeholder="Search goals, stages, actions and text"
           value={query}
           autoFocus
+          onKeyDown={nav.onInputKeyDown}
           onChange={(e) => setQuery(e.target.value)}
         />
         {toggleButton('Match case', 'Aa', caseSensitive, setCaseSensitive)}
@@ -86,6 +87,7 @@ export function SearchPanel(props: { plans: PlanSnapshot[]; people: Person[]; on
           tabIndex={0}
           aria-activedescendant={nav.focusedKey ? rowDomId(LIST_ID, nav.focusedKey) : undefined}
           onKeyDown={nav.onKeyDown}
+          ref={nav.listRef}
         >
           {rows.map((row) => row.kind === 'plan' ? (
             <li
