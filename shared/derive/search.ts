@@ -155,6 +155,20 @@ export function searchableFields(plan: PlanSnapshot, people: Person[] = []): Fie
   return out;
 }
 
+/**
+ * Fields per plan snapshot, kept while the snapshot lives: snapshots are replaced, never changed, when
+ * a plan changes, so each keystroke in the search box only scans text.
+ */
+const fieldCache = new WeakMap<PlanSnapshot, { people: Person[] | undefined; fields: Field[] }>();
+
+function fieldsOf(plan: PlanSnapshot, people: Person[] | undefined): Field[] {
+  const hit = fieldCache.get(plan);
+  if (hit && hit.people === people) return hit.fields;
+  const fields = searchableFields(plan, people);
+  fieldCache.set(plan, { people, fields });
+  return fields;
+}
+
 export function searchPlans(plans: PlanSnapshot[], query: string, options: SearchOptions = {}): SearchResult {
   const pattern = queryPattern(query, options);
   if (!pattern) return EMPTY;
@@ -164,7 +178,7 @@ export function searchPlans(plans: PlanSnapshot[], query: string, options: Searc
   let matches = 0;
   for (const plan of plans) {
     const group: SearchGroup = { planId: plan.meta.id, planTitle: plan.meta.title, hits: [], count: 0 };
-    for (const field of searchableFields(plan, options.people)) {
+    for (const field of fieldsOf(plan, options.people)) {
       if (!field.text) continue;
       const found = findMatches(field.text, pattern);
       if (found.length === 0) continue;

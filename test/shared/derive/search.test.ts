@@ -65,6 +65,14 @@ describe('searchPlans', () => {
     expect(searchPlans([company], '   ')).toEqual({ groups: [], hits: 0, matches: 0, truncated: false });
   });
 
+  it('sees a new snapshot of a plan and a new people directory at once', () => {
+    expect(searchPlans([company], 'renamed goal').hits).toBe(0);
+    const edited = plan('plan_company', 'Company plan', [newGoal({ id: 'goal_rev', title: 'Renamed goal', owners: ['person_ana'] })]);
+    expect(searchPlans([edited], 'renamed goal').hits).toBe(1);
+    expect(searchPlans([edited], 'ortiz', { people: [ana] }).hits).toBe(1);
+    expect(searchPlans([edited], 'ortiz', { people: [{ ...ana, name: 'Ana Silva' }] }).hits).toBe(0);
+  });
+
   it('stops at maxHits and says the result was cut', () => {
     const many = plan('plan_many', 'Many', Array.from({ length: 30 }, (_, i) => paragraph(`lead ${i}`)));
     const r = searchPlans([many], 'lead', { maxHits: 10 });
