@@ -31,6 +31,14 @@ export class UnreadableDocumentError extends Error {
   }
 }
 
+/** Bytes that Yjs cannot apply: refused, never journaled. */
+export class InvalidUpdateError extends Error {
+  constructor(docId: string) {
+    super(`the update for "${docId}" is not a valid Yjs update; nothing was saved`);
+    this.name = 'InvalidUpdateError';
+  }
+}
+
 export type DocumentStoreOptions = {
   compactEvery?: number;
   idleMs?: number;
@@ -97,7 +105,11 @@ export class DocumentStore {
   /** Applies and journals an update; resolves once it is durable on disk. */
   save(docId: string, update: Uint8Array): Promise<void> {
     return this.enqueue(docId, async (d) => {
-      Y.applyUpdate(d.doc, update);
+      try {
+        Y.applyUpdate(d.doc, update);
+      } catch {
+        throw new InvalidUpdateError(docId);
+      }
       await d.journal.append(update);
       d.sinceCompaction++;
       if (d.sinceCompaction >= this.compactEvery) await this.compactNow(d);

@@ -66,6 +66,7 @@ export class WorkspaceFolder {
   /** Plan id → its file's header, as last scanned (lists plans without opening them). */
   private headers = new Map<string, FileHeader>();
   private watcher: FSWatcher | null = null;
+  private metaWatcher: FSWatcher | null = null;
   private pendingNames = new Set<string>();
   private settleTimer: NodeJS.Timeout | null = null;
   private lastListed = '';
@@ -184,18 +185,18 @@ export class WorkspaceFolder {
     return this.store.encodeState(docId);
   }
 
-  /** Resolves once the update is journaled (fsync). */
+  /** Resolves once the update is journaled (fsync). A plan retitled in the editor is re-indexed and announced. */
   async save(docId: string, update: Uint8Array): Promise<void> {
-    if (docId !== WORKSPACE_DOC_ID) await this.openPlan(docId);
-    try {
-      await this.store.save(docId, update);
-    } catch (e) {
-      if (e instanceof Error && /unexpected|decod|out of bounds|Invalid/i.test(e.message)) {
-        throw new WorkspaceError(`the update for "${docId}" is not a valid Yjs update`);
-      }
-      throw e;
+    if (docId === WORKSPACE_DOC_ID) return this.store.save(docId, update);
+    const doc = await this.openPlan(docId);
+    const before = readPlanMeta(doc).title;
+    await this.store.save(docId, update);
+    if (readPlanMeta(doc).title !== before) {
+      await this.indexPlan(docId);
+      this.announce();
     }
   }
+
 
   /** The secret this workspace's shared sync server signs invites with (created on first use). */
   async shareSecret(): Promise<string> {
@@ -216,6 +217,7 @@ export class WorkspaceFolder {
   async close(): Promise<void> {
     this.closed = true;
     this.watcher?.close();
+    this.metaWatcher?.close();
     if (this.settleTimer) clearTimeout(this.settleTimer);
     await this.store.closeAll();
   }
@@ -365,6 +367,11 @@ export class WorkspaceFolder {
   }
 
   private startWatching(): void {
+    // The workspace document (people, plan index) can be rewritten by a sync tool too.
+    this.metaWatcher = watch(childPath(this.root, '', META_DIR), { persistent: false }, (_event, name) => {
+      if (!this.closed && String(name) === WORKSPACE_FILE) this.store.mergeFromDisk(WORKSPACE_DOC_ID).catch(() => {});
+    });
+    this.metaWatcher.on('error', () => {});
     this.watcher = watch(this.root, { persistent: false }, (_event, name) => {
       if (this.closed || !name || !String(name).endsWith(FILE_EXTENSION)) return;
       this.pendingNames.add(String(name));

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import * as Y from 'yjs';
 import { readPlanContent, readPlanMeta } from '../../../shared/model/planDoc';
-import { readPlanIndex, WORKSPACE_DOC_ID } from '../../../shared/model/workspaceDoc';
+import { readPeople, readPlanIndex, upsertPerson, WORKSPACE_DOC_ID } from '../../../shared/model/workspaceDoc';
+import { encodePlanFile } from '../../../main/storage/planFile';
 import { ROOM_PART } from '../../../shared/sync/rooms';
 import { loadTemplates } from '../../../main/templates/loadTemplates';
 import { UnreadableDocumentError } from '../../../main/storage/documentStore';
@@ -124,11 +125,24 @@ describe('workspace folder', () => {
     expect(readPlanMeta(docOf(await (await openFolder()).load(plan.id))).period).toBe('Q3 2027');
   });
 
+  it('re-indexes and announces a plan retitled in the editor', async () => {
+    const announced: string[][] = [];
+    const f = await openFolder({ onPlansChanged: (p) => announced.push(p.map((x) => x.title)) });
+    const plan = await f.createPlan({ templateId: 'campaign-plan', title: 'Draft' });
+    const renderer = docOf(await f.load(plan.id));
+    let update: Uint8Array | null = null;
+    renderer.once('update', (u: Uint8Array) => { update = u; });
+    renderer.getMap('meta').set('title', 'Final');
+    await f.save(plan.id, update!);
+    await vi.waitFor(() => expect(announced.at(-1)).toEqual(['Final']));
+    expect(readPlanIndex(docOf(await f.load(WORKSPACE_DOC_ID))).map((e) => e.title)).toEqual(['Final']);
+  });
+
   it('refuses bytes that are not a Yjs update and keeps the plan as it was', async () => {
     const f = await openFolder();
     const plan = await f.createPlan({ templateId: 'campaign-plan', title: 'Launch' });
     const before = await f.load(plan.id);
-    await expect(f.save(plan.id, new Uint8Array([255, 255, 255, 255, 1]))).rejects.toThrow();
+    await expect(f.save(plan.id, new Uint8Array([255, 255, 255, 255, 1]))).rejects.toThrow(/not a valid Yjs update; nothing was saved/);
     expect(await f.load(plan.id)).toEqual(before);
   });
 });
@@ -246,5 +260,20 @@ describe('damaged files and files changed by other programs', () => {
     const both = { title: 'Shared (edited here)', period: 'edited elsewhere' };
     expect(readPlanMeta(renderer)).toMatchObject(both);
     expect(readPlanMeta(docOf(await f.load(plan.id)))).toMatchObject(both);
+  });
+
+  it('merges a workspace document (people directory) rewritten by a sync tool', async () => {
+    let external: (docId: string) => void = () => {};
+    const got = new Promise<string>((resolve) => { external = resolve; });
+    const f = await openFolder({ watch: true, onExternalUpdate: (docId) => external(docId) });
+    const elsewhere = docOf(await f.load(WORKSPACE_DOC_ID));
+    upsertPerson(elsewhere, { id: 'person_dana1', name: 'Dana Ruiz', email: 'dana@example.com', team: 'sales', role: 'VP Sales', color: '#ef4444' });
+    const fileDoc = docOf(await f.load(WORKSPACE_DOC_ID));
+    Y.applyUpdate(fileDoc, Y.encodeStateAsUpdate(elsewhere));
+    const tmp = join(root, '.tandem', 'incoming');
+    await writeFile(tmp, encodePlanFile({ docId: WORKSPACE_DOC_ID, kind: 'workspace', writtenAt: '' }, Y.encodeStateAsUpdate(fileDoc)));
+    await rename(tmp, join(root, '.tandem', 'workspace.tandem'));
+    expect(await got).toBe(WORKSPACE_DOC_ID);
+    expect(readPeople(docOf(await f.load(WORKSPACE_DOC_ID))).map((p) => p.name)).toEqual(['Dana Ruiz']);
   });
 });
