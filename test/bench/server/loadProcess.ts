@@ -1,0 +1,118 @@
+/**
+ * The load generator, in its own process so it never shares the server's event loop: N rooms × M
+ * clients, E edits per second per room (each edit made by one client in turn, carrying its send time),
+ * for D milliseconds. Every other client of the room records how long the edit took to reach it.
+ * Prints one JSON line: latency percentiles, deliveries, failures.
+ */
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { performance } from 'node:perf_hooks';
+
+export type LoadSpec = {
+  url: string;
+  mode: 'yjs' | 'echo';
+  rooms: number;
+  clientsPerRoom: number;
+  editsPerSecondPerRoom: number;
+  durationMs: number;
+  roomPrefix: string;
+  token?: string;
+};
+export type LoadResult = { p50: number; p99: number; samples: number; deliveriesPerSecond: number; expected: number; failedClients: number; connectMs: number };
+
+// Every provider adds a process 'exit' listener; thousands of clients are the point here.
+process.setMaxListeners(0);
+const spec = JSON.parse(process.argv[2]!) as LoadSpec;
+const latencies: number[] = [];
+let measuring = false;
+
+type Peer = { edit(t: number): void; ready: Promise<boolean>; close(): void };
+
+function yjsPeer(room: string): Peer {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(spec.url, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true, params: spec.token ? { token: spec.token } : {},
+  });
+  doc.on('update', (_u: Uint8Array, origin: unknown) => {
+    if (measuring && origin === provider) latencies.push(performance.now() - (doc.getMap('b').get('t') as number));
+  });
+  return {
+    edit: (t) => doc.getMap('b').set('t', t),
+    ready: new Promise((r) => {
+      provider.once('sync', () => r(true));
+      setTimeout(() => r(false), 60_000).unref();
+    }),
+    close: () => provider.destroy(),
+  };
+}
+
+function echoPeer(room: string): Peer {
+  const ws = new WebSocket(`${spec.url}/${room}`);
+  ws.on('message', (data: Buffer) => {
+    if (measuring) latencies.push(performance.now() - data.readDoubleLE(0));
+  });
+  ws.on('error', () => {});
+  return {
+    edit: (t) => {
+      const b = Buffer.alloc(8);
+      b.writeDoubleLE(t);
+      if (ws.readyState === ws.OPEN) ws.send(b);
+    },
+    ready: new Promise((r) => {
+      ws.once('open', () => r(true));
+      ws.once('error', () => r(false));
+    }),
+    close: () => ws.close(),
+  };
+}
+
+function pct(xs: number[], p: number): number {
+  if (!xs.length) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+}
+
+const rooms: Peer[][] = [];
+const connectStart = performance.now();
+let failed = 0;
+for (let r = 0; r < spec.rooms; r++) {
+  const peers: Peer[] = [];
+  for (let c = 0; c < spec.clientsPerRoom; c++) peers.push(spec.mode === 'yjs' ? yjsPeer(`${spec.roomPrefix}${r}`) : echoPeer(`${spec.roomPrefix}${r}`));
+  rooms.push(peers);
+  // Connect in batches so the probe measures held clients, not a connection storm.
+  if (r % 10 === 9) failed += (await Promise.all(rooms.slice(-10).flat().map((p) => p.ready))).filter((ok) => !ok).length;
+}
+failed += (await Promise.all(rooms.slice(rooms.length - (spec.rooms % 10)).flat().map((p) => p.ready))).filter((ok) => !ok).length;
+const connectMs = performance.now() - connectStart;
+
+await new Promise((r) => setTimeout(r, 500));
+measuring = true;
+let edits = 0;
+const timers = rooms.map((peers, i) => {
+  let turn = 0;
+  const start = () => setInterval(() => {
+    peers[turn++ % peers.length]!.edit(performance.now());
+    edits++;
+  }, 1000 / spec.editsPerSecondPerRoom);
+  // Spread the rooms' ticks over one interval.
+  return new Promise<NodeJS.Timeout>((r) => setTimeout(() => r(start()), (i / rooms.length) * (1000 / spec.editsPerSecondPerRoom)));
+});
+const started = performance.now();
+await new Promise((r) => setTimeout(r, spec.durationMs));
+for (const t of await Promise.all(timers)) clearInterval(t);
+const seconds = (performance.now() - started) / 1000;
+await new Promise((r) => setTimeout(r, 1000));
+measuring = false;
+const result: LoadResult = {
+  p50: pct(latencies, 50),
+  p99: pct(latencies, 99),
+  samples: latencies.length,
+  deliveriesPerSecond: latencies.length / seconds,
+  expected: edits * (spec.clientsPerRoom - 1),
+  failedClients: failed,
+  connectMs,
+};
+process.stdout.write(JSON.stringify(result) + '\n');
+for (const peers of rooms) for (const p of peers) p.close();
+setTimeout(() => process.exit(0), 200).unref();

@@ -1,0 +1,99 @@
+/**
+ * Sync server benchmark. Each server (ours, the stock @y/websocket-server 0.1.1, a raw ws relay as the
+ * floor) runs in its own process and the load generator in another, so no two share an event loop.
+ * - propagation latency p50/p99 and throughput: 50 rooms × 10 clients, 20 edits/s/room, median of 3 runs
+ * - capacity: connected clients held before p99 > 100 ms (steps 250/500/1000/2000, rooms of 10, 5 edits/s/room)
+ * - memory: RSS per idle loaded room (200 rooms with one small plan each)
+ */
+import { createToken } from '../../../main/server/index';
+import { median, row, type BenchRow } from '../report';
+import { startBenchServer, runLoad, type BenchServer } from '../server/processes';
+import { BENCH_SECRET, type ServerKind } from '../server/serverProcess';
+import { type LoadResult, type LoadSpec } from '../server/loadProcess';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const LATENCY = { rooms: 50, clientsPerRoom: 10, editsPerSecondPerRoom: 20, durationMs: 5000 };
+const CAPACITY_STEPS = [250, 500, 1000, 2000];
+const CAPACITY_LOAD = { clientsPerRoom: 10, editsPerSecondPerRoom: 5, durationMs: 4000 };
+const P99_LIMIT_MS = 100;
+const IDLE_ROOMS = 200;
+
+let token = '';
+let roomCounter = 0;
+const workspace = 'bench';
+
+function spec(server: BenchServer, load: Omit<LoadSpec, 'url' | 'mode' | 'roomPrefix' | 'token'>): LoadSpec {
+  const prefix = `${workspace}/r${roomCounter++}_`;
+  return {
+    ...load,
+    url: `ws://127.0.0.1:${server.port}`,
+    mode: server.kind === 'echo' ? 'echo' : 'yjs',
+    roomPrefix: prefix,
+    token: server.kind === 'ours' ? token : undefined,
+  };
+}
+
+async function withServer<T>(kind: ServerKind, f: (s: BenchServer) => Promise<T>): Promise<T> {
+  const server = await startBenchServer(kind);
+  try {
+    return await f(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function latencyRuns(): Promise<Record<ServerKind, LoadResult[]>> {
+  const results: Record<ServerKind, LoadResult[]> = { echo: [], stock: [], ours: [] };
+  for (let run = 0; run < RUNS; run++) {
+    // Interleave the servers in every run, so a noisy moment hits them alike.
+    for (const kind of ['echo', 'stock', 'ours'] as ServerKind[]) {
+      const r = await withServer(kind, (s) => runLoad(spec(s, LATENCY)));
+      process.stdout.write(`  latency run ${run + 1} ${kind}: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ${r.samples}/${r.expected} delivered\n`);
+      results[kind].push(r);
+    }
+  }
+  return results;
+}
+
+/** The most clients a server held with p99 ≤ 100 ms and every edit delivered. */
+async function capacity(kind: ServerKind): Promise<number> {
+  let held = 0;
+  for (const clients of CAPACITY_STEPS) {
+    const r = await withServer(kind, (s) => runLoad(spec(s, { ...CAPACITY_LOAD, rooms: clients / CAPACITY_LOAD.clientsPerRoom })));
+    const ok = r.failedClients === 0 && r.p99 <= P99_LIMIT_MS && r.samples >= 0.95 * r.expected;
+    process.stdout.write(`  capacity ${kind} ${clients} clients: p99 ${r.p99.toFixed(1)} ms, ${r.samples}/${r.expected} delivered, ${r.failedClients} failed to connect → ${ok ? 'held' : 'over'}\n`);
+    if (!ok) break;
+    held = clients;
+  }
+  return held;
+}
+
+async function rssPerIdleRoom(kind: 'ours' | 'stock'): Promise<number> {
+  return withServer(kind, async (s) => {
+    const before = await s.rss();
+    // One client per room edits once; the rooms stay loaded (clients connected, idle) while we measure.
+    const load = runLoad(spec(s, { rooms: IDLE_ROOMS, clientsPerRoom: 2, editsPerSecondPerRoom: 1, durationMs: 3000 }));
+    await new Promise((r) => setTimeout(r, 2500 + IDLE_ROOMS * 10));
+    const during = await s.rss();
+    await load;
+    return (during - before) / IDLE_ROOMS / 1024;
+  });
+}
+
+export default async function run(): Promise<BenchRow[]> {
+  token = await createToken(BENCH_SECRET, { workspaceId: workspace, name: 'Bench', role: 'editor' });
+  const lat = await latencyRuns();
+  const m = (kind: ServerKind, key: 'p50' | 'p99' | 'deliveriesPerSecond') => median(lat[kind].map((r) => r[key]));
+  const held = { ours: await capacity('ours'), stock: await capacity('stock') };
+  const rss = { ours: await rssPerIdleRoom('ours'), stock: await rssPerIdleRoom('stock') };
+  const load = `${LATENCY.rooms}×${LATENCY.clientsPerRoom}, ${LATENCY.editsPerSecondPerRoom}/s/room`;
+  return [
+    row(`sync latency p50 (${load})`, 'ms', m('ours', 'p50'), m('echo', 'p50'), 'raw ws relay (floor)'),
+    row(`sync latency p99 (${load})`, 'ms', m('ours', 'p99'), m('echo', 'p99'), 'raw ws relay (floor)'),
+    row(`sync latency p50 (${load})`, 'ms', m('ours', 'p50'), m('stock', 'p50'), '@y/websocket-server 0.1.1'),
+    row(`sync latency p99 (${load})`, 'ms', m('ours', 'p99'), m('stock', 'p99'), '@y/websocket-server 0.1.1'),
+    row(`deliveries per second (${load})`, 'msg/s', m('ours', 'deliveriesPerSecond'), m('stock', 'deliveriesPerSecond'), '@y/websocket-server 0.1.1'),
+    row(`clients held with p99 ≤ ${P99_LIMIT_MS} ms (max step ${CAPACITY_STEPS.at(-1)})`, 'clients', held.ours, held.stock, '@y/websocket-server 0.1.1'),
+    row(`RSS per idle loaded room (${IDLE_ROOMS} rooms)`, 'KiB', rss.ours, rss.stock, '@y/websocket-server 0.1.1'),
+  ];
+}
