@@ -1,0 +1,104 @@
+/** The browser host in a real Chromium against the real server in web mode (the page's own bootstrap installs it). */
+import { type Browser, type Page } from 'playwright-core';
+import { artifactPath, launchChromium } from '../../support/chromium';
+import { startWebApp, type WebApp } from '../../support/webApp';
+
+type Host = { invoke(method: string, arg?: unknown): Promise<unknown>; on(e: string, l: (p: unknown) => void): () => void };
+declare const window: { host?: Host; location: Location };
+
+describe('web host in Chromium', () => {
+  let app: WebApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startWebApp();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  const open = async (page: Page, path = '/') => {
+    await page.goto(`${app.url}${path}`);
+    await page.waitForFunction(() => !!window.host);
+  };
+
+  it('serves the workspace, templates, plans, documents and settings through the host contract', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await open(page);
+    const result = await page.evaluate(async () => {
+      const host = window.host!;
+      const workspace = await host.invoke('workspace.current');
+      const templates = (await host.invoke('templates.list')) as { id: string }[];
+      const plan = (await host.invoke('workspace.createPlan', { templateId: templates[0]!.id, title: 'Joint FY plan' })) as { id: string };
+      const plans = (await host.invoke('workspace.listPlans')) as { id: string; title: string }[];
+      let invalid = '';
+      try {
+        await host.invoke('workspace.createPlan', { templateId: templates[0]!.id, title: '' });
+      } catch (e) {
+        invalid = `${(e as { code?: string }).code}: ${(e as Error).message}`;
+      }
+      let share = '';
+      try {
+        await host.invoke('sync.share', { host: '0.0.0.0' });
+      } catch (e) {
+        share = (e as Error).message;
+      }
+      await host.invoke('documents.save', { docId: plan.id, update: new Uint8Array([1, 1, 200, 1, 0, 4, 1, 1, 116, 2, 104, 105, 0]) });
+      const settings = await host.invoke('settings.update', { theme: 'dark' });
+      const target = await host.invoke('sync.target');
+      return { workspace, templates: templates.length, plan, plans, invalid, share, settings, target };
+    });
+    expect(result.workspace).toEqual({ id: 'local', name: 'Test workspace', location: app.url });
+    expect(result.templates).toBeGreaterThan(0);
+    expect(result.plans).toEqual([expect.objectContaining({ id: result.plan.id, title: 'Joint FY plan' })]);
+    expect(result.invalid).toMatch(/^invalid-argument: workspace.createPlan: a title cannot be empty/);
+    expect(result.share).toBe('Sharing a workspace runs from the desktop app');
+    expect(result.settings).toMatchObject({ theme: 'dark', userName: expect.stringMatching(/^\w+ \w+$/) });
+    expect(result.target).toMatchObject({ serverUrl: app.url.replace('http', 'ws'), workspaceId: 'local' });
+
+    // After a reload the document and the settings come back from this browser's storage.
+    await open(page);
+    const again = await page.evaluate(async (planId) => ({
+      doc: Array.from((await window.host!.invoke('documents.load', { docId: planId })) as Uint8Array),
+      settings: await window.host!.invoke('settings.get'),
+    }), result.plan.id);
+    expect(again.doc.length).toBeGreaterThan(2);
+    expect(again.settings).toEqual(result.settings);
+
+    // Another tab of the same browser hears the settings change.
+    const other = await context.newPage();
+    await open(other);
+    const heard = other.evaluate(() => new Promise((r) => window.host!.on('settings.changed', r)));
+    await page.evaluate(() => window.host!.invoke('settings.update', { userName: 'Ana Lopez' }));
+    expect(await heard).toMatchObject({ userName: 'Ana Lopez' });
+    await page.screenshot({ path: artifactPath('web-host-workbench.png') });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('adopts an invite link token, removes it from the address bar and uses its role', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const token = await app.tokenFor('Vic', 'viewer');
+    await open(page, `/?token=${token}`);
+    expect(page.url()).not.toContain('token=');
+    const r = await page.evaluate(async () => {
+      const target = (await window.host!.invoke('sync.target')) as { token: string };
+      let refused = '';
+      try {
+        await window.host!.invoke('workspace.createPlan', { templateId: 'annual-joint-plan', title: 'Nope' });
+      } catch (e) {
+        refused = (e as Error).message;
+      }
+      return { token: target.token, refused };
+    });
+    expect(r.token).toBe(token);
+    expect(r.refused).toBe('a viewer cannot change plans');
+    await context.close();
+  });
+});
