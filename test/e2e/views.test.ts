@@ -191,7 +191,7 @@ describe('workbench views', () => {
     await done(page);
   });
 
-  it('Goal tree: shows the cascade across plans with rolled-up progress and jumps to the goal block', async () => {
+  it('Goal tree: shows the cascade across plans with rolled-up progress, jumps to the goal block and starts a plan under a goal', async () => {
     const page = await openWorkbench(`?plan=${team.id}`);
     const meetingsCard = page.locator('section[aria-label="Goal: 45 first meetings with target accounts"]');
     await renderedOutOfView(meetingsCard);
@@ -210,6 +210,18 @@ describe('workbench views', () => {
     await expect.poll(() => tree.getByRole('treeitem').count(), WAIT).toBe(4); // company goal › team goal › new pipeline › meetings
     await tree.getByRole('treeitem', { name: '45 first meetings with target accounts' }).click();
     await inViewport(meetingsCard).toBe(true);
+    await page.getByRole('searchbox', { name: 'Filter goals' }).fill('');
+
+    // Cascade from the tree: a new team plan under the company goal hangs its team goal right there.
+    await revenue.click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Actions for Grow revenue to $48M' }).getByRole('menuitem', { name: 'New Plan Under This Goal…' }).click();
+    await page.getByRole('option', { name: /^Team cascade plan/ }).click();
+    await inputBox(page).fill('APAC Q1 plan');
+    await inputBox(page).press('Enter');
+    const teamGoals = tree.getByRole('treeitem', { name: 'New-customer revenue in our region this quarter' });
+    await expect.poll(() => teamGoals.count(), WAIT).toBe(2);
+    expect(await teamGoals.evaluateAll((els) => els.map((el) => [el.getAttribute('aria-level'), el.textContent?.includes('APAC Q1 plan')])))
+      .toContainEqual(['2', true]);
     await done(page);
   });
 

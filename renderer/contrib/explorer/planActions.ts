@@ -21,14 +21,18 @@ export function targetPlan(wb: WorkbenchApi, arg: unknown): PlanSummary | null {
   return wb.plans.find((p) => p.id === id) ?? null;
 }
 
-export async function newPlanFromTemplate(wb: WorkbenchApi): Promise<void> {
+/**
+ * Creates a plan from a template the user picks, titled as they type. With `parent`, the plan is a
+ * cascade: its top goals support that goal of another plan.
+ */
+export async function newPlanFromTemplate(wb: WorkbenchApi, parent?: { planId: string; goalId: string; goalTitle: string }): Promise<void> {
   if (wb.templates.length === 0) {
     wb.notify('There are no templates to start a plan from.', 'error');
     return;
   }
   const template = await wb.pick(
     wb.templates.map((t) => ({ label: t.name, description: t.description, value: t })),
-    { placeholder: 'Pick a template for the new plan' },
+    { placeholder: parent ? `Pick a template for the plan under ‘${parent.goalTitle}’` : 'Pick a template for the new plan' },
   );
   if (!template) return;
   // Let the closing quick pick hand focus back before the input box opens, or the hand-back would dismiss it.
@@ -40,7 +44,11 @@ export async function newPlanFromTemplate(wb: WorkbenchApi): Promise<void> {
     return;
   }
   await attempt(wb, 'create the plan', async () => {
-    const plan = await wb.createPlan({ templateId: template.id, title: title.trim() });
+    const plan = await wb.createPlan({
+      templateId: template.id,
+      title: title.trim(),
+      ...(parent ? { parent: { planId: parent.planId, goalId: parent.goalId } } : {}),
+    });
     await wb.openPlan(plan.id);
   });
 }

@@ -3,11 +3,13 @@
  * rolled-up progress. Click or Enter jumps to the goal block; ←/→ collapse and expand; the filter
  * keeps matches in their cascade.
  */
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { GOAL_STATUS_LABELS } from '../../../shared/model/elements';
 import { type GoalNode } from '../../../shared/derive/goalTree';
 import { type Person } from '../../../shared/model/people';
 import { useWorkbench } from '../../workbench/WorkbenchContext';
+import { ContextMenu } from '../explorer/ContextMenu';
+import { newPlanFromTemplate } from '../explorer/planActions';
 import { rowDomId, useListNavigation } from '../explorer/useListNavigation';
 import { Avatar } from '../people/Avatar';
 import { goalKey, ownerNames, progressExplained, progressPercent, visibleGoalRows, type GoalRow } from './goalTreeRows';
@@ -56,12 +58,16 @@ export type GoalTreeProps = {
   people: Person[];
   activePlanId: string | null;
   onReveal: (node: GoalNode) => void;
+  /** Start a plan whose top goals support this goal (a team's cascade plan). */
+  onCascade: (node: GoalNode) => void;
 };
 
 export function GoalTreePanel(props: GoalTreeProps) {
   const [filter, setFilter] = useState('');
   const deferredFilter = useDeferredValue(filter);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [menu, setMenu] = useState<{ x: number; y: number; node: GoalNode } | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
   const rows = useMemo(
     () => visibleGoalRows(props.roots, { collapsed, filter: deferredFilter, people: props.people, activePlanId: props.activePlanId }),
     [props.roots, collapsed, deferredFilter, props.people, props.activePlanId],
@@ -145,6 +151,7 @@ export function GoalTreePanel(props: GoalTreeProps) {
                 className={`tv-row tv-goal-row${nav.focusedKey === row.key ? ' tv-focused' : ''}${row.matches ? '' : ' tv-dimmed'}`}
                 style={{ paddingLeft: 4 + row.depth * 14 }}
                 onClick={() => { nav.setFocusedKey(row.key); props.onReveal(row.node); }}
+                onContextMenu={(e) => { e.preventDefault(); nav.setFocusedKey(row.key); setMenu({ x: e.clientX, y: e.clientY, node: row.node }); }}
               >
                 <Twistie row={row} onToggle={() => toggle(row.key)} />
                 <span className="tv-goal-body">
@@ -177,6 +184,18 @@ export function GoalTreePanel(props: GoalTreeProps) {
           })}
         </ul>
       )}
+      {menu && (
+        <ContextMenu
+          x={menu.x}
+          y={menu.y}
+          label={`Actions for ${menu.node.goal.title.trim() || 'Untitled goal'}`}
+          onClose={closeMenu}
+          items={[
+            { label: 'Go to Goal', run: () => props.onReveal(menu.node) },
+            { label: 'New Plan Under This Goal…', run: () => props.onCascade(menu.node) },
+          ]}
+        />
+      )}
     </div>
   );
 }
@@ -189,6 +208,7 @@ export function GoalTreeView() {
       people={wb.people}
       activePlanId={wb.activePlanId}
       onReveal={(node) => void wb.openPlan(node.planId, { revealBlockId: node.goal.id })}
+      onCascade={(node) => void newPlanFromTemplate(wb, { planId: node.planId, goalId: node.goal.id, goalTitle: node.goal.title.trim() || 'Untitled goal' })}
     />
   );
 }

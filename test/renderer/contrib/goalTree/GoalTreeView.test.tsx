@@ -15,7 +15,7 @@ describe('goal tree rendering', () => {
       newGoal({ id: 'goal_orphan', title: 'Orphan goal', parentId: 'goal_deleted' }),
     ] },
   ]);
-  const html = renderToStaticMarkup(<GoalTreePanel roots={tree.roots} people={[ana]} activePlanId="plan_co" onReveal={() => {}} />);
+  const html = renderToStaticMarkup(<GoalTreePanel roots={tree.roots} people={[ana]} activePlanId="plan_co" onReveal={() => {}} onCascade={() => {}} />);
 
   it('nests the cascade across plans with levels, progress and owners', () => {
     expect(html).toMatch(/role="treeitem" aria-label="Revenue" aria-level="1" aria-expanded="true"/);
