@@ -103,7 +103,8 @@ async function start(): Promise<void> {
     return win;
   };
 
-  app.on('second-instance', (_event, argv, cwd) => {
+  app.on('second-instance', async (_event, argv, cwd) => {
+    await app.whenReady();
     const win = mainWindow ?? openWindow();
     if (win.isMinimized()) win.restore();
     win.focus();
