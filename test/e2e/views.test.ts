@@ -238,7 +238,7 @@ describe('workbench views', () => {
     await done(page);
   });
 
-  it('People: adds and edits a person, refuses bad input inline, and lists the goals a person owns', async () => {
+  it('People: adds, edits and removes a person, refuses bad input inline, and lists the goals a person owns', async () => {
     const page = await openWorkbench();
     await activity(page, 'People').click();
     const people = page.getByRole('listbox', { name: 'People' });
@@ -268,6 +268,14 @@ describe('workbench views', () => {
     await edit.getByRole('textbox', { name: 'Role' }).fill('CMO');
     await edit.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => people.getByRole('option', { name: ben.name }).textContent(), WAIT).toContain('CMO');
+
+    // Removing asks first; then Ben is gone for everyone.
+    await people.getByRole('option', { name: ben.name }).click();
+    await page.getByRole('button', { name: `Edit ${ben.name}` }).click();
+    await page.getByRole('form', { name: `Edit ${ben.name}` }).getByRole('button', { name: 'Remove…' }).click();
+    await page.getByRole('option', { name: `Remove ${ben.name} from the directory` }).click();
+    await gone(people.getByRole('option', { name: ben.name }));
+    await expect.poll(() => [...workspace.getMap('people').values()].map((p) => (p as Y.Map<unknown>).get('name')), WAIT).not.toContain(ben.name);
 
     await people.getByRole('option', { name: 'Ana Ortiz' }).click();
     const owned = page.getByRole('region', { name: 'Goals owned by Ana Ortiz' });

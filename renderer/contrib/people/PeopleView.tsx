@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { TEAM_LABELS, type Person } from '../../../shared/model/people';
-import { upsertPerson } from '../../../shared/model/workspaceDoc';
+import { removePerson, upsertPerson } from '../../../shared/model/workspaceDoc';
 import { type GoalNode, type GoalTree } from '../../../shared/derive/goalTree';
 import { GOAL_STATUS_LABELS } from '../../../shared/model/elements';
 import { useWorkbench } from '../../workbench/WorkbenchContext';
@@ -23,6 +23,8 @@ export type PeoplePanelProps = {
   people: Person[];
   goalTree: GoalTree;
   onSave: (person: Person) => boolean;
+  /** Resolves true once the person is gone (after the user confirmed). */
+  onRemove: (person: Person, ownedGoals: number) => Promise<boolean>;
   onRevealGoal: (node: GoalNode) => void;
 };
 
@@ -121,7 +123,18 @@ export function PeoplePanel(props: PeoplePanelProps) {
                 )}
               </div>
               {editing?.id === p.id && (
-                <PersonForm key={p.id} initial={draftOf(p)} people={props.people} onSave={save} onCancel={() => setMode({ kind: 'browse' })} />
+                <PersonForm
+                  key={p.id}
+                  initial={draftOf(p)}
+                  people={props.people}
+                  onSave={save}
+                  onCancel={() => setMode({ kind: 'browse' })}
+                  onRemove={() => void props.onRemove(p, goalsOwnedBy(props.goalTree, p.id).length).then((gone) => {
+                    if (!gone) return;
+                    setSelected(null);
+                    setMode({ kind: 'browse' });
+                  })}
+                />
               )}
             </li>
           ))}
@@ -144,6 +157,19 @@ export function PeopleView() {
           return false;
         }
         upsertPerson(wb.workspaceDoc, person);
+        return true;
+      }}
+      onRemove={async (person, ownedGoals) => {
+        const sure = await wb.pick([
+          {
+            label: `Remove ${person.name} from the directory`,
+            description: ownedGoals ? `their ${ownedGoals === 1 ? 'goal' : `${ownedGoals} goals`} will need a new owner` : undefined,
+            value: true,
+          },
+          { label: 'Keep them', value: false },
+        ], { placeholder: `Remove ${person.name}? Goals, stages and actions they own will show in Problems.` });
+        if (!sure || !wb.workspaceDoc) return false;
+        removePerson(wb.workspaceDoc, person.id);
         return true;
       }}
       onRevealGoal={(node) => void wb.openPlan(node.planId, { revealBlockId: node.goal.id })}

@@ -8,6 +8,8 @@ export function PersonForm(props: {
   people: Person[];
   onSave: (person: Person) => void;
   onCancel: () => void;
+  /** Offered when editing someone already in the directory. */
+  onRemove?: () => void;
 }) {
   const [draft, setDraft] = useState(props.initial);
   const [errors, setErrors] = useState<PersonErrors>({});
@@ -49,6 +51,9 @@ export function PersonForm(props: {
       <div className="tv-form-actions">
         <button type="submit" className="tv-button">{isNew ? 'Add person' : 'Save'}</button>
         <button type="button" className="tv-button tv-secondary" onClick={props.onCancel}>Cancel</button>
+        {!isNew && props.onRemove && (
+          <button type="button" className="tv-button tv-secondary tv-push-right" onClick={props.onRemove}>Remove…</button>
+        )}
       </div>
     </form>
   );
