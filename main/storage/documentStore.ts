@@ -46,6 +46,8 @@ export type DocumentStoreOptions = {
   onExternalUpdate?: (docId: string, update: Uint8Array) => void;
   /** A file was found unreadable and moved aside. */
   onUnreadable?: (error: UnreadableDocumentError) => void;
+  /** Another program put a different document at an open document's path; the open one was written to `location`. */
+  onMoved?: (docId: string, location: DocLocation) => void;
   now?: () => Date;
 };
 
@@ -151,7 +153,15 @@ export class DocumentStore {
       }
       let state: Uint8Array;
       try {
-        state = decodePlanFile(bytes).state;
+        const file = decodePlanFile(bytes);
+        if (file.header.docId !== docId) {
+          // Another document now sits at this path: leave it be, and give ours a file of its own.
+          d.location = { ...d.location, filePath: d.location.filePath.replace(/(\.[^./\\]+)?$/, `-${docId}$1`) };
+          await this.compactNow(d);
+          this.options.onMoved?.(docId, d.location);
+          return;
+        }
+        state = file.state;
       } catch (e) {
         if (!(e instanceof CorruptFileError)) throw e;
         // Keep the damaged file for the person to inspect; the open copy is whole and is written anew.

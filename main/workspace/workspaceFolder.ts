@@ -93,11 +93,13 @@ export class WorkspaceFolder {
     // Journals are this machine's; the share secret signs invites: neither belongs in git or a sync tool's history.
     await writeFile(childPath(root, META_DIR, '.gitignore'), 'journal/\nshare-secret\n', { flag: 'wx' }).catch(() => {});
 
+    let opened: WorkspaceFolder | null = null;
     const store = new DocumentStore({
       compactEvery: options.compactEvery,
       idleMs: options.idleMs,
       onExternalUpdate: (docId, update) => options.onExternalUpdate?.(docId, update),
       onUnreadable: (err) => options.onUnreadable?.(err),
+      onMoved: (docId, location) => opened?.movedByStore(docId, location),
     });
     const wsLocation = workspaceLocation(root);
     await assertRealInside(root, wsLocation.filePath);
@@ -113,6 +115,7 @@ export class WorkspaceFolder {
     }
     const meta = readWorkspaceMeta(doc);
     const folder = new WorkspaceFolder(root, { id: meta.id, name: meta.name || basename(root), location: root }, store, options);
+    opened = folder;
     await folder.scan();
     if (options.watch !== false) folder.startWatching();
     return folder;
@@ -237,6 +240,13 @@ export class WorkspaceFolder {
   }
 
   // ---------- inside ----------
+
+  /** The store gave an open plan a new file (another plan was copied over its old one). */
+  private movedByStore(planId: string, location: DocLocation): void {
+    if (planId === WORKSPACE_DOC_ID) return;
+    this.files.set(planId, basename(location.filePath));
+    this.announce();
+  }
 
   private async openPlan(planId: string): Promise<Y.Doc> {
     assertDocId(planId);

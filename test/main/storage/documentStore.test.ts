@@ -128,3 +128,23 @@ describe('DocumentStore', () => {
     expect((await new DocumentStore().open(loc())).getText('t').toString()).toBe('kept base');
   });
 });
+
+describe('DocumentStore and a different document copied over an open one', () => {
+  it('keeps both: the newcomer stays, the open document gets a file of its own', async () => {
+    const moved: string[] = [];
+    const store = new DocumentStore({ onMoved: (_id, l) => moved.push(l.filePath) });
+    const renderer = await newDocFile(store, loc(), 'ours');
+    await store.open(loc());
+    await store.save('plan_a', edit(renderer, 'still '));
+    const other = new DocumentStore();
+    await newDocFile(other, loc('stranger', 'plan_b'), 'theirs');
+    const strangerBytes = await readFile(loc('stranger').filePath);
+    await copyFile(loc('stranger').filePath, loc().filePath);
+    await store.mergeFromDisk('plan_a');
+    expect(await readFile(loc().filePath)).toEqual(strangerBytes);
+    expect(moved).toEqual([join(dir, 'plan-plan_a.tandem')]);
+    const ours = await new DocumentStore().open({ ...loc(), filePath: moved[0]! , journalPath: join(dir, 'x.journal') });
+    expect(ours.getText('t').toString()).toBe('still ours');
+    await store.closeAll();
+  });
+});

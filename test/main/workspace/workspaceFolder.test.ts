@@ -276,4 +276,17 @@ describe('damaged files and files changed by other programs', () => {
     expect(await got).toBe(WORKSPACE_DOC_ID);
     expect(readPeople(docOf(await f.load(WORKSPACE_DOC_ID))).map((p) => p.name)).toEqual(['Dana Ruiz']);
   });
+
+  it('keeps both plans when another plan\'s file is copied over an open one', async () => {
+    const f = await openFolder();
+    const a = await f.createPlan({ templateId: 'campaign-plan', title: 'Alpha' });
+    const b = await f.createPlan({ templateId: 'campaign-plan', title: 'Beta' });
+    await f.load(a.id);
+    await copyFile(join(root, 'beta.tandem'), join(root, 'alpha.tandem'));
+    await f.syncFromDisk(['alpha.tandem']);
+    const plans = await f.listPlans();
+    expect(plans.map((p) => [p.id, p.title])).toEqual([[a.id, 'Alpha'], [b.id, 'Beta']]);
+    expect(readPlanMeta(docOf(await f.load(a.id))).title).toBe('Alpha');
+    expect(await readdir(root)).toEqual(expect.arrayContaining(['alpha.tandem', `alpha-${a.id}.tandem`, 'beta.tandem']));
+  });
 });
