@@ -130,6 +130,14 @@ describe('IPC server', () => {
     expect(share.error?.message).toMatch(/not an address of this computer/);
   });
 
+  it('remembers opened folders as recent workspaces and reopens them', async () => {
+    const opened = (await call('workspace.openFolder')).value as WorkspaceInfo;
+    expect((await call('workspace.recent')).value).toEqual([opened]);
+    expect((await call('workspace.openRecent', { location: root })).value).toEqual(opened);
+    const gone = await call('workspace.openRecent', { location: join(root, 'no-such-folder') });
+    expect(gone.error).toEqual({ code: 'failed', message: `"${join(root, 'no-such-folder')}" is not a folder Tandem can open` });
+  });
+
   it('updates settings and announces them', async () => {
     const r = await call('settings.update', { userName: 'Dana', editor: { spellcheck: false } });
     expect(r.value).toMatchObject({ userName: 'Dana', editor: { spellcheck: false, fontSize: 15 } });
