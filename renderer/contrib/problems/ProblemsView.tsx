@@ -26,16 +26,31 @@ export function SeverityIcon(props: { severity: ProblemSeverity }) {
   );
 }
 
-type Row = { kind: 'plan'; key: string; planId: string; planTitle: string; count: number } | { kind: 'problem'; key: string; problem: Problem };
+/** Rows shown per plan until the user asks for the rest: a huge plan's problems never slow typing down. */
+export const PROBLEMS_SHOWN_PER_PLAN = 100;
+
+type Row =
+  | { kind: 'plan'; key: string; planId: string; planTitle: string; count: number }
+  | { kind: 'problem'; key: string; problem: Problem }
+  | { kind: 'more'; key: string; planId: string; hidden: number };
 
 export function ProblemsList(props: { problems: Problem[]; onReveal: (p: Problem) => void }) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [showAll, setShowAll] = useState<ReadonlySet<string>>(new Set());
   const groups = useMemo(() => groupProblems(props.problems), [props.problems]);
   const counts = useMemo(() => countBySeverity(props.problems), [props.problems]);
-  const rows = useMemo(() => groups.flatMap((g): Row[] => [
-    { kind: 'plan', key: g.planId, planId: g.planId, planTitle: g.planTitle, count: g.problems.length },
-    ...(collapsed.has(g.planId) ? [] : g.problems.map((problem, i): Row => ({ kind: 'problem', key: `${g.planId}:${i}`, problem }))),
-  ]), [groups, collapsed]);
+  const rows = useMemo(() => groups.flatMap((g): Row[] => {
+    const header: Row = { kind: 'plan', key: g.planId, planId: g.planId, planTitle: g.planTitle, count: g.problems.length };
+    if (collapsed.has(g.planId)) return [header];
+    const shown = showAll.has(g.planId) ? g.problems : g.problems.slice(0, PROBLEMS_SHOWN_PER_PLAN);
+    const hidden = g.problems.length - shown.length;
+    return [
+      header,
+      ...shown.map((problem, i): Row => ({ kind: 'problem', key: `${g.planId}:${i}`, problem })),
+      ...(hidden > 0 ? [{ kind: 'more' as const, key: `${g.planId}:more`, planId: g.planId, hidden }] : []),
+    ];
+  }), [groups, collapsed, showAll]);
+  const showRest = (planId: string) => setShowAll((prev) => new Set(prev).add(planId));
   const toggle = (planId: string, open?: boolean) => setCollapsed((prev) => {
     const next = new Set(prev);
     if (open ?? next.has(planId)) next.delete(planId);
@@ -43,7 +58,7 @@ export function ProblemsList(props: { problems: Problem[]; onReveal: (p: Problem
     return next;
   });
   const nav = useListNavigation(rows, (r) => r.key, {
-    onOpen: (r) => (r.kind === 'plan' ? toggle(r.planId) : props.onReveal(r.problem)),
+    onOpen: (r) => (r.kind === 'plan' ? toggle(r.planId) : r.kind === 'more' ? showRest(r.planId) : props.onReveal(r.problem)),
     onKey: (e, r) => {
       if (r.kind !== 'plan' || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return false;
       toggle(r.planId, e.key === 'ArrowRight');
@@ -89,6 +104,19 @@ export function ProblemsList(props: { problems: Problem[]; onReveal: (p: Problem
               </span>
               <strong className="tv-label">{row.planTitle}</strong>
               <span className="tv-badge">{row.count}</span>
+            </li>
+          ) : row.kind === 'more' ? (
+            <li
+              key={row.key}
+              id={rowDomId(LIST_ID, row.key)}
+              role="treeitem"
+              aria-level={2}
+              aria-selected={false}
+              className={`tv-row tv-info-fg${nav.focusedKey === row.key ? ' tv-focused' : ''}`}
+              style={{ paddingLeft: 48 }}
+              onClick={() => { nav.setFocusedKey(row.key); showRest(row.planId); }}
+            >
+              Show {row.hidden.toLocaleString('en-US')} more
             </li>
           ) : (
             <li

@@ -1,5 +1,5 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { ProblemsList } from '../../../../renderer/contrib/problems/ProblemsView';
+import { PROBLEMS_SHOWN_PER_PLAN, ProblemsList } from '../../../../renderer/contrib/problems/ProblemsView';
 import { type Problem } from '../../../../shared/derive/problems';
 
 const problem = (planId: string, severity: Problem['severity'], message: string): Problem =>
@@ -17,6 +17,16 @@ describe('Problems panel rendering', () => {
     expect(html).toContain('aria-label="Warning: Who owns it?"');
     expect(html).toContain('aria-label="Error: Parent gone"');
     expect(html.indexOf('Who owns it?')).toBeLessThan(html.indexOf('Targets exceed'));
+  });
+
+  it('lists the first problems of a huge plan and offers the rest, most severe first', () => {
+    const many = Array.from({ length: PROBLEMS_SHOWN_PER_PLAN + 50 }, (_, i) => problem('a', 'warning', `Warning ${i}`));
+    many.push(problem('a', 'error', 'The one error'));
+    const html = renderToStaticMarkup(<ProblemsList problems={many} onReveal={() => {}} />);
+    expect(html.match(/role="treeitem" aria-level="2" aria-selected="false" aria-label=/g)).toHaveLength(PROBLEMS_SHOWN_PER_PLAN);
+    expect(html).toContain('aria-label="Error: The one error"');
+    expect(html).toContain('Show 51 more');
+    expect(html).toContain('aria-label="Plan a, 151 problems"');
   });
 
   it('says so when there is nothing to fix', () => {
