@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { type DocStore } from './docStore';
+import { StoreError, type DocStore } from './docStore';
 import { type Log } from './log';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './messages';
 import { CLOSE, type CloseReason } from './closeCodes';
@@ -44,6 +44,7 @@ export class Room {
   private writing: Promise<void> | null = null;
   private writesSinceCompaction = 0;
   private closed = false;
+  private failed = false;
 
   constructor(readonly name: string, private readonly opts: RoomOptions, after: Promise<void> = Promise.resolve()) {
     this.awareness.setLocalState(null);
@@ -104,6 +105,7 @@ export class Room {
     await this.ready;
     this.doc.transact(() => f(this.doc), 'server');
     await this.flush();
+    if (this.failed) throw new StoreError(`could not store the change to "${this.name}"`);
   }
 
   /** Resolves once every change made so far is stored. */
@@ -181,6 +183,7 @@ export class Room {
       }
     } catch (err) {
       this.closed = true;
+      this.failed = true;
       this.opts.log({ level: 'error', event: 'store-failed', room: this.name, error: err instanceof Error ? err.message : String(err) });
       this.closeAll(CLOSE.storageFailed);
       this.opts.onFailed(this);
