@@ -8,10 +8,13 @@ import { type MenuItemConstructorOptions } from 'electron';
 /** Every command id the menu sends; the workbench registers each of them (see docs/desktop.md). */
 export const MENU_COMMAND_IDS = [
   'plan.new', 'workspace.openFolder', 'plan.rename', 'plan.duplicate', 'plan.delete', 'plan.exportMarkdown',
-  'workbench.closeEditor', 'edit.undo', 'edit.redo', 'workbench.search', 'workbench.commandPalette',
-  'workbench.quickOpen', 'workbench.toggleSidebar', 'workbench.view.explorer', 'workbench.view.goals',
-  'workbench.view.people', 'workbench.togglePanel', 'theme.toggle', 'sync.share', 'sync.stopSharing',
-  'workbench.openSettings',
+  'workbench.openSettings', 'workbench.closeEditor', 'workbench.reopenClosedEditor',
+  'edit.undo', 'edit.redo', 'workbench.search',
+  'editor.insertGoal', 'editor.insertSubGoal', 'editor.insertAction', 'editor.insertStageMatrix',
+  'workbench.commandPalette', 'workbench.view.explorer', 'workbench.view.goals', 'workbench.view.people',
+  'workbench.toggleSidebar', 'workbench.togglePanel', 'workbench.splitEditor', 'theme.toggle',
+  'workbench.quickOpen', 'goal.goTo', 'goal.cascade',
+  'sync.share', 'sync.stopSharing', 'workbench.keyboardShortcuts',
 ] as const;
 export type MenuCommandId = (typeof MENU_COMMAND_IDS)[number];
 
@@ -26,22 +29,26 @@ export function applicationMenuTemplate({ platform, devTools, run }: MenuOptions
   const mac = platform === 'darwin';
   const cmd = (label: string, commandId: MenuCommandId, accelerator?: string): MenuItemConstructorOptions =>
     ({ label, accelerator, click: () => run(commandId) });
+  /** Shows the shortcut but leaves the key to the page: text fields and the editor undo their own typing. */
+  const shown = (label: string, commandId: MenuCommandId, accelerator: string): MenuItemConstructorOptions =>
+    ({ ...cmd(label, commandId, accelerator), registerAccelerator: false });
   const sep: MenuItemConstructorOptions = { type: 'separator' };
 
   const template: MenuItemConstructorOptions[] = [
     {
       label: '&File',
       submenu: [
-        cmd('New Plan…', 'plan.new', 'CmdOrCtrl+N'),
+        cmd('New Plan…', 'plan.new', 'CmdOrCtrl+Alt+N'),
         cmd('Open Folder…', 'workspace.openFolder', 'CmdOrCtrl+O'),
         sep,
         cmd('Rename Plan…', 'plan.rename', 'F2'),
         cmd('Duplicate Plan', 'plan.duplicate'),
-        cmd('Delete Plan', 'plan.delete'),
+        cmd('Delete Plan…', 'plan.delete'),
         sep,
         cmd('Export as Markdown…', 'plan.exportMarkdown', 'CmdOrCtrl+Shift+E'),
         sep,
-        ...(mac ? [] : [cmd('Settings', 'workbench.openSettings', 'CmdOrCtrl+,'), sep]),
+        ...(mac ? [] : [cmd('Settings…', 'workbench.openSettings', 'CmdOrCtrl+,'), sep]),
+        cmd('Reopen Closed Editor', 'workbench.reopenClosedEditor', 'CmdOrCtrl+Shift+T'),
         cmd('Close Editor', 'workbench.closeEditor', 'CmdOrCtrl+W'),
         ...(mac ? [] : [sep, { role: 'quit' } as MenuItemConstructorOptions]),
       ],
@@ -49,8 +56,8 @@ export function applicationMenuTemplate({ platform, devTools, run }: MenuOptions
     {
       label: '&Edit',
       submenu: [
-        cmd('Undo', 'edit.undo', 'CmdOrCtrl+Z'),
-        cmd('Redo', 'edit.redo', mac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
+        shown('Undo', 'edit.undo', 'CmdOrCtrl+Z'),
+        shown('Redo', 'edit.redo', mac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
         sep,
         { role: 'cut' },
         { role: 'copy' },
@@ -61,16 +68,28 @@ export function applicationMenuTemplate({ platform, devTools, run }: MenuOptions
       ],
     },
     {
+      label: '&Insert',
+      submenu: [
+        cmd('Goal', 'editor.insertGoal', 'CmdOrCtrl+Alt+G'),
+        cmd('Sub-goal', 'editor.insertSubGoal', 'CmdOrCtrl+Alt+Shift+G'),
+        cmd('Action', 'editor.insertAction', 'CmdOrCtrl+Alt+A'),
+        cmd('Track-Selling Stage Matrix', 'editor.insertStageMatrix', 'CmdOrCtrl+Alt+M'),
+        sep,
+        cmd('Cascade Goal to a Team…', 'goal.cascade'),
+      ],
+    },
+    {
       label: '&View',
       submenu: [
         cmd('Command Palette…', 'workbench.commandPalette', 'CmdOrCtrl+Shift+P'),
-        cmd('Go to Plan…', 'workbench.quickOpen', 'CmdOrCtrl+P'),
         sep,
         cmd('Explorer', 'workbench.view.explorer', 'CmdOrCtrl+Shift+X'),
-        cmd('Goal Tree', 'workbench.view.goals', 'CmdOrCtrl+Shift+G'),
-        cmd('People', 'workbench.view.people'),
-        cmd('Toggle Side Bar', 'workbench.toggleSidebar', 'CmdOrCtrl+B'),
+        cmd('Goals', 'workbench.view.goals', 'CmdOrCtrl+Shift+G'),
+        cmd('People', 'workbench.view.people', 'CmdOrCtrl+Shift+U'),
+        sep,
+        cmd('Toggle Side Bar', 'workbench.toggleSidebar', 'CmdOrCtrl+Alt+B'),
         cmd('Toggle Problems Panel', 'workbench.togglePanel', 'CmdOrCtrl+J'),
+        cmd('Split Editor', 'workbench.splitEditor', 'CmdOrCtrl+\\'),
         sep,
         cmd('Toggle Light/Dark Theme', 'theme.toggle'),
         { role: 'resetZoom' },
@@ -81,6 +100,13 @@ export function applicationMenuTemplate({ platform, devTools, run }: MenuOptions
       ],
     },
     {
+      label: '&Go',
+      submenu: [
+        cmd('Go to Plan…', 'workbench.quickOpen', 'CmdOrCtrl+P'),
+        cmd('Go to Goal…', 'goal.goTo', 'CmdOrCtrl+Shift+O'),
+      ],
+    },
+    {
       label: '&Share',
       submenu: [
         cmd('Share Workspace on My Network…', 'sync.share'),
@@ -88,6 +114,10 @@ export function applicationMenuTemplate({ platform, devTools, run }: MenuOptions
       ],
     },
     { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [cmd('Keyboard Shortcuts', 'workbench.keyboardShortcuts')],
+    },
   ];
   if (mac) {
     template.unshift({

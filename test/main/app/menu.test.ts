@@ -21,6 +21,8 @@ describe('application menu', () => {
     const all = items(applicationMenuTemplate({ platform: 'linux', devTools: true, run: () => {} }));
     const accel = (label: string) => all.find((i) => i.label === label)?.accelerator;
     expect(accel('Command Palette…')).toBe('CmdOrCtrl+Shift+P');
+    // Undo and redo leave the key to the page, so a text field undoes its own typing.
+    expect(all.find((i) => i.label === 'Undo')).toMatchObject({ accelerator: 'CmdOrCtrl+Z', registerAccelerator: false });
     expect(accel('Go to Plan…')).toBe('CmdOrCtrl+P');
     expect(all.some((i) => i.role === 'toggleDevTools')).toBe(true);
     const accelerators = all.map((i) => i.accelerator).filter(Boolean);
