@@ -28,6 +28,7 @@ export type LoadResult = { p50: number; p99: number; samples: number; deliveries
 // Every provider adds a process 'exit' listener; thousands of clients are the point here.
 process.setMaxListeners(0);
 const spec = JSON.parse(process.argv[2]!) as LoadSpec;
+const WARMUP_MS = 1000;
 const latencies: number[] = [];
 let measuring = false;
 
@@ -133,8 +134,6 @@ for (let r = 0; r < spec.rooms; r++) {
 failed += (await Promise.all(rooms.slice(rooms.length - (spec.rooms % 10)).flat().map((p) => p.ready))).filter((ok) => !ok).length;
 const connectMs = performance.now() - connectStart;
 
-await new Promise((r) => setTimeout(r, 500));
-measuring = true;
 let edits = 0;
 const timers = rooms.map((peers, i) => {
   const start = () => setInterval(() => {
@@ -144,6 +143,10 @@ const timers = rooms.map((peers, i) => {
   // Spread the rooms' ticks over one interval.
   return new Promise<NodeJS.Timeout>((r) => setTimeout(() => r(start()), (i / rooms.length) * (1000 / spec.editsPerSecondPerRoom)));
 });
+// One second of edits warms both ends up (JIT, first writes) before anything is measured.
+await new Promise((r) => setTimeout(r, WARMUP_MS));
+measuring = true;
+edits = 0;
 const started = performance.now();
 await new Promise((r) => setTimeout(r, spec.durationMs));
 for (const t of await Promise.all(timers)) clearInterval(t);

@@ -55,15 +55,30 @@ async function latencyRuns(): Promise<Record<ServerKind, LoadResult[]>> {
   return results;
 }
 
-/** The most clients a server held with p99 ≤ 100 ms and every edit delivered. */
-async function capacity(kind: ServerKind): Promise<number> {
-  let held = 0;
+/**
+ * The most clients each server held with p99 ≤ 100 ms and every edit delivered. Each step runs ours
+ * and the stock server back to back, twice, and keeps each one's better attempt: other processes on a
+ * shared machine then spoil a step only if they hit both attempts.
+ */
+async function capacity(): Promise<Record<'ours' | 'stock', number>> {
+  const held = { ours: 0, stock: 0 };
+  const probing = new Set<'ours' | 'stock'>(['ours', 'stock']);
   for (const clients of CAPACITY_STEPS) {
-    const r = await withServer(kind, (s) => runLoad(spec(s, { ...CAPACITY_LOAD, rooms: clients / CAPACITY_LOAD.clientsPerRoom })));
-    const ok = r.failedClients === 0 && r.p99 <= P99_LIMIT_MS && r.samples >= 0.95 * r.expected;
-    process.stdout.write(`  capacity ${kind} ${clients} clients: p99 ${r.p99.toFixed(1)} ms, ${r.samples}/${r.expected} delivered, ${r.failedClients} failed to connect → ${ok ? 'held' : 'over'}\n`);
-    if (!ok) break;
-    held = clients;
+    const best = new Map<'ours' | 'stock', LoadResult>();
+    for (let attempt = 0; attempt < 2; attempt++) {
+      for (const kind of probing) {
+        const r = await withServer(kind, (s) => runLoad(spec(s, { ...CAPACITY_LOAD, rooms: clients / CAPACITY_LOAD.clientsPerRoom })));
+        const prev = best.get(kind);
+        if (!prev || r.p99 < prev.p99) best.set(kind, r);
+      }
+    }
+    for (const [kind, r] of best) {
+      const ok = r.failedClients === 0 && r.p99 <= P99_LIMIT_MS && r.samples >= 0.95 * r.expected;
+      process.stdout.write(`  capacity ${kind} ${clients} clients: best p99 ${r.p99.toFixed(1)} ms, ${r.samples}/${r.expected} delivered, ${r.failedClients} failed to connect → ${ok ? 'held' : 'over'}\n`);
+      if (ok) held[kind] = clients;
+      else probing.delete(kind);
+    }
+    if (!probing.size) break;
   }
   return held;
 }
@@ -84,7 +99,7 @@ export default async function run(): Promise<BenchRow[]> {
   token = await createToken(BENCH_SECRET, { workspaceId: workspace, name: 'Bench', role: 'editor' });
   const lat = await latencyRuns();
   const m = (kind: ServerKind, key: 'p50' | 'p99' | 'deliveriesPerSecond') => median(lat[kind].map((r) => r[key]));
-  const held = { ours: await capacity('ours'), stock: await capacity('stock') };
+  const held = await capacity();
   const rss = { ours: await rssPerIdleRoom('ours'), stock: await rssPerIdleRoom('stock') };
   const load = `${LATENCY.rooms}×${LATENCY.clientsPerRoom}, ${LATENCY.editsPerSecondPerRoom}/s/room`;
   return [
