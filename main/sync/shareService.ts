@@ -31,6 +31,19 @@ export function shareableAddresses(): string[] {
   return out;
 }
 
+/** Every interface: allowed when the user asks for it, never the default. */
+const ALL_ADDRESSES = '0.0.0.0';
+
+/**
+ * The address an invite names for a bind address the user chose: the address itself, or for 0.0.0.0
+ * (which cannot be dialled) the first network address. Anything not of this computer is refused.
+ */
+export function advertisedHost(host: string, addresses: string[]): string {
+  if (host === ALL_ADDRESSES) return addresses.find((a) => a !== '127.0.0.1') ?? '127.0.0.1';
+  if (addresses.includes(host)) return host;
+  throw new WorkspaceError(`"${host}" is not an address of this computer; choose one of ${[...addresses, ALL_ADDRESSES].join(', ')}`);
+}
+
 type Sharing = { server: SyncServer; workspaceId: string; info: ShareInfo; ownerToken: string };
 
 export class ShareService {
@@ -51,9 +64,7 @@ export class ShareService {
 
   async share(args: { host: string; port?: number }): Promise<ShareInfo> {
     const folder = this.options.workspaces.require();
-    if (!shareableAddresses().includes(args.host)) {
-      throw new WorkspaceError(`"${args.host}" is not an address of this computer; choose one of ${shareableAddresses().join(', ')}`);
-    }
+    const advertised = advertisedHost(args.host, shareableAddresses());
     await this.stopSharing();
     const secret = await folder.shareSecret();
     const workspaceId = folder.info.id;
@@ -67,8 +78,8 @@ export class ShareService {
     const token = await createToken(secret, { workspaceId, name: 'Guest', role: 'editor' });
     const ownerToken = await createToken(secret, { workspaceId, name: this.options.settings.get().userName, role: 'editor' });
     const info: ShareInfo = {
-      serverUrl: server.wsUrl,
-      inviteUrl: `${server.url}/#workspace=${encodeURIComponent(workspaceId)}&token=${encodeURIComponent(token)}`,
+      serverUrl: `ws://${advertised}:${server.port}`,
+      inviteUrl: `http://${advertised}:${server.port}/#workspace=${encodeURIComponent(workspaceId)}&token=${encodeURIComponent(token)}`,
       token,
     };
     this.sharing = { server, workspaceId, info, ownerToken };

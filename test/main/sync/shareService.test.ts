@@ -12,7 +12,7 @@ import { roomName } from '../../../shared/sync/rooms';
 vi.mock('electron', async () => (await import('../electronMock')).electronMock());
 
 const { electronStoreBackend, SettingsService } = await import('../../../main/settings/settingsService');
-const { ShareService, shareableAddresses } = await import('../../../main/sync/shareService');
+const { advertisedHost, ShareService, shareableAddresses } = await import('../../../main/sync/shareService');
 const { WorkspaceManager } = await import('../../../main/workspace/workspaceManager');
 const { loadTemplates } = await import('../../../main/templates/loadTemplates');
 
@@ -83,6 +83,14 @@ describe('sharing a workspace from the desktop', () => {
     await share.stopSharing();
     expect(sharing.at(-1)).toBeNull();
     expect(share.target()).toBeNull();
+  });
+
+  it('invites on a dialable address when asked to listen on every address', () => {
+    // Pure: a test must not listen beyond loopback.
+    expect(advertisedHost('0.0.0.0', ['127.0.0.1', '192.168.1.20', '10.0.0.5'])).toBe('192.168.1.20');
+    expect(advertisedHost('0.0.0.0', ['127.0.0.1'])).toBe('127.0.0.1');
+    expect(advertisedHost('10.0.0.5', ['127.0.0.1', '192.168.1.20', '10.0.0.5'])).toBe('10.0.0.5');
+    expect(() => advertisedHost('10.9.9.9', ['127.0.0.1'])).toThrow(/choose one of 127\.0\.0\.1, 0\.0\.0\.0/);
   });
 
   it('refuses an address that is not this computer', async () => {
