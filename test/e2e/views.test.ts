@@ -320,10 +320,12 @@ describe('workbench views', () => {
     await gone(noOwner);
     await attr(counts, 'aria-label').toMatch(new RegExp(`\\b${warningsBefore - 1} warnings?`));
 
-    // The user gives a goal an owner in their own editor: that problem goes too, and the colleague gets the owner.
+    // The user follows a problem to its goal and gives it an owner there: that problem goes too, and the colleague gets the owner.
     const growNoOwner = problems.getByRole('treeitem', { name: 'Warning: Who owns ‘Grow revenue to $48M’? Give the goal an owner.' });
-    await visible(growNoOwner);
-    await page.locator('section[aria-label="Goal: Grow revenue to $48M"]').getByRole('combobox', { name: 'Add owner' }).selectOption({ label: ana.name });
+    await growNoOwner.click();
+    const growCard = page.locator('section[aria-label="Goal: Grow revenue to $48M"]');
+    await inViewport(growCard).toBe(true);
+    await growCard.getByRole('combobox', { name: 'Add owner' }).selectOption({ label: ana.name });
     await gone(growNoOwner);
     await attr(counts, 'aria-label').toMatch(new RegExp(`\\b${warningsBefore - 2} warnings?`));
     await expect.poll(() => goalBlock(companyDoc, 'Grow revenue to $48M').getAttribute('owners'), WAIT).toEqual([ana.id]);
