@@ -356,14 +356,15 @@ export class WorkspaceFolder {
     } catch (e) {
       if (!(e instanceof CorruptFileError)) throw e;
       // Not readable as a plan: open it through the store so it is moved aside and reported, never overwritten.
-      await this.reportUnreadable(name, e.reason);
+      await this.reportUnreadable(name);
       return null;
     } finally {
       await handle.close();
     }
   }
 
-  private async reportUnreadable(name: string, _reason: string): Promise<void> {
+  /** Opens a file whose header is unreadable through the store, which moves it aside and reports it. */
+  private async reportUnreadable(name: string): Promise<void> {
     const probeId = `unreadable-${Date.now().toString(36)}`;
     const location = this.planLocation(probeId, name);
     await this.store.open(location).then(() => this.store.discard(probeId)).catch((e: unknown) => {

@@ -226,6 +226,16 @@ describe('damaged files and files changed by other programs', () => {
     expect((await again.listPlans()).map((p) => p.title)).toEqual(['Another', 'Good']);
   });
 
+  it('moves aside a .tandem file that is not a Tandem document at all', async () => {
+    await writeFile(join(root, 'notes.tandem'), 'my notes, not a plan');
+    const unreadable: UnreadableDocumentError[] = [];
+    const f = await openFolder({ onUnreadable: (e) => unreadable.push(e) });
+    expect(await f.listPlans()).toEqual([]);
+    expect(unreadable.map((e) => e.message)).toEqual([expect.stringMatching(/"notes\.tandem" could not be opened: the file is not a Tandem document/)]);
+    const aside = (await readdir(root)).find((n) => n.startsWith('notes.tandem.corrupt-'))!;
+    expect(await readFile(join(root, aside), 'utf8')).toBe('my notes, not a plan');
+  });
+
   it('merges a copy edited elsewhere that a sync tool writes over the open plan, and sends the renderer what it lacks', async () => {
     let external: (value: { docId: string; update: Uint8Array }) => void = () => {};
     const gotExternal = new Promise<{ docId: string; update: Uint8Array }>((resolve) => { external = resolve; });
