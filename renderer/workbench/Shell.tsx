@@ -34,6 +34,7 @@ import { StatusBar } from './StatusBar';
 import { useAppliedTheme } from './theme';
 import { usePlanSnapshots } from './usePlanSnapshots';
 import { useSyncStatus } from './useSyncStatus';
+import { shownConnection, useBrowserOnline } from './useBrowserOnline';
 import { useTabSessions } from './useTabSessions';
 import { getView, type ViewContainerId } from './views';
 import { Welcome } from '../contrib/firstRun/Welcome';
@@ -108,6 +109,8 @@ export function Shell(props: ShellProps) {
 
   // ---- editors and reveal ----
   const [editors, setEditors] = useState<ReadonlyMap<string, PlanSlateEditor>>(new Map());
+  const editorsRef = useRef(editors);
+  editorsRef.current = editors;
   const editorKey = (group: number, planId: string) => `${group}:${planId}`;
   const activeEditor = activePlanId ? (editors.get(editorKey(layout.editors.activeGroup, activePlanId)) ?? null) : null;
   const [pendingReveal, setPendingReveal] = useState<{ planId: string; blockId?: string; path?: number[] } | null>(null);
@@ -142,17 +145,28 @@ export function Shell(props: ShellProps) {
   }, [dismiss]);
 
   const [quickInput, setQuickInput] = useState<QuickInputRequest | null>(null);
+  const openQuickInput = useRef<QuickInputRequest | null>(null);
   const restoreFocus = useRef<HTMLElement | null>(null);
   const closeQuickInput = useCallback(() => {
+    openQuickInput.current = null;
     setQuickInput(null);
-    const el = restoreFocus.current;
-    restoreFocus.current = null;
-    if (el?.isConnected) setTimeout(() => el.focus(), 0);
+    // After the next frame, so the command that was picked has run and rendered what it inserted.
+    requestAnimationFrame(() => {
+      // A command that asks several questions opens the next one right away; focus returns after the last.
+      if (openQuickInput.current) return;
+      const el = restoreFocus.current;
+      restoreFocus.current = null;
+      // The command may have put the keyboard somewhere on purpose (a new goal's title): leave it there.
+      const moved = document.activeElement && document.activeElement !== document.body;
+      if (el?.isConnected && !moved) focusRestoring(el, editorsRef.current);
+    });
   }, []);
   const showQuickInput = useCallback((r: QuickInputRequest) => {
     if (!restoreFocus.current && document.activeElement instanceof HTMLElement && !document.activeElement.closest('.tandem-quickinput')) {
       restoreFocus.current = document.activeElement;
     }
+    openQuickInput.current?.cancel();
+    openQuickInput.current = r;
     setQuickInput(r);
   }, []);
   const pick = useCallback(<T,>(items: { label: string; description?: string; detail?: string; value: T; keybinding?: string }[], opts?: { placeholder?: string; title?: string }) =>
@@ -289,7 +303,12 @@ export function Shell(props: ShellProps) {
   }, [pendingReveal, activeEditor, activePlanId]);
 
   // ---- status bar ----
-  const activeStatus = useSyncStatus(activePlanId ? tabSessions.get(activePlanId) : null);
+  const sessionStatus = useSyncStatus(activePlanId ? tabSessions.get(activePlanId) : null);
+  const online = useBrowserOnline();
+  const activeStatus = useMemo(
+    () => (sessionStatus ? { ...sessionStatus, connection: shownConnection(sessionStatus.connection, online) } : null),
+    [sessionStatus, online],
+  );
   const period = snapshots.find((s) => s.meta.id === activePlanId)?.meta.period || null;
   const problemCounts = useMemo(() => ({
     errors: problems.filter((p) => p.severity === 'error').length,
@@ -391,6 +410,24 @@ function quickInputKey(r: QuickInputRequest): number {
   let k = quickInputKeys.get(r);
   if (k === undefined) quickInputKeys.set(r, (k = ++quickInputSeq));
   return k;
+}
+
+/**
+ * Gives focus back after a quick input closes. A plan editor gets it through Slate, which puts the
+ * caret where the editor's selection is now (a command may just have moved it), not where the DOM had it.
+ */
+function focusRestoring(el: HTMLElement, editors: ReadonlyMap<string, PlanSlateEditor>): void {
+  for (const editor of editors.values()) {
+    try {
+      if (ReactEditor.toDOMNode(editor, editor) === el) {
+        ReactEditor.focus(editor);
+        return;
+      }
+    } catch {
+      // an editor that is not rendered right now
+    }
+  }
+  el.focus();
 }
 
 const PLAN_ARRIVAL_TIMEOUT_MS = 15_000;

@@ -4,12 +4,15 @@ import fuzzysort from 'fuzzysort';
 export type Filterable = { label: string; description?: string };
 export type FilterMatch<T> = { item: T; indexes: readonly number[] };
 
-/** Empty query: every item in its order. Otherwise the matches, best first; ties keep the given order. */
+/**
+ * Empty query: every item in its order. Otherwise the matches over label and description (a goal's
+ * plan, a command's category), best first; ties keep the given order. Highlights are in the label.
+ */
 export function filterItems<T extends Filterable>(query: string, items: readonly T[]): FilterMatch<T>[] {
   const q = query.trim();
   if (!q) return items.map((item) => ({ item, indexes: [] }));
-  const results = fuzzysort.go(q, items, { key: 'label', threshold: 0.2, limit: 200 });
-  return results.map((r) => ({ item: r.obj, indexes: r.indexes }));
+  const results = fuzzysort.go(q, items, { keys: ['label', (i: T) => i.description ?? ''], threshold: 0.2, limit: 200 });
+  return results.map((r) => ({ item: r.obj, indexes: r[0]?.indexes ?? [] }));
 }
 
 /** Splits a label into runs for rendering: [{ text, match }]. */

@@ -9,7 +9,7 @@ import { type Browser } from 'playwright-core';
 import { artifactPath, launchChromium } from '../support/chromium';
 import { startWebApp, type WebApp } from '../support/webApp';
 import { type PlanSummary } from '../../shared/ipc/contract';
-import { editorText, goalCard, openAs, quickInput, runFromPalette, type Person } from './workbenchHelpers';
+import { editorText, goalCard, openAs, quickInput, quickOpen, runFromPalette, type Person } from './workbenchHelpers';
 
 let app: WebApp;
 let browser: Browser;
@@ -43,8 +43,11 @@ beforeAll(async () => {
   scratch = await api<PlanSummary>('POST', '/plans', { templateId: 'annual-joint-plan', title: 'Scratch plan' });
 });
 
-afterEach(async () => {
-  for (const p of people.splice(0)) {
+afterEach(async (ctx) => {
+  const failed = ctx.task.result?.state === 'fail';
+  for (const [i, p] of people.splice(0).entries()) {
+    // A failed test leaves what each person saw, for whoever reads the failure.
+    if (failed) await p.page.screenshot({ path: artifactPath(`workbench-failure-${i}.png`) }).catch(() => {});
     expect(p.errors).toEqual([]);
     await p.context.close();
   }
@@ -73,8 +76,7 @@ describe('workbench', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('section[aria-label^="Goal:"]').count()).toBe(goalsBefore + 1);
 
-    // Tab from the selected card into its title, type, and Tab on through its fields.
-    await page.keyboard.press('Tab');
+    // The keyboard is in the new goal's title: type it, then Tab on through its fields.
     const focusedLabel = () => page.evaluate(() => {
       const el = document.activeElement as HTMLInputElement | null;
       return el?.getAttribute('aria-label') ?? el?.labels?.[0]?.textContent ?? '';
@@ -99,14 +101,7 @@ describe('workbench', () => {
     expect(await tab({ page } as Person, 'West region Q1').getAttribute('aria-selected')).toBe('true');
 
     // Goals arrive with the plans' snapshots.
-    await expect.poll(async () => {
-      await page.keyboard.press('Control+P');
-      await quickInput(page).fill('goal: keep the customers');
-      const found = await page.getByRole('dialog').getByRole('option', { name: /goal: Keep the customers we win/ }).count();
-      if (!found) await page.keyboard.press('Escape');
-      return found;
-    }, { timeout: 20_000 }).toBe(1);
-    await page.keyboard.press('Enter');
+    await quickOpen(page, 'goal: keep the customers fy27', /goal: Keep the customers we win.*FY27 joint plan/);
     await tab({ page } as Person, 'FY27 joint plan').waitFor();
     const card = goalCard(page, 'Keep the customers we win');
     await card.waitFor();

@@ -37,3 +37,20 @@ export async function runFromPalette(page: Page, query: string, expectFirst: str
 
 export const editorText = (page: Page) => page.getByRole('textbox', { name: 'Plan text' });
 export const goalCard = (page: Page, title: string) => page.locator(`section[aria-label="Goal: ${title}"]`);
+
+/**
+ * Quick open (Ctrl+P) until `option` is the first result (goals appear once their plan's snapshot
+ * has arrived), then opens it with Enter.
+ */
+export async function quickOpen(page: Page, query: string, option: RegExp): Promise<void> {
+  const found = async () => {
+    await page.keyboard.press('Control+P');
+    await quickInput(page).fill(query);
+    const first = page.getByRole('dialog').getByRole('option').first();
+    const ok = (await first.count()) > 0 && option.test((await first.textContent()) ?? '');
+    if (!ok) await page.keyboard.press('Escape');
+    return ok;
+  };
+  await expect.poll(found, { timeout: 20_000 }).toBe(true);
+  await page.keyboard.press('Enter');
+}

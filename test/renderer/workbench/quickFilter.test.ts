@@ -17,6 +17,11 @@ describe('quick input filtering', () => {
     expect(filterItems('theme toggle', items).map((m) => m.item.label)).toEqual(['Preferences: Toggle Light/Dark Theme']);
   });
 
+  it('also finds an item by its description (a goal by its plan)', () => {
+    const goals = [{ label: 'goal: Keep the customers we win', description: 'Scratch plan' }, { label: 'goal: Keep the customers we win', description: 'FY27 joint plan' }];
+    expect(filterItems('keep customers fy27', goals).map((m) => m.item.description)).toEqual(['FY27 joint plan']);
+  });
+
   it('returns nothing for a query that matches nothing', () => {
     expect(filterItems('xyzzy', items)).toEqual([]);
   });
