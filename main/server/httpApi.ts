@@ -17,7 +17,8 @@ export type WebSession = { workspaceId: string; workspaceName: string; userName:
 
 export type ApiContext = {
   secret: string;
-  plans: WorkspacePlans;
+  /** The plan operations, loaded on first use. */
+  plans: () => Promise<WorkspacePlans>;
   /** Web mode: loopback browsers get an editor token for this workspace from GET /api/session. */
   web: WebSession | null;
 };
@@ -88,28 +89,28 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, path:
       }
       case 'GET templates':
         await authorize(req, ctx, null, false);
-        return sendJson(res, 200, await ctx.plans.listTemplates());
+        return sendJson(res, 200, await (await ctx.plans()).listTemplates());
       case 'GET workspaces/:':
         await authorize(req, ctx, ws!, false);
-        return sendJson(res, 200, { id: ws, name: await ctx.plans.workspaceName(ws!) });
+        return sendJson(res, 200, { id: ws, name: await (await ctx.plans()).workspaceName(ws!) });
       case 'GET workspaces/:/plans':
         await authorize(req, ctx, ws!, false);
-        return sendJson(res, 200, await ctx.plans.list(ws!));
+        return sendJson(res, 200, await (await ctx.plans()).list(ws!));
       case 'POST workspaces/:/plans': {
         await authorize(req, ctx, ws!, true);
-        return sendJson(res, 201, await ctx.plans.create(ws!, await body(req, CreatePlanArgs)));
+        return sendJson(res, 201, await (await ctx.plans()).create(ws!, await body(req, CreatePlanArgs)));
       }
       case 'PATCH workspaces/:/plans/:': {
         await authorize(req, ctx, ws!, true);
         const { title } = await body(req, RenameBody);
-        return sendJson(res, 200, await ctx.plans.rename(ws!, planId!, title));
+        return sendJson(res, 200, await (await ctx.plans()).rename(ws!, planId!, title));
       }
       case 'POST workspaces/:/plans/:/duplicate':
         await authorize(req, ctx, ws!, true);
-        return sendJson(res, 201, await ctx.plans.duplicate(ws!, planId!));
+        return sendJson(res, 201, await (await ctx.plans()).duplicate(ws!, planId!));
       case 'DELETE workspaces/:/plans/:':
         await authorize(req, ctx, ws!, true);
-        await ctx.plans.delete(ws!, planId!);
+        await (await ctx.plans()).delete(ws!, planId!);
         res.writeHead(204).end();
         return;
       default:

@@ -7,8 +7,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { loadTemplates } from '../templates/loadTemplates';
 import { type PlanTemplate } from '../../shared/templates/templateSchema';
+import { initWorkspaceDoc, WORKSPACE_DOC_ID } from '../../shared/model/workspaceDoc';
+import { roomName } from '../../shared/sync/rooms';
 import { CLOSE } from './closeCodes';
 import { serveConnection, type ConnectionLimits } from './connection';
 import { type DocStore } from './docStore';
@@ -17,7 +18,7 @@ import { openLevelDocStore } from './levelDocStore';
 import { jsonLineLog, type Log } from './log';
 import { RoomRegistry } from './roomRegistry';
 import { SECURITY_HEADERS, serveStatic } from './staticFiles';
-import { WorkspacePlans } from './workspacePlans';
+import { type WorkspacePlans } from './workspacePlans';
 
 export { createToken, verifyToken, TokenError } from './tokens';
 export type { LogEntry } from './log';
@@ -78,11 +79,21 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const store = opts.store ?? openLevelDocStore(join(opts.dataDir, 'docs'));
   const registry = new RoomRegistry({ store, log, idleMs: limits.idleRoomMs, compactEvery: limits.compactEvery, traceWrites: limits.traceWrites });
-  const plans = new WorkspacePlans(registry, store, opts.templates ?? (() => loadTemplates()));
+  // The plan operations (templates, Slate ↔ Yjs) load on the first API call: the sync path never
+  // needs them, and a server restarting after a crash is back sooner without them.
+  let plansLoaded: Promise<WorkspacePlans> | null = null;
+  const plans = () => (plansLoaded ??= (async () => {
+    const { WorkspacePlans } = await import('./workspacePlans');
+    const templates = opts.templates ?? (async () => (await import('../templates/loadTemplates')).loadTemplates());
+    return new WorkspacePlans(registry, store, templates);
+  })());
   const web: WebSession | null = opts.web
     ? { workspaceId: opts.web.workspaceId, workspaceName: opts.web.workspaceName ?? 'My workspace', userName: opts.web.userName ?? 'Me' }
     : null;
-  if (web) await plans.ensureWorkspace(web.workspaceId, web.workspaceName);
+  if (web) {
+    const { workspaceId, workspaceName } = web;
+    await registry.change(roomName(workspaceId, WORKSPACE_DOC_ID), (doc) => initWorkspaceDoc(doc, { id: workspaceId, name: workspaceName }));
+  }
 
   const sockets = new Set<WebSocket>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes });

@@ -9,7 +9,7 @@ import { newId } from '../../shared/model/ids';
 import { duplicatePlanDoc, renamePlanDoc } from '../../shared/model/planOps';
 import { readPlanMeta } from '../../shared/model/planDoc';
 import {
-  WORKSPACE_DOC_ID, initWorkspaceDoc, readPlanIndex, readWorkspaceMeta, removePlanIndexEntry, setPlanIndexEntry,
+  WORKSPACE_DOC_ID, readPlanIndex, readWorkspaceMeta, removePlanIndexEntry, setPlanIndexEntry,
   type PlanIndexEntry,
 } from '../../shared/model/workspaceDoc';
 import { roomName } from '../../shared/sync/rooms';
@@ -37,11 +37,6 @@ export class WorkspacePlans {
 
   async listTemplates(): Promise<TemplateSummary[]> {
     return (await this.templates()).map(templateSummary);
-  }
-
-  /** Gives the workspace doc its id and name if it has none yet (the web mode's default workspace). */
-  async ensureWorkspace(workspaceId: string, name: string): Promise<void> {
-    await this.registry.change(roomName(workspaceId, WORKSPACE_DOC_ID), (doc) => initWorkspaceDoc(doc, { id: workspaceId, name }));
   }
 
   async workspaceName(workspaceId: string): Promise<string> {
