@@ -29,6 +29,8 @@ export type { GoalOption } from './planContext';
 
 /** Past this many top-level blocks, rendering is chunked and off-screen chunks skip layout and paint. */
 export const CHUNK_SIZE = 1000;
+/** Past this many top-level blocks, cards far from the screen render as light stand-ins. */
+export const LAZY_CARDS_FROM = 300;
 
 type Props = {
   session: CollabSession;
@@ -100,7 +102,8 @@ function ConnectedPlanEditor({ session, people, goalOptions = [], readOnly = fal
     derived,
     conflicts,
     readOnly,
-  }), [session, people, goalOptions, derived, conflicts, readOnly]);
+    lazyCards: editor.children.length > LAZY_CARDS_FROM,
+  }), [session, editor, people, goalOptions, derived, conflicts, readOnly]);
 
   const [typeahead, setTypeahead] = useState<Typeahead | null>(null);
   const [active, setActive] = useState(0);

@@ -31,6 +31,8 @@ const scheduleIdle: Idle = (cb) => {
 export class DerivedStore {
   private figures = new Map<string, GoalFigures>();
   private goals: PlanGoal[] = [];
+  private titles = new Map<string, string>();
+  private titleListeners = new Map<string, Set<() => void>>();
   private listeners = new Map<string, Set<() => void>>();
   private goalListeners = new Set<() => void>();
   private cancel: (() => void) | null = null;
@@ -69,12 +71,25 @@ export class DerivedStore {
       .filter((n): n is GoalElement => Element.isElement(n) && n.type === 'goal')
       .map((g) => ({ id: g.id, title: g.title }));
     const goalsChanged = goals.length !== this.goals.length || goals.some((g, i) => g.id !== this.goals[i]!.id || g.title !== this.goals[i]!.title);
+    const titles = new Map(goals.map((g) => [g.id, g.title]));
+    const retitled = [...new Set([...titles.keys(), ...this.titles.keys()])].filter((id) => titles.get(id) !== this.titles.get(id));
+    this.titles = titles;
     if (goalsChanged) this.goals = goals;
+    for (const id of retitled) this.titleListeners.get(id)?.forEach((l) => l());
     for (const id of changedIds) this.listeners.get(id)?.forEach((l) => l());
     if (goalsChanged) this.goalListeners.forEach((l) => l());
   }
 
   figuresOf = (goalId: string): GoalFigures | undefined => this.figures.get(goalId);
+  /** The title of a goal of this plan; undefined when there is no such goal. */
+  titleOf = (goalId: string): string | undefined => this.titles.get(goalId);
+
+  subscribeTitle(goalId: string, listener: () => void): () => void {
+    let set = this.titleListeners.get(goalId);
+    if (!set) this.titleListeners.set(goalId, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
   planGoals = (): PlanGoal[] => this.goals;
 
   subscribeGoal(goalId: string, listener: () => void): () => void {

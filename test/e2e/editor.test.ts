@@ -67,6 +67,24 @@ describe('plan editor, two people live', () => {
   it('A writes, inserts and fills a goal, a sub-goal and the stage matrix; B sees it all live; undo is per person', async () => {
     const a = await openAs(browser, `${app.url}/?plan=${plan.id}`, ANA);
     const b = await openAs(browser, `${app.url}/?plan=${plan.id}`, BEN);
+    try {
+      await twoPeopleEdit(a.page, b.page);
+    } catch (err) {
+      await a.page.screenshot({ path: artifactPath('editor-failed-userA.png') });
+      await b.page.screenshot({ path: artifactPath('editor-failed-userB.png') });
+      throw err;
+    }
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+    await a.page.context().close();
+    await b.page.context().close();
+  });
+});
+
+async function twoPeopleEdit(aPage: Page, bPage: Page): Promise<void> {
+  const a = { page: aPage };
+  const b = { page: bPage };
+  {
     await visible(editorOf(a.page));
     await visible(editorOf(b.page));
 
@@ -136,10 +154,5 @@ describe('plan editor, two people live', () => {
     await b.page.screenshot({ path: artifactPath('editor-userB.png') });
     await stages(b.page).scrollIntoViewIfNeeded();
     await b.page.screenshot({ path: artifactPath('editor-userB-stages.png') });
-
-    expect(a.errors).toEqual([]);
-    expect(b.errors).toEqual([]);
-    await a.page.context().close();
-    await b.page.context().close();
-  });
-});
+  }
+}

@@ -1,16 +1,17 @@
 /** A goal, edited in place: what, who, how it is measured, why, and where it sits in the cascade. */
-import { memo, useSyncExternalStore } from 'react';
+import { memo, useRef, useSyncExternalStore } from 'react';
 import { Element as SlateElement } from 'slate';
-import { ReactEditor, type RenderElementProps, useReadOnly, useSlateStatic } from 'slate-react';
+import { ReactEditor, type RenderElementProps, useReadOnly, useSelected, useSlateStatic } from 'slate-react';
 import { formatNumber } from '../../../shared/derive/rollup';
 import { GOAL_STATUSES, GOAL_STATUS_LABELS, type GoalElement } from '../../../shared/model/elements';
 import { TEAMS, TEAM_LABELS } from '../../../shared/model/people';
-import { insertSubGoalOf } from '../editorCommands';
+import { insertSubGoalOf, revealBlock } from '../editorCommands';
 import { usePlanEditorContext } from '../planContext';
 import { leaveCardOnEscape } from './cardKeys';
 import { ConflictNotices } from './ConflictNotices';
 import { DateField, NumberField, OwnersField, SelectField, TextField, useFieldSetter } from './fields';
 import { GoalPicker } from './GoalPicker';
+import { useNearViewport } from './useNearViewport';
 
 const TEAM_OPTIONS = TEAMS.map((t) => ({ value: t, label: TEAM_LABELS[t] }));
 const STATUS_OPTIONS = GOAL_STATUSES.map((s) => ({ value: s, label: GOAL_STATUS_LABELS[s] }));
@@ -42,6 +43,9 @@ export const GoalCard = memo(function GoalCard({ attributes, children, element }
   const set = useFieldSetter(element);
   const depth = useDepth(element.id);
   const goal = element;
+  const box = useRef<HTMLElement>(null);
+  const selected = useSelected();
+  const near = useNearViewport(box, usePlanEditorContext().lazyCards) || selected;
 
   const siblingsBefore = () => {
     const index = ReactEditor.findPath(editor, element)[0]!;
@@ -61,9 +65,23 @@ export const GoalCard = memo(function GoalCard({ attributes, children, element }
   const title = goal.title.trim() || 'Untitled goal';
   const metricSummary = goal.target != null ? `${goal.metricName || 'target'} ${formatNumber(goal.target)} ${goal.metricUnit}`.trim() : '';
 
+  if (!near) {
+    return (
+      <div {...attributes} className="tandem-block tandem-goal-block" style={{ paddingLeft: `${Math.min(depth, 6) * 28}px` }}>
+        <section ref={box} contentEditable={false} className={`tandem-card tandem-goal tandem-team-${goal.team} tandem-card-pending`} aria-label={`Goal: ${title}`}
+          data-block-id={goal.id}>
+          <header className="tandem-card-header">
+            <span className="tandem-card-kind">{depth > 0 ? 'Sub-goal' : 'Goal'}</span>
+            <span className="tandem-card-title">{title}</span>
+          </header>
+        </section>
+        {children}
+      </div>
+    );
+  }
   return (
     <div {...attributes} className="tandem-block tandem-goal-block" style={{ paddingLeft: `${Math.min(depth, 6) * 28}px` }}>
-      <section contentEditable={false} className={`tandem-card tandem-goal tandem-team-${goal.team}`} aria-label={`Goal: ${title}`}
+      <section ref={box} contentEditable={false} className={`tandem-card tandem-goal tandem-team-${goal.team}`} aria-label={`Goal: ${title}`}
         data-block-id={goal.id} onKeyDown={leaveCardOnEscape(editor, element)}>
         <header className="tandem-card-header">
           <span className="tandem-card-kind">{depth > 0 ? 'Sub-goal' : 'Goal'}</span>
@@ -97,7 +115,11 @@ export const GoalCard = memo(function GoalCard({ attributes, children, element }
             }} />
           {!readOnly && (
             <div className="tandem-card-actions">
-              <button type="button" onClick={() => insertSubGoalOf(editor, goal.id)}>Add sub-goal</button>
+              <button type="button" onClick={() => {
+                const id = insertSubGoalOf(editor, goal.id);
+                // After Slate has handled the click (which selects this card), show the new sub-goal.
+                if (id) requestAnimationFrame(() => revealBlock(editor, id));
+              }}>Add sub-goal</button>
               <button type="button" onClick={indent} title="Make this a sub-goal of the goal before it">Indent</button>
               <button type="button" onClick={outdent} disabled={!goal.parentId} title="Move this goal one level up">Outdent</button>
             </div>

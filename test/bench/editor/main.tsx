@@ -1,0 +1,118 @@
+/**
+ * The editor benchmark page (never shipped): `?mode=plan` mounts the real PlanEditor on a plan
+ * loaded from an in-page host; `?mode=plain` mounts plain slate-react rich text with the same number
+ * of paragraphs. The page records keydown → next animation frame for every key, and the time from
+ * start to the first frame that shows the whole document.
+ */
+import { createRoot } from 'react-dom/client';
+import { createEditor, Editor, Transforms, type Descendant } from 'slate';
+import { Editable, ReactEditor, Slate, withReact, type RenderChunkProps, type RenderElementProps } from 'slate-react';
+import { withHistory } from 'slate-history';
+import * as Y from 'yjs';
+import { createPlanDoc } from '../../../shared/model/planDoc';
+import { type HostServices } from '../../../shared/ipc/contract';
+import { openCollabSession } from '../../../renderer/collab/collabSession';
+import { CHUNK_SIZE, PlanEditor } from '../../../renderer/editor/PlanEditor';
+import { type PlanSlateEditor } from '../../../renderer/editor/createPlanEditor';
+import { planBlocks, plainBlocks } from './benchPlan';
+
+type BenchApi = {
+  ready: boolean;
+  firstPaintMs: number;
+  parseMs: number;
+  latencies: number[];
+  placeCaret(): void;
+};
+declare global {
+  interface Window {
+    bench: BenchApi;
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const mode = params.get('mode') ?? 'plan';
+const blocks = Number(params.get('blocks') ?? '1000');
+const bench: BenchApi = { ready: false, firstPaintMs: 0, parseMs: 0, latencies: [], placeCaret: () => {} };
+window.bench = bench;
+
+document.addEventListener('keydown', (e) => {
+  const start = e.timeStamp;
+  requestAnimationFrame(() => bench.latencies.push(performance.now() - start));
+}, true);
+
+/** Resolves at the first frame whose DOM holds every top-level block. */
+function whenPainted(start: number, editable: () => Element | null): void {
+  const check = () => {
+    const root = editable();
+    if (root && root.querySelectorAll('[data-slate-node="element"]').length >= blocks) {
+      bench.firstPaintMs = performance.now() - start;
+      bench.ready = true;
+      return;
+    }
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+
+const root = createRoot(document.getElementById('root')!);
+const editableEl = () => document.querySelector('[data-slate-editor="true"]');
+
+function caretIn(editor: Editor & ReactEditor, index: number) {
+  Transforms.select(editor, Editor.end(editor, [index]));
+  ReactEditor.focus(editor);
+  ReactEditor.toDOMNode(editor, editor.children[index]!).scrollIntoView({ block: 'center' });
+}
+
+/** The middle paragraph of the document. */
+function middleParagraph(editor: Editor): number {
+  for (let i = Math.floor(editor.children.length / 2); i < editor.children.length; i++) {
+    const n = editor.children[i] as { type?: string };
+    if (n.type === 'paragraph') return i;
+  }
+  return 0;
+}
+
+if (mode === 'plain') {
+  const value: Descendant[] = plainBlocks(blocks);
+  const editor = withHistory(withReact(createEditor()));
+  editor.getChunkSize = (node) => (Editor.isEditor(node) && node.children.length > CHUNK_SIZE ? CHUNK_SIZE : null);
+  const renderElement = ({ attributes, children }: RenderElementProps) => <p {...attributes}>{children}</p>;
+  const renderChunk = ({ attributes, children, lowest }: RenderChunkProps) => (
+    <div {...attributes} style={lowest ? { contentVisibility: 'auto', containIntrinsicSize: 'auto 40000px' } : undefined}>{children}</div>
+  );
+  const start = performance.now();
+  root.render(
+    <Slate editor={editor} initialValue={value}>
+      <div style={{ height: '100%', overflow: 'auto' }}>
+        <Editable renderElement={renderElement} renderChunk={renderChunk} style={{ maxWidth: 900, margin: '0 auto', padding: 24 }} />
+      </div>
+    </Slate>,
+  );
+  whenPainted(start, editableEl);
+  bench.placeCaret = () => caretIn(editor, middleParagraph(editor));
+} else {
+  const state = Y.encodeStateAsUpdate(createPlanDoc({ id: 'plan_bench', title: 'Benchmark plan', templateId: 'bench', period: 'FY27', content: planBlocks(blocks) }));
+  const parseStart = performance.now();
+  Y.applyUpdate(new Y.Doc(), state);
+  bench.parseMs = performance.now() - parseStart;
+
+  const documents: HostServices['documents'] = {
+    load: async () => state as Uint8Array<ArrayBuffer>,
+    save: async () => {},
+  };
+  const host = { documents } as unknown as HostServices;
+  const events = { on: () => () => {} };
+  const people = [{ id: 'person_a', name: 'Ana Ortiz', email: 'ana@example.com', team: 'sales' as const, role: 'VP Sales', color: '#db2777' }];
+  let planEditor: PlanSlateEditor | null = null;
+  const start = performance.now();
+  const session = openCollabSession({ host, events, docId: 'plan_bench', target: null, user: { name: 'Ana Ortiz', color: '#db2777' } });
+  root.render(
+    <div style={{ height: '100%' }}>
+      <PlanEditor session={session} people={people} onEditor={(e) => (planEditor = e)} />
+    </div>,
+  );
+  whenPainted(start, editableEl);
+  bench.placeCaret = () => {
+    if (planEditor) caretIn(planEditor, middleParagraph(planEditor));
+  };
+}
