@@ -123,4 +123,5 @@ it(`loses nothing stored across ${KILLS} SIGKILLs during an edit storm`, async (
   child.proc.kill('SIGTERM');
   await child.exited;
   removeDir(dataDir);
+  removeDir(bundle);
 }, 240_000);
