@@ -16,11 +16,14 @@ export function InsertMenu({ editor, title, items, active, onChoose, onHover }: 
     try {
       const caret = ReactEditor.toDOMRange(editor, editor.selection).getBoundingClientRect();
       const box = container.getBoundingClientRect();
-      setPos({ top: caret.bottom - box.top + container.scrollTop + 4, left: caret.left - box.left });
+      // Under the caret, or above it when the list would run past the bottom of the editor.
+      const below = caret.bottom + 4 + menu.offsetHeight <= box.bottom;
+      const top = below ? caret.bottom + 4 : caret.top - 4 - menu.offsetHeight;
+      setPos({ top: top - box.top + container.scrollTop, left: Math.min(caret.left - box.left, box.width - menu.offsetWidth - 8) });
     } catch {
       setPos(null);
     }
-  }, [editor, editor.selection]);
+  }, [editor, editor.selection, items.length]);
   const activeId = `tandem-menu-item-${items[active]?.id ?? ''}`;
   return (
     <div ref={ref} className="tandem-insert-menu" style={pos ?? { visibility: 'hidden' }}>

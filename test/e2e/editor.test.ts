@@ -97,6 +97,7 @@ async function twoPeopleEdit(aPage: Page, bPage: Page): Promise<void> {
     await a.page.keyboard.press('Enter');
     await a.page.keyboard.type('/goal');
     await visible(a.page.getByRole('listbox', { name: 'Insert' }));
+    await a.page.screenshot({ path: artifactPath('editor-slash-menu.png') });
     await a.page.keyboard.press('Enter');
     const untitled = goal(a.page, 'Untitled goal');
     await visible(untitled);
@@ -125,6 +126,14 @@ async function twoPeopleEdit(aPage: Page, bPage: Page): Promise<void> {
     await expect.poll(() => goal(b.page, 'EMEA pipeline').getByText('Sub-goal', { exact: true }).count(), WAIT).toBe(1);
     await expect.poll(() => stages(b.page).getByRole('textbox', { name: 'Approach: marketing does' }).inputValue(), WAIT).toBe('CFO webinars');
     await expect.poll(() => stages(b.page).getByRole('textbox', { name: 'Qualification: sales does' }).inputValue(), WAIT).toBe('Call within 48 hours');
+
+    // A mentions Ben with @: B sees the mention with Ben's name.
+    await caretAtEnd(a.page);
+    await a.page.keyboard.type('Pipeline review with @Be');
+    await visible(a.page.getByRole('listbox', { name: 'Mention someone' }).getByRole('option', { name: /Ben Adler/ }));
+    await a.page.screenshot({ path: artifactPath('editor-mention-picker.png') });
+    await a.page.keyboard.press('Enter');
+    await visible(editorOf(b.page).getByText(`@${BEN.name}`));
 
     // A's caret, with A's name, shows in B's window.
     await caretAtEnd(a.page);

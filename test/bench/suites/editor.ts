@@ -8,31 +8,12 @@
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium } from '../../support/chromium';
 import { buildAndServeBenchPage } from '../editor/build';
-
-/** One result row: a figure beside its baseline from the same run. */
-export type BenchRow = {
-  suite: string;
-  name: string;
-  unit: 'ms';
-  p50: number;
-  p99: number;
-  baseline: { name: string; p50: number; p99: number };
-  ratio: number;
-  budget: string;
-  samples: number;
-  note?: string;
-};
+import { median, percentile, row, type BenchRow } from '../report';
 
 const SIZES = [1_000, 10_000];
 const WARMUP_KEYS = 10;
 const MEASURED_KEYS = 60;
 const OPENS = 3;
-
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-};
-const round = (x: number) => Math.round(x * 100) / 100;
 
 async function openPage(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -71,34 +52,12 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
     if (i === OPENS - 1) planLat = await typingLatencies(plan);
     await plan.close();
   }
-  const p95 = quantile(planLat, 0.95);
-  const plainP95 = quantile(plainLat, 0.95);
-  const label = `${blocks.toLocaleString('en-US')} blocks (20% goals)`;
+  const size = `${blocks.toLocaleString('en-US')} blocks`;
+  const plainName = `plain slate-react, ${blocks.toLocaleString('en-US')} paragraphs`;
   return [
-    {
-      suite: 'editor',
-      name: `typing latency, plan of ${label}`,
-      unit: 'ms',
-      p50: round(quantile(planLat, 0.5)),
-      p99: round(quantile(planLat, 0.99)),
-      baseline: { name: `plain slate-react, ${blocks.toLocaleString('en-US')} paragraphs`, p50: round(quantile(plainLat, 0.5)), p99: round(quantile(plainLat, 0.99)) },
-      ratio: round(p95 / plainP95),
-      budget: 'p95 ≤ 16 ms and ≤ 1.5× plain Slate',
-      samples: planLat.length,
-      note: `p95 ${round(p95)} ms vs plain p95 ${round(plainP95)} ms (ratio of p95s); keydown → next animation frame`,
-    },
-    {
-      suite: 'editor',
-      name: `open to first paint, plan of ${label}`,
-      unit: 'ms',
-      p50: round(quantile(paints, 0.5)),
-      p99: round(Math.max(...paints)),
-      baseline: { name: 'parse the Yjs state alone', p50: round(quantile(parses, 0.5)), p99: round(Math.max(...parses)) },
-      ratio: round(quantile(paints, 0.5) / quantile(parses, 0.5)),
-      budget: 'first paint ≤ 500 ms',
-      samples: paints.length,
-      note: 'from loading the local state to the first frame showing every block',
-    },
+    row(`typing p50, plan of ${size} (20% goals)`, 'ms', percentile(planLat, 50), percentile(plainLat, 50), plainName),
+    row(`typing p95, plan of ${size} (20% goals)`, 'ms', percentile(planLat, 95), percentile(plainLat, 95), plainName),
+    row(`open to first paint, plan of ${size}`, 'ms', median(paints), median(parses), 'parse the Yjs state alone'),
   ];
 }
 
