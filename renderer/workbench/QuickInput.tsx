@@ -39,6 +39,8 @@ export function QuickInput({ request }: { request: QuickInputRequest }) {
     if (e.key === 'Escape') {
       e.preventDefault();
       request.cancel();
+    } else if (e.key === 'Tab') {
+      e.preventDefault();
     } else if (e.key === 'Enter') {
       e.preventDefault();
       accept();
@@ -69,7 +71,10 @@ export function QuickInput({ request }: { request: QuickInputRequest }) {
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={onKeyDown}
           onBlur={() => setTimeout(() => {
-            if (!document.activeElement?.closest('.tandem-quickinput')) request.cancel();
+            // Only Escape or a click outside dismisses it: focus taken away by code (an editor that
+            // finishes focusing a moment later) comes straight back.
+            const input = inputRef.current;
+            if (input?.isConnected && !document.activeElement?.closest('.tandem-quickinput')) input.focus();
           }, 0)}
         />
         {request.kind === 'prompt' && <div className="tandem-quickinput-hint">Press Enter to confirm or Escape to cancel</div>}

@@ -87,7 +87,7 @@ it('a team lead cascades a company goal; the leader sees it roll up; offline edi
   // A sub-goal under the team goal, with its metric.
   await quickOpen(lead.page, `goal: ${TEAM_GOAL}`, new RegExp(`goal: ${TEAM_GOAL}`));
   await runFromPalette(lead.page, 'insert sub-goal', /Insert Sub-goal/);
-  await lead.page.keyboard.type(SUB_GOAL);
+  await goalCard(lead.page, 'Untitled goal').getByLabel('Goal title').fill(SUB_GOAL);
   await goalCard(lead.page, SUB_GOAL).waitFor();
   await setNumber(lead.page, SUB_GOAL, 'Target', '200000');
   await setNumber(lead.page, SUB_GOAL, 'Current', '90000');
