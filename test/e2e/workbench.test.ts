@@ -62,6 +62,24 @@ const statusBar = (p: Person) => p.page.getByRole('contentinfo', { name: 'Status
 const tab = (p: Person, name: string | RegExp) => p.page.getByRole('tab', { name });
 
 describe('workbench', () => {
+  it('screenshots: light and dark, the annual plan open, goal tree and problems panel showing', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const p = await open('Dana Whitfield', { query: `plan=${annual.id}`, colorScheme: scheme });
+      const { page } = p;
+      await editorText(page).waitFor();
+      await page.getByRole('button', { name: 'Goals', exact: true }).click();
+      await page.getByRole('tree', { name: 'Goal cascade' }).getByRole('treeitem').first().waitFor({ timeout: 20_000 });
+      await statusBar({ page } as Person).getByRole('button', { name: /^Problems:/ }).click();
+      await page.getByRole('tree', { name: 'Problems' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
+      await page.mouse.move(700, 300);
+      await page.screenshot({ path: artifactPath(`workbench-${scheme}.png`) });
+      await p.context.close();
+      people.splice(people.indexOf(p), 1);
+      expect(p.errors).toEqual([]);
+    }
+  });
+
   it('palette: fuzzy-finds “Insert Goal”, runs it, and the new goal is filled in from the keyboard alone', async () => {
     const { page } = await open('Dana', { query: `plan=${scratch.id}` });
     await goalCard(page, 'Keep the customers we win').waitFor();
@@ -76,12 +94,13 @@ describe('workbench', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('section[aria-label^="Goal:"]').count()).toBe(goalsBefore + 1);
 
-    // The new goal is selected in the editor: Tab enters its title.
-    await page.keyboard.press('Tab');
+    // The keyboard is back in the editor with the new goal selected: Tab enters its title.
     const focusedLabel = () => page.evaluate(() => {
       const el = document.activeElement as HTMLInputElement | null;
       return el?.getAttribute('aria-label') ?? el?.labels?.[0]?.textContent ?? '';
     });
+    await expect.poll(focusedLabel).toBe('Plan text');
+    await page.keyboard.press('Tab');
     await expect.poll(focusedLabel).toBe('Goal title');
     await page.keyboard.type('Win 12 new logos in the West');
     const card = goalCard(page, 'Win 12 new logos in the West');
@@ -186,21 +205,4 @@ describe('workbench', () => {
     await expect.poll(() => statusBar(dana).getByRole('list', { name: /In this plan/ }).count(), { timeout: 45_000 }).toBe(0);
   });
 
-  it('screenshots: light and dark, the annual plan open, goal tree and problems panel showing', async () => {
-    for (const scheme of ['light', 'dark'] as const) {
-      const p = await open('Dana Whitfield', { query: `plan=${annual.id}`, colorScheme: scheme });
-      const { page } = p;
-      await editorText(page).waitFor();
-      await page.getByRole('button', { name: 'Goals', exact: true }).click();
-      await page.getByRole('tree', { name: 'Goal cascade' }).getByRole('treeitem').first().waitFor({ timeout: 20_000 });
-      await statusBar({ page } as Person).getByRole('button', { name: /^Problems:/ }).click();
-      await page.getByRole('tree', { name: 'Problems' }).waitFor();
-      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
-      await page.mouse.move(700, 300);
-      await page.screenshot({ path: artifactPath(`workbench-${scheme}.png`) });
-      await p.context.close();
-      people.splice(people.indexOf(p), 1);
-      expect(p.errors).toEqual([]);
-    }
-  });
 });
