@@ -4,7 +4,7 @@
  */
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Editor, Element, Range } from 'slate';
-import { Editable, ReactEditor, type RenderChunkProps, Slate } from 'slate-react';
+import { Editable, ReactEditor, Slate } from 'slate-react';
 import { YjsEditor } from '@slate-yjs/core';
 import { paragraph } from '../../shared/model/blocks';
 import { type Mark } from '../../shared/model/elements';
@@ -18,6 +18,7 @@ import { FieldConflicts } from './fieldConflicts';
 import { InsertMenu } from './InsertMenu';
 import { type MenuItem, mentionItems, slashItems, type Typeahead, typeaheadAt } from './insertMenu';
 import { PlanEditorContext, type GoalOption, type PlanEditorContextValue } from './planContext';
+import { renderChunk } from './elements/chunkVisibility';
 import { PlanElement } from './elements/PlanElement';
 import { PlanLeaf } from './elements/PlanLeaf';
 import { RemoteCursors } from './RemoteCursors';
@@ -29,8 +30,6 @@ export type { GoalOption } from './planContext';
 
 /** Past this many top-level blocks, rendering is chunked and off-screen chunks skip layout and paint. */
 export const CHUNK_SIZE = 1000;
-/** Past this many top-level blocks, cards far from the screen render as light stand-ins. */
-export const LAZY_CARDS_FROM = 300;
 
 type Props = {
   session: CollabSession;
@@ -102,8 +101,7 @@ function ConnectedPlanEditor({ session, people, goalOptions = [], readOnly = fal
     derived,
     conflicts,
     readOnly,
-    lazyCards: editor.children.length > LAZY_CARDS_FROM,
-  }), [session, editor, people, goalOptions, derived, conflicts, readOnly]);
+  }), [session, people, goalOptions, derived, conflicts, readOnly]);
 
   const [typeahead, setTypeahead] = useState<Typeahead | null>(null);
   const [active, setActive] = useState(0);
@@ -196,8 +194,4 @@ function ConnectedPlanEditor({ session, people, goalOptions = [], readOnly = fal
       </Slate>
     </PlanEditorContext.Provider>
   );
-}
-
-function renderChunk({ attributes, children, lowest }: RenderChunkProps) {
-  return <div {...attributes} className={lowest ? 'tandem-chunk' : undefined}>{children}</div>;
 }

@@ -15,8 +15,6 @@ export type PlanEditorContextValue = {
   derived: DerivedStore;
   conflicts: FieldConflicts;
   readOnly: boolean;
-  /** Large plans render far-away cards as light stand-ins until scrolled near (useNearViewport). */
-  lazyCards: boolean;
 };
 
 export const PlanEditorContext = createContext<PlanEditorContextValue | null>(null);

@@ -1,13 +1,11 @@
 /** An action (tactic): who does what by when, for how much, and which goal it serves. */
-import { useRef } from 'react';
 import { type RenderElementProps, useReadOnly, useSelected, useSlateStatic } from 'slate-react';
 import { type ActionElement } from '../../../shared/model/elements';
 import { leaveCardOnEscape } from './cardKeys';
 import { ConflictNotices } from './ConflictNotices';
 import { DateField, NumberField, PersonField, TextField, useFieldSetter } from './fields';
 import { GoalPicker } from './GoalPicker';
-import { useNearViewport } from './useNearViewport';
-import { usePlanEditorContext } from '../planContext';
+import { useChunkVisible } from './chunkVisibility';
 
 export function ActionCard({ attributes, children, element }: RenderElementProps & { element: ActionElement }) {
   const editor = useSlateStatic();
@@ -15,13 +13,12 @@ export function ActionCard({ attributes, children, element }: RenderElementProps
   const set = useFieldSetter(element);
   const a = element;
   const title = a.title.trim() || 'Untitled action';
-  const box = useRef<HTMLElement>(null);
   const selected = useSelected();
-  const near = useNearViewport(box, usePlanEditorContext().lazyCards) || selected;
+  const near = useChunkVisible() || selected;
   if (!near) {
     return (
       <div {...attributes} className="tandem-block">
-        <section ref={box} contentEditable={false} className="tandem-card tandem-action tandem-card-pending tandem-action-pending" aria-label={`Action: ${title}`}
+        <section contentEditable={false} className="tandem-card tandem-action tandem-card-pending tandem-action-pending" aria-label={`Action: ${title}`}
           data-block-id={a.id}>
           <header className="tandem-card-header"><span className="tandem-card-kind">Action</span><span className="tandem-card-title">{title}</span></header>
         </section>
@@ -31,7 +28,7 @@ export function ActionCard({ attributes, children, element }: RenderElementProps
   }
   return (
     <div {...attributes} className="tandem-block">
-      <section ref={box} contentEditable={false} className={`tandem-card tandem-action${a.done ? ' tandem-done' : ''}`} aria-label={`Action: ${title}`}
+      <section contentEditable={false} className={`tandem-card tandem-action${a.done ? ' tandem-done' : ''}`} aria-label={`Action: ${title}`}
         data-block-id={a.id} onKeyDown={leaveCardOnEscape(editor, element)}>
         <header className="tandem-card-header">
           <span className="tandem-card-kind">Action</span>

@@ -1,5 +1,5 @@
 /** A goal, edited in place: what, who, how it is measured, why, and where it sits in the cascade. */
-import { memo, useRef, useSyncExternalStore } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import { Element as SlateElement } from 'slate';
 import { ReactEditor, type RenderElementProps, useReadOnly, useSelected, useSlateStatic } from 'slate-react';
 import { formatNumber } from '../../../shared/derive/rollup';
@@ -11,7 +11,7 @@ import { leaveCardOnEscape } from './cardKeys';
 import { ConflictNotices } from './ConflictNotices';
 import { DateField, NumberField, OwnersField, SelectField, TextField, useFieldSetter } from './fields';
 import { GoalPicker } from './GoalPicker';
-import { useNearViewport } from './useNearViewport';
+import { useChunkVisible } from './chunkVisibility';
 
 const TEAM_OPTIONS = TEAMS.map((t) => ({ value: t, label: TEAM_LABELS[t] }));
 const STATUS_OPTIONS = GOAL_STATUSES.map((s) => ({ value: s, label: GOAL_STATUS_LABELS[s] }));
@@ -43,9 +43,8 @@ export const GoalCard = memo(function GoalCard({ attributes, children, element }
   const set = useFieldSetter(element);
   const depth = useDepth(element.id);
   const goal = element;
-  const box = useRef<HTMLElement>(null);
   const selected = useSelected();
-  const near = useNearViewport(box, usePlanEditorContext().lazyCards) || selected;
+  const near = useChunkVisible() || selected;
 
   const siblingsBefore = () => {
     const index = ReactEditor.findPath(editor, element)[0]!;
@@ -68,7 +67,7 @@ export const GoalCard = memo(function GoalCard({ attributes, children, element }
   if (!near) {
     return (
       <div {...attributes} className="tandem-block tandem-goal-block" style={{ paddingLeft: `${Math.min(depth, 6) * 28}px` }}>
-        <section ref={box} contentEditable={false} className={`tandem-card tandem-goal tandem-team-${goal.team} tandem-card-pending`} aria-label={`Goal: ${title}`}
+        <section contentEditable={false} className={`tandem-card tandem-goal tandem-team-${goal.team} tandem-card-pending`} aria-label={`Goal: ${title}`}
           data-block-id={goal.id}>
           <header className="tandem-card-header">
             <span className="tandem-card-kind">{depth > 0 ? 'Sub-goal' : 'Goal'}</span>
@@ -81,7 +80,7 @@ export const GoalCard = memo(function GoalCard({ attributes, children, element }
   }
   return (
     <div {...attributes} className="tandem-block tandem-goal-block" style={{ paddingLeft: `${Math.min(depth, 6) * 28}px` }}>
-      <section ref={box} contentEditable={false} className={`tandem-card tandem-goal tandem-team-${goal.team}`} aria-label={`Goal: ${title}`}
+      <section contentEditable={false} className={`tandem-card tandem-goal tandem-team-${goal.team}`} aria-label={`Goal: ${title}`}
         data-block-id={goal.id} onKeyDown={leaveCardOnEscape(editor, element)}>
         <header className="tandem-card-header">
           <span className="tandem-card-kind">{depth > 0 ? 'Sub-goal' : 'Goal'}</span>
