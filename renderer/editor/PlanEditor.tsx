@@ -28,8 +28,10 @@ import './editor.css';
 export type { PlanSlateEditor } from './createPlanEditor';
 export type { GoalOption } from './planContext';
 
-/** Past this many top-level blocks, rendering is chunked and off-screen chunks skip layout and paint. */
-export const CHUNK_SIZE = 1000;
+/** Past this many top-level blocks, rendering is chunked and off-screen chunks skip layout and paint… */
+export const CHUNKING_FROM = 500;
+/** …in chunks of this many blocks (small chunks: only the cards of chunks on screen render fully). */
+export const CHUNK_SIZE = 100;
 
 type Props = {
   session: CollabSession;
@@ -68,7 +70,7 @@ function ConnectedPlanEditor({ session, people, goalOptions = [], readOnly = fal
   const editor = useMemo(() => {
     const user = (session.awareness.getLocalState()?.[USER_FIELD] as CursorData | undefined) ?? { name: 'Me', color: '#3b82f6' };
     const e = createPlanEditor(planContent(session.doc), session.awareness, user);
-    e.getChunkSize = (node) => (Editor.isEditor(node) && node.children.length > CHUNK_SIZE ? CHUNK_SIZE : null);
+    e.getChunkSize = (node) => (Editor.isEditor(node) && node.children.length > CHUNKING_FROM ? CHUNK_SIZE : null);
     return e;
   }, [session]);
   const derived = useMemo(() => new DerivedStore(() => readPlanMeta(session.doc)), [session]);

@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { createPlanDoc } from '../../../shared/model/planDoc';
 import { type HostServices } from '../../../shared/ipc/contract';
 import { openCollabSession } from '../../../renderer/collab/collabSession';
-import { CHUNK_SIZE, PlanEditor } from '../../../renderer/editor/PlanEditor';
+import { CHUNK_SIZE, CHUNKING_FROM, PlanEditor } from '../../../renderer/editor/PlanEditor';
 import { type PlanSlateEditor } from '../../../renderer/editor/createPlanEditor';
 import { planBlocks, plainBlocks } from './benchPlan';
 
@@ -75,10 +75,10 @@ function middleParagraph(editor: Editor): number {
 if (mode === 'plain') {
   const value: Descendant[] = plainBlocks(blocks);
   const editor = withHistory(withReact(createEditor()));
-  editor.getChunkSize = (node) => (Editor.isEditor(node) && node.children.length > CHUNK_SIZE ? CHUNK_SIZE : null);
+  editor.getChunkSize = (node) => (Editor.isEditor(node) && node.children.length > CHUNKING_FROM ? CHUNK_SIZE : null);
   const renderElement = ({ attributes, children }: RenderElementProps) => <p {...attributes}>{children}</p>;
   const renderChunk = ({ attributes, children, lowest }: RenderChunkProps) => (
-    <div {...attributes} style={lowest ? { contentVisibility: 'auto', containIntrinsicSize: 'auto 40000px' } : undefined}>{children}</div>
+    <div {...attributes} style={lowest ? { contentVisibility: 'auto', containIntrinsicSize: 'auto 6000px' } : undefined}>{children}</div>
   );
   const start = performance.now();
   root.render(
