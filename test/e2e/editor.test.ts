@@ -12,7 +12,7 @@ import { upsertPerson } from '../../shared/model/workspaceDoc';
 import { type PlanSummary } from '../../shared/ipc/contract';
 import { openAs } from './editor/twoUsers';
 
-const WAIT = { timeout: 15_000, interval: 100 };
+const WAIT = { timeout: 30_000, interval: 100 };
 const visible = (l: Locator) => l.waitFor({ state: 'visible', timeout: WAIT.timeout });
 
 const ANA = { name: 'Ana Ortiz', color: '#db2777' };
