@@ -7,6 +7,7 @@
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { type ShareInfo, type SyncTarget } from '../../shared/ipc/contract';
+import { inviteLink } from '../../shared/sync/inviteLink';
 import { createToken, startSyncServer, type SyncServer } from '../server/index';
 import { type SettingsService } from '../settings/settingsService';
 import { type WorkspaceManager } from '../workspace/workspaceManager';
@@ -79,7 +80,7 @@ export class ShareService {
     const ownerToken = await createToken(secret, { workspaceId, name: this.options.settings.get().userName, role: 'editor' });
     const info: ShareInfo = {
       serverUrl: `ws://${advertised}:${server.port}`,
-      inviteUrl: `http://${advertised}:${server.port}/#workspace=${encodeURIComponent(workspaceId)}&token=${encodeURIComponent(token)}`,
+      inviteUrl: inviteLink(`http://${advertised}:${server.port}`, token),
       token,
     };
     this.sharing = { server, workspaceId, info, ownerToken };

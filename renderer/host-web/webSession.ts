@@ -1,9 +1,10 @@
 /**
- * Who this browser is on the sync server. An invite link (`?token=…`) wins and is remembered in
+ * Who this browser is on the sync server. An invite link (`#token=…`, or the older `?token=…`) wins and is remembered in
  * localStorage (and removed from the address bar so it is not shared by accident); otherwise the
  * remembered token; otherwise, when the server runs in web mode on this computer, GET /api/session.
  */
 import { decodeJwt } from 'jose';
+import { takeInviteToken } from '../../shared/sync/inviteLink';
 import { ROLES, ROOM_PART, type Role } from '../../shared/sync/rooms';
 
 export type WebSession = { token: string; workspaceId: string; name: string; role: Role };
@@ -24,13 +25,11 @@ export function sessionFromToken(token: string, now = Date.now()): WebSession | 
   }
 }
 
-/** Takes `?token=` out of the address bar and remembers it. */
+/** Takes the invite token out of the address bar and remembers it. */
 function adoptInviteToken(): void {
-  const url = new URL(window.location.href);
-  const token = url.searchParams.get('token');
+  const { token, hash, search } = takeInviteToken(window.location);
   if (!token) return;
-  url.searchParams.delete('token');
-  window.history.replaceState(window.history.state, '', url.toString());
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${hash}`);
   if (sessionFromToken(token)) localStorage.setItem(TOKEN_STORAGE_KEY, token);
 }
 
@@ -55,5 +54,5 @@ export async function obtainSession(): Promise<WebSession> {
   if (remembered) return remembered;
   const local = await fetchLocalSession();
   if (local) return local;
-  throw new Error('this browser has no invitation: open the invite link you were given (it ends in ?token=…), or run npm run web on this computer');
+  throw new Error('this browser has no invitation: open the invite link you were given (it ends in #token=…), or run npm run web on this computer');
 }

@@ -3,10 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decodeJwt } from 'jose';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { type ShareInfo } from '../../../shared/ipc/contract';
+import { takeInviteToken } from '../../../shared/sync/inviteLink';
 import { roomName } from '../../../shared/sync/rooms';
 
 vi.mock('electron', async () => (await import('../electronMock')).electronMock());
@@ -63,7 +65,9 @@ describe('sharing a workspace from the desktop', () => {
     const plan = await workspaces.require().createPlan({ templateId: 'campaign-plan', title: 'Shared plan' });
     const invite = await share.share({ host: '127.0.0.1' });
     expect(invite.serverUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
-    expect(invite.inviteUrl).toContain(`workspace=${info.id}`);
+    expect(invite.inviteUrl).toBe(`${invite.serverUrl.replace('ws://', 'http://')}/#token=${invite.token}`);
+    expect(takeInviteToken(new URL(invite.inviteUrl)).token).toBe(invite.token);
+    expect(decodeJwt(invite.token)).toMatchObject({ workspaceId: info.id, role: 'editor' });
     expect(sharing).toEqual([invite]);
     const target = share.target()!;
     expect(target.serverUrl).toBe(invite.serverUrl);

@@ -1,5 +1,6 @@
 /** The browser host in a real Chromium against the real server in web mode (the page's own bootstrap installs it). */
 import { type Browser, type Page } from 'playwright-core';
+import { inviteLink } from '../../../shared/sync/inviteLink';
 import { artifactPath, launchChromium } from '../../support/chromium';
 import { startWebApp, type WebApp } from '../../support/webApp';
 
@@ -81,11 +82,14 @@ describe('web host in Chromium', () => {
     await context.close();
   });
 
-  it('adopts an invite link token, removes it from the address bar and uses its role', async () => {
+  it.each([
+    ['the invite link of the desktop (#token=)', (token: string) => inviteLink('', token)],
+    ['the older query form (?token=)', (token: string) => `/?token=${token}`],
+  ])('adopts the token of %s, removes it from the address bar and uses its role', async (_form, link) => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const token = await app.tokenFor('Vic', 'viewer');
-    await open(page, `/?token=${token}`);
+    await open(page, link(token));
     expect(page.url()).not.toContain('token=');
     const r = await page.evaluate(async () => {
       const target = (await window.host!.invoke('sync.target')) as { token: string };
