@@ -4,6 +4,7 @@
  * Only the platform's own roles (clipboard, window, quit) are handled natively.
  */
 import { type MenuItemConstructorOptions } from 'electron';
+import { keybindingFor, menuAccelerator } from '../../shared/commands/keybindings';
 
 /** Every command id the menu sends; the workbench registers each of them (see docs/desktop.md). */
 export const MENU_COMMAND_IDS = [
@@ -25,31 +26,37 @@ export type MenuOptions = {
   run: (commandId: MenuCommandId) => void;
 };
 
+function accelerated(commandId: MenuCommandId): string | undefined {
+  const binding = keybindingFor(commandId);
+  return binding && menuAccelerator(binding);
+}
+
 export function applicationMenuTemplate({ platform, devTools, run }: MenuOptions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
-  const cmd = (label: string, commandId: MenuCommandId, accelerator?: string): MenuItemConstructorOptions =>
-    ({ label, accelerator, click: () => run(commandId) });
+  /** A command item; its shortcut is the one the workbench binds (shared/commands/keybindings.ts). */
+  const cmd = (label: string, commandId: MenuCommandId): MenuItemConstructorOptions =>
+    ({ label, accelerator: accelerated(commandId), click: () => run(commandId) });
   /** Shows the shortcut but leaves the key to the page: text fields and the editor undo their own typing. */
   const shown = (label: string, commandId: MenuCommandId, accelerator: string): MenuItemConstructorOptions =>
-    ({ ...cmd(label, commandId, accelerator), registerAccelerator: false });
+    ({ ...cmd(label, commandId), accelerator, registerAccelerator: false });
   const sep: MenuItemConstructorOptions = { type: 'separator' };
 
   const template: MenuItemConstructorOptions[] = [
     {
       label: '&File',
       submenu: [
-        cmd('New Plan…', 'plan.new', 'CmdOrCtrl+Alt+N'),
-        cmd('Open Folder…', 'workspace.openFolder', 'CmdOrCtrl+O'),
+        cmd('New Plan…', 'plan.new'),
+        cmd('Open Folder…', 'workspace.openFolder'),
         sep,
-        cmd('Rename Plan…', 'plan.rename', 'F2'),
+        cmd('Rename Plan…', 'plan.rename'),
         cmd('Duplicate Plan', 'plan.duplicate'),
         cmd('Delete Plan…', 'plan.delete'),
         sep,
-        cmd('Export as Markdown…', 'plan.exportMarkdown', 'CmdOrCtrl+Shift+E'),
+        cmd('Export as Markdown…', 'plan.exportMarkdown'),
         sep,
-        ...(mac ? [] : [cmd('Settings…', 'workbench.openSettings', 'CmdOrCtrl+,'), sep]),
-        cmd('Reopen Closed Editor', 'workbench.reopenClosedEditor', 'CmdOrCtrl+Shift+T'),
-        cmd('Close Editor', 'workbench.closeEditor', 'CmdOrCtrl+W'),
+        ...(mac ? [] : [cmd('Settings…', 'workbench.openSettings'), sep]),
+        cmd('Reopen Closed Editor', 'workbench.reopenClosedEditor'),
+        cmd('Close Editor', 'workbench.closeEditor'),
         ...(mac ? [] : [sep, { role: 'quit' } as MenuItemConstructorOptions]),
       ],
     },
@@ -64,16 +71,16 @@ export function applicationMenuTemplate({ platform, devTools, run }: MenuOptions
         { role: 'paste' },
         { role: 'selectAll' },
         sep,
-        cmd('Find in Workspace', 'workbench.search', 'CmdOrCtrl+Shift+F'),
+        cmd('Find in Workspace', 'workbench.search'),
       ],
     },
     {
       label: '&Insert',
       submenu: [
-        cmd('Goal', 'editor.insertGoal', 'CmdOrCtrl+Alt+G'),
-        cmd('Sub-goal', 'editor.insertSubGoal', 'CmdOrCtrl+Alt+Shift+G'),
-        cmd('Action', 'editor.insertAction', 'CmdOrCtrl+Alt+A'),
-        cmd('Track-Selling Stage Matrix', 'editor.insertStageMatrix', 'CmdOrCtrl+Alt+M'),
+        cmd('Goal', 'editor.insertGoal'),
+        cmd('Sub-goal', 'editor.insertSubGoal'),
+        cmd('Action', 'editor.insertAction'),
+        cmd('Track-Selling Stage Matrix', 'editor.insertStageMatrix'),
         sep,
         cmd('Cascade Goal to a Team…', 'goal.cascade'),
       ],
@@ -81,15 +88,15 @@ export function applicationMenuTemplate({ platform, devTools, run }: MenuOptions
     {
       label: '&View',
       submenu: [
-        cmd('Command Palette…', 'workbench.commandPalette', 'CmdOrCtrl+Shift+P'),
+        cmd('Command Palette…', 'workbench.commandPalette'),
         sep,
-        cmd('Explorer', 'workbench.view.explorer', 'CmdOrCtrl+Shift+X'),
-        cmd('Goals', 'workbench.view.goals', 'CmdOrCtrl+Shift+G'),
-        cmd('People', 'workbench.view.people', 'CmdOrCtrl+Shift+U'),
+        cmd('Explorer', 'workbench.view.explorer'),
+        cmd('Goals', 'workbench.view.goals'),
+        cmd('People', 'workbench.view.people'),
         sep,
-        cmd('Toggle Side Bar', 'workbench.toggleSidebar', 'CmdOrCtrl+Alt+B'),
-        cmd('Toggle Problems Panel', 'workbench.togglePanel', 'CmdOrCtrl+J'),
-        cmd('Split Editor', 'workbench.splitEditor', 'CmdOrCtrl+\\'),
+        cmd('Toggle Side Bar', 'workbench.toggleSidebar'),
+        cmd('Toggle Problems Panel', 'workbench.togglePanel'),
+        cmd('Split Editor', 'workbench.splitEditor'),
         sep,
         cmd('Toggle Light/Dark Theme', 'theme.toggle'),
         { role: 'resetZoom' },
@@ -102,8 +109,8 @@ export function applicationMenuTemplate({ platform, devTools, run }: MenuOptions
     {
       label: '&Go',
       submenu: [
-        cmd('Go to Plan…', 'workbench.quickOpen', 'CmdOrCtrl+P'),
-        cmd('Go to Goal…', 'goal.goTo', 'CmdOrCtrl+Shift+O'),
+        cmd('Go to Plan…', 'workbench.quickOpen'),
+        cmd('Go to Goal…', 'goal.goTo'),
       ],
     },
     {
@@ -125,7 +132,7 @@ export function applicationMenuTemplate({ platform, devTools, run }: MenuOptions
       submenu: [
         { role: 'about' },
         sep,
-        cmd('Settings…', 'workbench.openSettings', 'Cmd+,'),
+        cmd('Settings…', 'workbench.openSettings'),
         sep,
         { role: 'services' },
         sep,

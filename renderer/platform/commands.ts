@@ -2,6 +2,7 @@
  * The one command registry. The command palette, menus, keyboard shortcuts and the desktop's native
  * menu ('command.run' host event) all run commands from here, by id.
  */
+import { keybindingFor } from '../../shared/commands/keybindings';
 import { type WorkbenchApi } from '../workbench/WorkbenchContext';
 
 export type CommandContext = { workbench: WorkbenchApi };
@@ -9,7 +10,10 @@ export type Command = {
   id: string;
   title: string;
   category?: string;
-  /** 'Mod+Shift+P', 'Mod+P', 'Mod+Alt+G' … (Mod is Ctrl, or Cmd on macOS). */
+  /**
+   * 'Mod+Shift+P', 'Mod+P', 'Mod+Alt+G' … (Mod is Ctrl, or Cmd on macOS). Commands of the shared
+   * table (shared/commands/keybindings.ts) get their key from there, which the native menu shows too.
+   */
   keybinding?: string;
   /** Hidden from the palette and not run while this says false. */
   when?: (ctx: CommandContext) => boolean;
@@ -24,13 +28,21 @@ function changed(): void {
   for (const l of listeners) l();
 }
 
-/** Registers a command; returns the function that unregisters it. A duplicate id is a programming error. */
+/**
+ * Registers a command; returns the function that unregisters it. A duplicate id, or a key that
+ * differs from the shared table's, is a programming error.
+ */
 export function registerCommand(command: Command): () => void {
   if (commands.has(command.id)) throw new Error(`the command "${command.id}" is registered twice`);
-  commands.set(command.id, command);
+  const shared = keybindingFor(command.id);
+  if (shared && command.keybinding && command.keybinding !== shared) {
+    throw new Error(`the command "${command.id}" is bound to ${command.keybinding}, but the menus show ${shared}`);
+  }
+  const entry: Command = { ...command, keybinding: command.keybinding ?? shared };
+  commands.set(command.id, entry);
   changed();
   return () => {
-    if (commands.get(command.id) === command) {
+    if (commands.get(command.id) === entry) {
       commands.delete(command.id);
       changed();
     }

@@ -1,5 +1,6 @@
 import { type MenuItemConstructorOptions } from 'electron';
 import { applicationMenuTemplate, MENU_COMMAND_IDS } from '../../../main/app/menu';
+import { keybindingFor, menuAccelerator } from '../../../shared/commands/keybindings';
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return template.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? items(i.submenu) : [])]);
@@ -28,4 +29,22 @@ describe('application menu', () => {
     const accelerators = all.map((i) => i.accelerator).filter(Boolean);
     expect(new Set(accelerators).size).toBe(accelerators.length);
   });
+
+  for (const platform of ['darwin', 'linux'] as const) {
+    it(`shows, for every command, the key the workbench binds, on ${platform}`, () => {
+      let id = '';
+      const all = items(applicationMenuTemplate({ platform, devTools: false, run: (c) => void (id = c) }));
+      let checked = 0;
+      for (const item of all.filter((i) => i.click && i.registerAccelerator !== false)) {
+        (item.click as () => void)();
+        const binding = keybindingFor(id);
+        expect({ id, accelerator: item.accelerator }).toEqual({ id, accelerator: binding && menuAccelerator(binding) });
+        if (binding) checked++;
+      }
+      expect(checked).toBeGreaterThan(15);
+      const accel = (label: string) => all.find((i) => i.label === label)?.accelerator;
+      expect(accel('Toggle Side Bar')).toBe('CmdOrCtrl+Alt+B');
+      expect(accel('New Plan…')).toBe('CmdOrCtrl+Alt+N');
+    });
+  }
 });

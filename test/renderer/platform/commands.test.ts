@@ -1,4 +1,5 @@
-import { getCommands, registerCommand, runCommand, setCommandContextProvider, type CommandContext } from '../../../renderer/platform/commands';
+import { COMMAND_KEYBINDINGS } from '../../../shared/commands/keybindings';
+import { getCommand, getCommands, registerCommand, runCommand, setCommandContextProvider, type CommandContext } from '../../../renderer/platform/commands';
 import { type WorkbenchApi } from '../../../renderer/workbench/WorkbenchContext';
 
 const ctx = (activePlanId: string | null): CommandContext => ({ workbench: { activePlanId } as WorkbenchApi });
@@ -32,6 +33,30 @@ describe('command registry', () => {
     const off = registerCommand({ id: 't.fail', title: 'Fail', run: async () => { throw new Error('nope'); } });
     setCommandContextProvider(() => ctx(null));
     await expect(runCommand('t.fail')).rejects.toThrow('nope');
+    off();
+  });
+
+  it('binds the key of the shared table, which the native menu shows, and refuses another', () => {
+    const off = registerCommand({ id: 'workbench.toggleSidebar', title: 'Toggle Side Bar', run: () => {} });
+    expect(getCommand('workbench.toggleSidebar')?.keybinding).toBe('Mod+Alt+B');
+    off();
+    expect(getCommands().some((c) => c.id === 'workbench.toggleSidebar')).toBe(false);
+    expect(() => registerCommand({ id: 'workbench.toggleSidebar', title: 'Toggle Side Bar', keybinding: 'Mod+B', run: () => {} }))
+      .toThrow('the command "workbench.toggleSidebar" is bound to Mod+B, but the menus show Mod+Alt+B');
+    expect(getCommand('workbench.toggleSidebar')).toBeUndefined();
+  });
+
+  it('registers every feature and shell command with the key the native menu shows', async () => {
+    await import('../../../renderer/contrib/index');
+    const { registerShellCommands } = await import('../../../renderer/workbench/shellCommands');
+    const off = registerShellCommands({
+      toggleSideBar() {}, togglePanel() {}, showContainer() {}, closeEditor() {}, reopenClosedEditor() {}, splitEditor() {},
+      hasOpenEditor: () => true, canReopen: () => true,
+    });
+    for (const [id, binding] of Object.entries(COMMAND_KEYBINDINGS)) {
+      if (id === 'plan.rename') continue;
+      expect({ id, binding: getCommand(id)?.keybinding }).toEqual({ id, binding });
+    }
     off();
   });
 });
