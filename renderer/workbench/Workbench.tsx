@@ -57,6 +57,8 @@ export function Workbench() {
   useEffect(() => {
     const offs = [
       hostEvents.on('workspace.changed', () => reload()),
+      // While this workspace is shared, the window syncs through the shared server: re-read where.
+      hostEvents.on('sync.sharing', () => reload()),
       hostEvents.on('settings.changed', (s) => {
         const b = stateRef.current;
         if (b.phase === 'first-run') setState({ ...b, settings: s });

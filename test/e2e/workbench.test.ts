@@ -205,4 +205,39 @@ describe('workbench', () => {
     await expect.poll(() => statusBar(dana).getByRole('list', { name: /In this plan/ }).count(), { timeout: 45_000 }).toBe(0);
   });
 
+  it('re-reads where to sync when the desktop starts or stops sharing the workspace', async () => {
+    // The browser host never shares, so the page's bridge is wrapped: it counts sync.target reads and
+    // lets the test deliver 'sync.sharing' as the desktop host would.
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      const w = window as unknown as { host?: unknown; targetReads: number; share(info: unknown): void };
+      type Bridge = { invoke(m: string, a?: unknown): Promise<unknown>; on(e: string, l: (p: unknown) => void): () => void };
+      let wrapped: Bridge | undefined;
+      const sharing = new Set<(p: unknown) => void>();
+      w.targetReads = 0;
+      w.share = (info) => sharing.forEach((l) => l(info));
+      Object.defineProperty(window, 'host', {
+        configurable: true,
+        get: () => wrapped,
+        set: (bridge: Bridge) => {
+          wrapped = {
+            invoke: (m, a) => (m === 'sync.target' && w.targetReads++, bridge.invoke(m, a)),
+            on: (e, l) => (e === 'sync.sharing' ? (sharing.add(l), () => void sharing.delete(l)) : bridge.on(e, l)),
+          };
+        },
+      });
+    });
+    const page = await context.newPage();
+    const person: Person = { context, page, errors: [] };
+    people.push(person);
+    page.on('pageerror', (e) => person.errors.push(e.message));
+    await page.goto(`${app.url}/#token=${encodeURIComponent(await app.tokenFor('Sam Ortiz', 'editor'))}`);
+    await statusBar(person).waitFor();
+    const reads = () => page.evaluate(() => (window as unknown as { targetReads: number }).targetReads);
+    const before = await reads();
+    expect(before).toBeGreaterThan(0);
+    await page.evaluate(() => (window as unknown as { share(i: unknown): void }).share({ serverUrl: 'ws://127.0.0.1:1', inviteUrl: 'http://127.0.0.1:1/#token=t', token: 't' }));
+    await expect.poll(reads).toBeGreaterThan(before);
+    await statusBar(person).waitFor();
+  });
 });
