@@ -54,10 +54,10 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function open(hostDir: string, docId: string, target: SyncTarget | null, name = 'Ana') {
+function open(hostDir: string, docId: string, target: SyncTarget | null, name = 'Ana', network?: EventTarget) {
   const h = fsHost(hostDir);
   const session = openCollabSession({
-    host: h.host, events: h.events, docId, target, user: { name, color: '#bf3989' },
+    host: h.host, events: h.events, docId, target, user: { name, color: '#bf3989' }, network,
     provider: { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true },
   });
   sessions.push(session);
@@ -151,6 +151,29 @@ describe('collab session, with the sync server', () => {
     await docWhere(a, () => text(a).includes('Ben offline') && text(a).includes('Ana offline'));
     await docWhere(b, () => text(b) === text(a));
     expect(text(a)).toBe(text(b));
+  });
+
+  it('goes offline the moment the browser says the network is gone, and reconnects when it is back', async () => {
+    const srv = await server();
+    const network = new EventTarget();
+    const a = open(join(dir, 'a'), 'plan_1', await targetFor(srv, 'Ana'), 'Ana', network).session;
+    const b = open(join(dir, 'b'), 'plan_1', await targetFor(srv, 'Ben'), 'Ben').session;
+    await Promise.all([statusWhere(a, (s) => s.connection === 'connected'), statusWhere(b, (s) => s.connection === 'connected')]);
+    expect(await connections(srv)).toBe(2);
+
+    network.dispatchEvent(new Event('offline'));
+    expect(a.status().connection).toBe('offline');
+    await statusWhere(b, (s) => s.peers.length === 0);
+    // The server sees the socket close (no 30 s wait); the test timeout bounds this.
+    while ((await connections(srv)) !== 1) await new Promise((r) => setTimeout(r, 10));
+    type(a, 'Written on the plane.');
+    await statusWhere(a, (s) => s.saved);
+    expect(a.status()).toMatchObject({ connection: 'offline' });
+    expect(a.status().unsynced).toBeGreaterThan(0);
+
+    network.dispatchEvent(new Event('online'));
+    await statusWhere(a, (s) => s.connection === 'connected' && s.unsynced === 0);
+    await docWhere(b, () => text(b) === 'Written on the plane.');
   });
 
   it('teardown leaves the room: no open sockets, the peer sees the user go, and the state is saved', async () => {
