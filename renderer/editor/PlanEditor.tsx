@@ -22,6 +22,7 @@ import { renderChunk } from './elements/chunkVisibility';
 import { PlanElement } from './elements/PlanElement';
 import { PlanLeaf } from './elements/PlanLeaf';
 import { RemoteCursors } from './RemoteCursors';
+import { skipReactSelectionSnapshot } from './skipReactSelectionSnapshot';
 import { Toolbar } from './Toolbar';
 import './editor.css';
 
@@ -177,6 +178,7 @@ function ConnectedPlanEditor({ session, people, goalOptions = [], readOnly = fal
           {!readOnly && <Toolbar />}
           <RemoteCursors>
             <Editable
+              ref={skipReactSelectionSnapshot}
               className="tandem-editable"
               aria-label="Plan text"
               readOnly={readOnly}

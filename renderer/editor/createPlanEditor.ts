@@ -7,6 +7,7 @@ import { type ReactEditor, withReact } from 'slate-react';
 import type * as Y from 'yjs';
 import { type Awareness } from 'y-protocols/awareness';
 import { type CursorEditor, type YHistoryEditor, type YjsEditor, withCursors, withYHistory, withYjs } from '@slate-yjs/core';
+import { cacheTopLevelDelta } from './cachedTopLevelDelta';
 import { CLEAR_FIELD_ORIGIN } from './nullFields';
 import { withBlockBreaks } from './plugins/withBlockBreaks';
 import { withLinks } from './plugins/withLinks';
@@ -36,6 +37,7 @@ export function withPlanRules<E extends PlanSlateEditor>(editor: E): E {
 
 /** A plan editor bound to the document's content; call YjsEditor.connect(editor) to start it. */
 export function createPlanEditor(sharedType: Y.XmlText, awareness: Awareness, user: CursorData): PlanSlateEditor {
+  cacheTopLevelDelta(sharedType);
   const editor = withReact(
     withCursors(withYHistory(withYjs(createEditor(), sharedType)), awareness, {
       cursorDataField: 'user',
