@@ -5,7 +5,7 @@
  * Data crossing the door is plain data; document state crosses only as Yjs update bytes.
  */
 import { z } from 'zod';
-import { PersonSchema } from '../model/people';
+import { PersonSchema, TeamSchema } from '../model/people';
 
 // ---------- data that crosses the door ----------
 
@@ -59,8 +59,8 @@ const bytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= 64 * 1024 *
 export const CreatePlanArgs = z.object({
   templateId: id,
   title,
-  /** Cascade: the new plan's top goal supports this goal of another plan. */
-  parent: z.object({ planId: id, goalId: id }).optional(),
+  /** Cascade: the new plan's top goals support this goal of another plan, and belong to `team` when given. */
+  parent: z.object({ planId: id, goalId: id, team: TeamSchema.optional() }).optional(),
 }).strict();
 
 /** Declares a method: its argument schema and (as a phantom type) its result. */

@@ -68,7 +68,7 @@ it('a team lead cascades a company goal; the leader sees it roll up; offline edi
   await leader.page.getByRole('tab', { name: 'FY27 joint plan' }).waitFor();
   await goalCard(leader.page, COMPANY_GOAL).waitFor();
 
-  // The team lead, in another browser, finds it and cascades the company goal to the sales team.
+  // The team lead, in another browser, finds it and cascades the company goal to the marketing team.
   const lead = await openAs(browser, app, 'Priya Natarajan');
   people.push(lead);
   await lead.page.getByRole('button', { name: 'Goals', exact: true }).click();
@@ -77,12 +77,14 @@ it('a team lead cascades a company goal; the leader sees it roll up; offline edi
   await quickInput(lead.page).fill('grow revenue');
   await lead.page.getByRole('dialog').getByRole('option', { name: new RegExp(`^${COMPANY_GOAL.replace('$', '\\$')}`) }).waitFor();
   await lead.page.keyboard.press('Enter');
-  await quickInput(lead.page).fill('sales');
+  await quickInput(lead.page).fill('marketing');
   await lead.page.keyboard.press('Enter');
   await quickInput(lead.page).fill('West region Q1');
   await lead.page.keyboard.press('Enter');
   await lead.page.getByRole('tab', { name: 'West region Q1' }).waitFor();
   await goalCard(lead.page, TEAM_GOAL).waitFor();
+  // The team goal belongs to the team it was cascaded to (the template says sales).
+  expect(await goalCard(lead.page, TEAM_GOAL).getByLabel('Team', { exact: true }).inputValue()).toBe('marketing');
 
   // A sub-goal under the team goal, with its metric.
   await quickOpen(lead.page, `goal: ${TEAM_GOAL}`, new RegExp(`goal: ${TEAM_GOAL}`));

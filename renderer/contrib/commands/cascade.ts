@@ -1,6 +1,6 @@
 /**
  * Cascade a goal to a team: pick a goal (company goals first), name the team's plan, and get a new
- * plan from the team cascade template whose top goals support the picked one. The plan opens.
+ * plan from the team cascade template whose top goals support the picked one and belong to the team. The plan opens.
  */
 import { type GoalNode } from '../../../shared/derive/goalTree';
 import { TEAM_LABELS, TEAMS, type Team } from '../../../shared/model/people';
@@ -49,6 +49,6 @@ export async function cascadeGoal(ctx: CommandContext, arg?: unknown): Promise<v
     wb.notify('The team cascade template is missing from this installation.', 'error');
     return;
   }
-  const plan = await wb.createPlan({ templateId: CASCADE_TEMPLATE_ID, title: title.trim(), parent: { planId: goal.planId, goalId: goal.goal.id } });
+  const plan = await wb.createPlan({ templateId: CASCADE_TEMPLATE_ID, title: title.trim(), parent: { planId: goal.planId, goalId: goal.goal.id, team } });
   await wb.openPlan(plan.id);
 }

@@ -47,6 +47,13 @@ describe('instantiating a template', () => {
     ]);
   });
 
+  it('gives the linked top goals the team the plan is cascaded to, and leaves the others as the template made them', () => {
+    const doc = instantiateTemplate(template, { planId: 'p', parentGoal: { planId: 'plan_annual', goalId: 'goal_company', team: 'marketing' } });
+    const goals = readPlanContent(doc).filter((n): n is GoalElement => 'type' in n && n.type === 'goal');
+    expect(goals.map((g) => [g.title, g.team])).toEqual([['Top', 'marketing'], ['Second top', 'marketing'], ['Sub', 'joint']]);
+    expect(parsePlanContent(readPlanContent(doc))).toHaveLength(template.content.length);
+  });
+
   it('never changes the template it was made from', () => {
     const before = JSON.stringify(template);
     instantiateTemplate(template, { planId: 'p', parentGoal: { planId: 'a', goalId: 'b' } });
