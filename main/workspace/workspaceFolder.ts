@@ -9,7 +9,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { mkdir, open, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import * as Y from 'yjs';
-import { type PlanSummary, type WorkspaceInfo } from '../../shared/ipc/contract';
+import { type HostServices, type PlanSummary, type WorkspaceInfo } from '../../shared/ipc/contract';
 import { newId } from '../../shared/model/ids';
 import { migratePlanDoc, readPlanMeta } from '../../shared/model/planDoc';
 import { duplicatePlanDoc, renamePlanDoc } from '../../shared/model/planOps';
@@ -139,7 +139,7 @@ export class WorkspaceFolder {
     return out;
   }
 
-  async createPlan(args: { templateId: string; title: string; parent?: { planId: string; goalId: string } }): Promise<PlanSummary> {
+  async createPlan(args: Parameters<HostServices['workspace']['createPlan']>[0]): Promise<PlanSummary> {
     const template = (await this.options.templates()).find((t) => t.id === args.templateId);
     if (!template) throw new WorkspaceError(`there is no template "${args.templateId}"`);
     const planId = newId('plan');

@@ -39,7 +39,7 @@ export type WorkbenchApi = {
   openPlan(planId: string, opts?: OpenPlanOptions): Promise<void>;
   /** A plan's current content, once its document has arrived (for commands that act on a plan just created). */
   readPlan(planId: string): Promise<PlanSnapshot>;
-  createPlan(args: { templateId: string; title: string; parent?: { planId: string; goalId: string } }): Promise<PlanSummary>;
+  createPlan(args: Parameters<HostServices['workspace']['createPlan']>[0]): Promise<PlanSummary>;
   renamePlan(planId: string, title: string): Promise<void>;
   deletePlan(planId: string): Promise<void>;
   duplicatePlan(planId: string): Promise<void>;
