@@ -8,11 +8,13 @@ import { type ServerKind } from './serverProcess';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const EXEC_ARGV = ['--import', 'tsx', '--expose-gc'];
+/** BENCH_CPU_PROF=<dir> writes a V8 CPU profile of every `ours` server process there (for finding what delays the relay). */
+const PROFILE_ARGV = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
 
 export type BenchServer = { kind: ServerKind; port: number; rss(): Promise<number>; stop(): Promise<void> };
 
 export async function startBenchServer(kind: ServerKind): Promise<BenchServer> {
-  const child = spawn(process.execPath, [...EXEC_ARGV, join(HERE, 'serverProcess.ts'), kind], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...EXEC_ARGV, ...(kind === 'ours' ? PROFILE_ARGV : []), join(HERE, 'serverProcess.ts'), kind], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   const next = <T>(key: string) => new Promise<T>((resolve, reject) => {
     const onLine = (line: string) => {

@@ -4,6 +4,7 @@
  * - propagation latency p50/p99 and throughput: 50 rooms × 10 clients, 20 edits/s/room, median of 3 runs
  * - capacity: connected clients held before p99 > 100 ms (steps 250/500/1000/2000, rooms of 10, 5 edits/s/room)
  * - memory: RSS per idle loaded room (200 rooms with one small plan each)
+ * BENCH_SERVER_ONLY=latency runs the latency rows alone (about a minute), for working on latency.
  */
 import { createToken } from '../../../main/server/index';
 import { median, row, type BenchRow } from '../report';
@@ -12,6 +13,7 @@ import { BENCH_SECRET, type ServerKind } from '../server/serverProcess';
 import { type LoadResult, type LoadSpec } from '../server/loadProcess';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const LATENCY_ONLY = process.env.BENCH_SERVER_ONLY === 'latency';
 const LATENCY = { rooms: 50, clientsPerRoom: 10, editsPerSecondPerRoom: 20, durationMs: 5000 };
 const CAPACITY_STEPS = [250, 500, 1000, 2000];
 const CAPACITY_LOAD = { clientsPerRoom: 10, editsPerSecondPerRoom: 5, durationMs: 4000 };
@@ -99,15 +101,19 @@ export default async function run(): Promise<BenchRow[]> {
   token = await createToken(BENCH_SECRET, { workspaceId: workspace, name: 'Bench', role: 'editor' });
   const lat = await latencyRuns();
   const m = (kind: ServerKind, key: 'p50' | 'p99' | 'deliveriesPerSecond') => median(lat[kind].map((r) => r[key]));
-  const held = await capacity();
-  const rss = { ours: await rssPerIdleRoom('ours'), stock: await rssPerIdleRoom('stock') };
   const load = `${LATENCY.rooms}×${LATENCY.clientsPerRoom}, ${LATENCY.editsPerSecondPerRoom}/s/room`;
-  return [
+  const latencyRows = [
     row(`sync latency p50 (${load})`, 'ms', m('ours', 'p50'), m('echo', 'p50'), 'raw ws relay (floor)'),
     row(`sync latency p99 (${load})`, 'ms', m('ours', 'p99'), m('echo', 'p99'), 'raw ws relay (floor)'),
     row(`sync latency p50 (${load})`, 'ms', m('ours', 'p50'), m('stock', 'p50'), '@y/websocket-server 0.1.1'),
     row(`sync latency p99 (${load})`, 'ms', m('ours', 'p99'), m('stock', 'p99'), '@y/websocket-server 0.1.1'),
     row(`deliveries per second (${load})`, 'msg/s', m('ours', 'deliveriesPerSecond'), m('stock', 'deliveriesPerSecond'), '@y/websocket-server 0.1.1'),
+  ];
+  if (LATENCY_ONLY) return latencyRows;
+  const held = await capacity();
+  const rss = { ours: await rssPerIdleRoom('ours'), stock: await rssPerIdleRoom('stock') };
+  return [
+    ...latencyRows,
     row(`clients held with p99 ≤ ${P99_LIMIT_MS} ms (max step ${CAPACITY_STEPS.at(-1)})`, 'clients', held.ours, held.stock, '@y/websocket-server 0.1.1'),
     row(`RSS per idle loaded room (${IDLE_ROOMS} rooms)`, 'KiB', rss.ours, rss.stock, '@y/websocket-server 0.1.1'),
   ];
