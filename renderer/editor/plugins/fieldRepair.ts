@@ -29,35 +29,41 @@ function coerce(value: unknown, schema: z.ZodType): { ok: true; value: unknown }
   return { ok: false };
 }
 
-function repair(el: Record<string, unknown>, shape: Shape, defaults: Record<string, unknown>): Record<string, unknown> | null {
+type Fields = z.ZodObject<Shape>;
+
+function repair(el: Record<string, unknown>, fields: Fields, defaults: () => Record<string, unknown>): Record<string, unknown> | null {
+  // The common case, a valid block, is one check of the whole block (opening a plan checks them all).
+  if (fields.safeParse(el).success) return null;
   const fix: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(shape)) {
+  let fallback: Record<string, unknown> | undefined;
+  for (const [key, schema] of Object.entries(fields.shape)) {
     const value = el[key];
     if (schema.safeParse(value).success) continue;
     // Slate and slate-yjs store a null property as an absent one: absent means null.
     if (value === undefined && schema.safeParse(null).success) continue;
     const c = coerce(value, schema);
-    fix[key] = c.ok ? c.value : defaults[key];
+    fix[key] = c.ok ? c.value : (fallback ??= defaults())[key];
   }
   return Object.keys(fix).length > 0 ? fix : null;
 }
 
 export function goalRepair(el: Record<string, unknown>): Record<string, unknown> | null {
-  const fix = repair(el, GoalFieldsSchema.shape, newGoal() as unknown as Record<string, unknown>);
+  const fix = repair(el, GoalFieldsSchema, () => newGoal() as unknown as Record<string, unknown>);
   if (fix && 'id' in fix) fix.id = newId('goal');
   return fix;
 }
 
 export function actionRepair(el: Record<string, unknown>): Record<string, unknown> | null {
-  const fix = repair(el, ActionFieldsSchema.shape, newAction() as unknown as Record<string, unknown>);
+  const fix = repair(el, ActionFieldsSchema, () => newAction() as unknown as Record<string, unknown>);
   if (fix && 'id' in fix) fix.id = newId('action');
   return fix;
 }
 
 /** The stage id must be valid; the matrix normalization decides which stage an invalid one becomes. */
+const StageContentSchema = StageFieldsSchema.omit({ stage: true });
+
 export function stageRepair(el: Record<string, unknown>): Record<string, unknown> | null {
-  const { stage: _stage, ...shape } = StageFieldsSchema.shape;
-  return repair(el, shape, newStage({ stage: 'approach' as StageId }) as unknown as Record<string, unknown>);
+  return repair(el, StageContentSchema, () => newStage({ stage: 'approach' as StageId }) as unknown as Record<string, unknown>);
 }
 
 const STAGE_CONTENT_KEYS = Object.keys(StageFieldsSchema.shape).filter((k) => k !== 'stage');
