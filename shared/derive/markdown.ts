@@ -60,10 +60,10 @@ function goalBlock(g: GoalElement, names: Names & { planId: string }): string {
   if (g.due) facts.push(`due ${g.due}`);
   else if (g.period.trim()) facts.push(g.period.trim());
   lines.push(`> ${facts.join(' · ')}`);
-  if (g.metricName.trim() || g.target !== null) {
+  if (g.metricName.trim() || g.target != null) {
     let metric = `> **Metric:** ${escapeText(g.metricName.trim() || 'Target')}: `;
-    metric += g.baseline !== null ? `${formatQuantity(g.baseline, g.metricUnit)} → ${formatQuantity(g.target, g.metricUnit)}` : formatQuantity(g.target, g.metricUnit);
-    if (g.current !== null) metric += ` (now ${formatQuantity(g.current, g.metricUnit)})`;
+    metric += g.baseline != null ? `${formatQuantity(g.baseline, g.metricUnit)} → ${formatQuantity(g.target, g.metricUnit)}` : formatQuantity(g.target, g.metricUnit);
+    if (g.current != null) metric += ` (now ${formatQuantity(g.current, g.metricUnit)})`;
     lines.push(metric);
   }
   if (g.parentId) {
@@ -85,7 +85,7 @@ function stageTable(m: StageMatrixElement, names: Names): string {
       `Sales: ${s.salesOwner ? names.person(s.salesOwner) : '—'}`,
     ].join('<br>');
     const metric = s.metricName.trim()
-      ? `${s.metricName.trim()}${s.metricTarget !== null ? `: ${formatQuantity(s.metricTarget, s.metricUnit)}` : ''}`
+      ? `${s.metricName.trim()}${s.metricTarget != null ? `: ${formatQuantity(s.metricTarget, s.metricUnit)}` : ''}`
       : '';
     const stageCell = `**${stageInfo(s.stage).name}**${s.assets.trim() ? `<br>*Assets:* ${cell(s.assets)}` : ''}`;
     rows.push(`| ${stageCell} | ${cell(s.marketing)} | ${cell(s.sales)} | ${owners} | ${cell(s.exitCriteria)} | ${cell(metric)} |`);
@@ -97,7 +97,7 @@ function actionItem(a: ActionElement, names: Names): string {
   const facts: string[] = [];
   facts.push(a.owner ? names.person(a.owner) : 'no owner yet');
   if (a.due) facts.push(`due ${a.due}`);
-  if (a.budget !== null) facts.push(`budget ${formatNumber(a.budget)}`);
+  if (a.budget != null) facts.push(`budget ${formatNumber(a.budget)}`);
   const goal = names.goal(a.goalId);
   facts.push(goal ? `serves ‘${escapeText(goal)}’` : a.goalId ? 'serves a goal that no longer exists' : 'serves no goal yet');
   let line = `- [${a.done ? 'x' : ' '}] **${escapeText(a.title.trim() || 'Untitled action')}** — ${facts.join(' · ')}`;
@@ -118,8 +118,8 @@ export function planToMarkdown(snapshot: PlanSnapshot, people: Person[], options
   const goalTitles = new Map(structuredBlocks(plan.content).goals.map(({ el }) => [el.id, el.title.trim() || 'Untitled goal']));
   const names: Names & { planId: string } = {
     planId: plan.meta.id,
-    person: (id) => (id === null ? '' : (byPerson.get(id) ?? 'someone not in the directory')),
-    goal: (id) => (id === null ? null : (goalTitles.get(id) ?? null)),
+    person: (id) => (id == null ? '' : (byPerson.get(id) ?? 'someone not in the directory')),
+    goal: (id) => (id == null ? null : (goalTitles.get(id) ?? null)),
     goalIn: (planId, goalId) => {
       const other = options.plans?.find((p) => p.meta.id === planId);
       const goal = other && structuredBlocks(other.content).goals.find(({ el }) => el.id === goalId);

@@ -55,7 +55,7 @@ export function findProblems(plans: PlanSnapshot[], people: Person[]): Problem[]
     const at = (code: ProblemCode, severity: ProblemSeverity, message: string, blockId: string | null, path: number[]) =>
       out.push({ code, severity, message, planId: plan.meta.id, planTitle: plan.meta.title, blockId, path });
     const checkPerson = (id: string | null, role: string, blockId: string | null, path: number[]) => {
-      if (id !== null && !known.has(id)) at('unknown-person', 'warning', `${role} is not in the people directory any more: pick someone who is.`, blockId, path);
+      if (id != null && !known.has(id)) at('unknown-person', 'warning', `${role} is not in the people directory any more: pick someone who is.`, blockId, path);
     };
     const { goals, actions, stages } = structuredBlocks(plan.content);
     const cascade = CASCADE_TEMPLATE_IDS.has(plan.meta.templateId);
@@ -65,7 +65,7 @@ export function findProblems(plans: PlanSnapshot[], people: Person[]): Problem[]
       const node = tree.byId.get(g.id);
       if (g.owners.length === 0) at('goal-without-owner', 'warning', `Who owns ${name}? Give the goal an owner.`, g.id, path);
       g.owners.forEach((o) => checkPerson(o, `An owner of ${name}`, g.id, path));
-      if (g.target === null) at('goal-without-target', 'warning', `${name} has no target: how will we know we got there?`, g.id, path);
+      if (g.target == null) at('goal-without-target', 'warning', `${name} has no target: how will we know we got there?`, g.id, path);
       if (node?.goal === g && node.parentMissing) {
         at('parent-missing', 'error', `${name} supports a goal that no longer exists: link it to a current goal.`, g.id, path);
       }
@@ -80,7 +80,7 @@ export function findProblems(plans: PlanSnapshot[], people: Person[]): Problem[]
 
     for (const { el: a, path } of actions) {
       const name = quote(a.title, 'Untitled action');
-      if (a.goalId === null) {
+      if (a.goalId == null) {
         at('action-without-goal', 'warning', `Why are we doing this? ${name} serves no goal.`, a.id, path);
       } else if (!anyPlanHasGoal(a.goalId)) {
         at('action-without-goal', 'error', `${name} serves a goal that no longer exists: pick the goal it serves.`, a.id, path);
@@ -90,7 +90,7 @@ export function findProblems(plans: PlanSnapshot[], people: Person[]): Problem[]
 
     for (const { el: s, path, matrix } of stages) {
       const stage = stageInfo(s.stage).name;
-      const missing = [s.marketingOwner === null && 'marketing', s.salesOwner === null && 'sales'].filter(Boolean);
+      const missing = [s.marketingOwner == null && 'marketing', s.salesOwner == null && 'sales'].filter(Boolean);
       if (missing.length > 0) {
         at('stage-missing-owner', 'warning', `Stage ‘${stage}’ has no ${missing.join(' or ')} owner: who answers for it on each side?`, matrix.id, path);
       }
@@ -108,11 +108,11 @@ export function findProblems(plans: PlanSnapshot[], people: Person[]): Problem[]
 /** Sub-goals measured in the parent's additive unit should add up to the parent's target. */
 function addUpProblem(node: GoalNode, report: (severity: ProblemSeverity, message: string) => void): void {
   const g = node.goal;
-  if (g.target === null || !isAdditiveUnit(g.metricUnit)) return;
+  if (g.target == null || !isAdditiveUnit(g.metricUnit)) return;
   const unit = normalizeUnit(g.metricUnit);
   const same = node.children.filter((c) => normalizeUnit(c.goal.metricUnit) === unit);
   // Judge only complete sets: a sub-goal without a target is its own problem.
-  if (same.length === 0 || same.some((c) => c.goal.target === null)) return;
+  if (same.length === 0 || same.some((c) => c.goal.target == null)) return;
   const sum = same.reduce((s, c) => s + (c.goal.target as number), 0);
   const gap = sum - g.target;
   if (Math.abs(gap) <= Math.abs(g.target) * ADD_UP_TOLERANCE) return;

@@ -95,7 +95,7 @@ export function formatNumber(n: number): string {
 
 /** A value with its unit as people write it: 35%, $40,000, 12 M$, 400 leads. */
 export function formatQuantity(n: number | null, unit: string): string {
-  const value = n === null ? '?' : formatNumber(n);
+  const value = n == null ? '?' : formatNumber(n);
   const u = unit.trim();
   if (!u) return value;
   if (u === '%') return `${value}%`;

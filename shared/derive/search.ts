@@ -127,7 +127,7 @@ function stageFields(s: StageElement, path: number[], matrixId: string, person: 
 /** Every searchable field of a plan, in document order. */
 export function searchableFields(plan: PlanSnapshot, people: Person[] = []): Field[] {
   const names = new Map(people.map((p) => [p.id, p.name]));
-  const person = (id: string | null) => (id === null ? '' : (names.get(id) ?? ''));
+  const person = (id: string | null) => (id == null ? '' : (names.get(id) ?? ''));
   const out: Field[] = [];
   forEachElement(plan.content, (el, path) => {
     switch (el.type) {

@@ -4,7 +4,13 @@ import { TeamSchema } from './people';
 import { STAGE_IDS } from './stages';
 import { GOAL_STATUSES, type PlanContent } from './elements';
 
-const nullableNumber = z.number().finite().nullable();
+/**
+ * A field that may be empty. Slate drops a property set to null, so a live block can lack it
+ * altogether: absent reads as null.
+ */
+const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v): z.output<T> | null => v ?? null);
+const nullableNumber = nullable(z.number().finite());
+const nullableString = nullable(z.string());
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD');
 const emptyChildren = z.tuple([z.object({ text: z.literal('') })]);
 
@@ -19,19 +25,19 @@ export const GoalFieldsSchema = z.object({
   target: nullableNumber,
   current: nullableNumber,
   period: z.string(),
-  due: isoDate.nullable(),
+  due: nullable(isoDate),
   status: z.enum(GOAL_STATUSES),
   rationale: z.string(),
-  parentId: z.string().nullable(),
-  parentPlanId: z.string().nullable(),
+  parentId: nullableString,
+  parentPlanId: nullableString,
 });
 
 export const StageFieldsSchema = z.object({
   stage: z.enum(STAGE_IDS),
   marketing: z.string(),
   sales: z.string(),
-  marketingOwner: z.string().nullable(),
-  salesOwner: z.string().nullable(),
+  marketingOwner: nullableString,
+  salesOwner: nullableString,
   exitCriteria: z.string(),
   metricName: z.string(),
   metricTarget: nullableNumber,
@@ -42,12 +48,12 @@ export const StageFieldsSchema = z.object({
 export const ActionFieldsSchema = z.object({
   id: z.string().min(1),
   title: z.string(),
-  owner: z.string().nullable(),
-  due: isoDate.nullable(),
+  owner: nullableString,
+  due: nullable(isoDate),
   done: z.boolean(),
   budget: nullableNumber,
   expectedResult: z.string(),
-  goalId: z.string().nullable(),
+  goalId: nullableString,
 });
 
 export const TextSchema = z.object({

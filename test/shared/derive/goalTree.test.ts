@@ -1,6 +1,6 @@
 import { heading, newGoal, paragraph } from '../../../shared/model/blocks';
 import { buildGoalTree, type GoalNode } from '../../../shared/derive/goalTree';
-import { plan } from './planFixture';
+import { plan, withoutFields } from './planFixture';
 
 const titles = (nodes: GoalNode[]): unknown[] => nodes.map((n) => (n.children.length ? [n.goal.title, titles(n.children)] : n.goal.title));
 
@@ -75,5 +75,16 @@ describe('goal tree', () => {
     const tree = buildGoalTree([plan('p', chain)]);
     expect(tree.byId.get('g_2999')!.depth).toBe(2999);
     expect(tree.roots[0]!.progress.ratio).toBe(1);
+  });
+});
+
+describe('goal tree of goals whose empty fields are absent (as Slate keeps them)', () => {
+  it('puts a goal without parentId at the root and links one without parentPlanId within its plan', () => {
+    const company = withoutFields(newGoal({ id: 'g_company', title: 'Company' }), 'parentId', 'parentPlanId', 'target');
+    const sales = withoutFields(newGoal({ id: 'g_sales', title: 'Sales', parentId: 'g_company' }), 'parentPlanId', 'target');
+    const tree = buildGoalTree([plan('p1', [company, sales])]);
+    expect(titles(tree.roots)).toEqual([['Company', ['Sales']]]);
+    expect(tree.byId.get('g_sales')).toMatchObject({ parentMissing: false, inCycle: false, depth: 1 });
+    expect(tree.byId.get('g_company')!.progress).toMatchObject({ ratio: null, basis: 'none' });
   });
 });

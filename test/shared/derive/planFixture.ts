@@ -12,3 +12,10 @@ export function plan(id: string, content: PlanContent, extra: { title?: string; 
 
 export const ana: Person = { id: 'person_ana', name: 'Ana Ruiz', email: 'ana@example.com', team: 'sales', role: 'VP Sales', color: '#3366cc' };
 export const ben: Person = { id: 'person_ben', name: 'Ben Okafor', email: 'ben@example.com', team: 'marketing', role: 'CMO', color: '#cc6633' };
+
+/** A block as a live editor may hold it: Slate drops a property set to null, so these fields are absent. */
+export function withoutFields<T extends object>(el: T, ...keys: (keyof T)[]): T {
+  const copy: Partial<T> = { ...el };
+  for (const key of keys) delete copy[key];
+  return copy as T;
+}

@@ -1,6 +1,6 @@
 import { newAction, newGoal, newStageMatrix, paragraph } from '../../../shared/model/blocks';
 import { findProblems, type Problem } from '../../../shared/derive/problems';
-import { ana, ben, plan } from './planFixture';
+import { ana, ben, plan, withoutFields } from './planFixture';
 
 const owned = { owners: ['person_ana'], target: 1 };
 const codes = (ps: Problem[]) => ps.map((p) => p.code);
@@ -126,5 +126,19 @@ describe('plan problems', () => {
     expect(ps.map((p) => [p.code, p.planId, p.planTitle])).toEqual([
       ['goal-without-owner', 'a', 'Plan a'], ['goal-without-owner', 'b', 'Plan b'],
     ]);
+  });
+});
+
+describe('problems of blocks whose empty fields are absent (as Slate keeps them)', () => {
+  it('reads an absent target, goal or owner as missing, not as set', () => {
+    const goal = withoutFields(newGoal({ id: 'g1', title: 'Grow revenue', owners: ['person_ana'] }), 'target', 'parentId', 'parentPlanId');
+    const action = withoutFields(newAction({ title: 'ABC trade show', owner: 'person_ana' }), 'goalId');
+    const ownerless = withoutFields(newAction({ title: 'Webinar', goalId: 'g1' }), 'owner');
+    const ps = findProblems([plan('p', [goal, action, ownerless])], [ana]);
+    expect(ps.map((p) => [p.code, p.path])).toEqual([
+      ['goal-without-target', [0]],
+      ['action-without-goal', [1]],
+    ]);
+    expect(ps.some((p) => /undefined|NaN/.test(p.message))).toBe(false);
   });
 });

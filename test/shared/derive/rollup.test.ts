@@ -1,5 +1,6 @@
 import { newGoal } from '../../../shared/model/blocks';
 import { formatQuantity, isAdditiveUnit, ownProgress, rollupProgress } from '../../../shared/derive/rollup';
+import { withoutFields } from './planFixture';
 
 describe('own progress of a goal', () => {
   it('measures (current − baseline) / (target − baseline)', () => {
@@ -114,5 +115,21 @@ describe('the worked example of docs/plan-model.md', () => {
     const p = rollupProgress(revenue, [newBusiness, renewals].map(ownProgress), [newBusiness, renewals]);
     expect(p.ratio).toBeCloseTo(0.4375);
     expect(p.note).toBe('$43,500,000 from 2 sub-goals toward $48,000,000');
+  });
+});
+
+describe('goals whose empty fields are absent (as Slate keeps them)', () => {
+  it('read an absent target, current or baseline as empty', () => {
+    const noTarget = withoutFields(newGoal({ current: 3 }), 'target', 'parentId', 'baseline');
+    expect(ownProgress(noTarget)).toEqual({ ratio: null, basis: 'none', note: 'no target set' });
+    const noBaseline = withoutFields(newGoal({ target: 10, current: 5 }), 'baseline');
+    expect(ownProgress(noBaseline)).toEqual({ ratio: 0.5, basis: 'metric' });
+    const parent = withoutFields(newGoal({ target: 100, metricUnit: 'deals' }), 'current');
+    const kids = [withoutFields(newGoal({ metricUnit: 'deals', current: 40 }), 'baseline', 'target'), withoutFields(newGoal({ metricUnit: 'deals' }), 'current')];
+    expect(rollupProgress(parent, kids.map(ownProgress), kids)).toMatchObject({ ratio: 0.4, basis: 'children' });
+  });
+
+  it('format an absent value as unknown', () => {
+    expect(formatQuantity(withoutFields(newGoal(), 'target').target, 'deals')).toBe('? deals');
   });
 });
