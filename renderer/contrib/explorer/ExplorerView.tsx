@@ -5,6 +5,7 @@ import { useWorkbench } from '../../workbench/WorkbenchContext';
 import { ContextMenu, type MenuItem } from './ContextMenu';
 import { deletePlanConfirmed, duplicatePlanInteractive, newPlanFromTemplate, renamePlanInteractive } from './planActions';
 import { rowDomId, useListNavigation } from './useListNavigation';
+import { NavList } from './NavList';
 import './viewList.css';
 
 export type PlanListProps = {
@@ -74,14 +75,7 @@ export function PlanList(props: PlanListProps) {
           <button type="button" className="tv-button" onClick={props.onNew}>New plan from a template</button>
         </div>
       ) : (
-        <ul
-          className="tv-list"
-          role="tree"
-          aria-label="Plans"
-          tabIndex={0}
-          aria-activedescendant={nav.focusedKey ? rowDomId(LIST_ID, nav.focusedKey) : undefined}
-          onKeyDown={nav.onKeyDown}
-        >
+        <NavList listId={LIST_ID} label="Plans" nav={nav}>
           {sorted.map((plan) => (
             <li
               key={plan.id}
@@ -100,7 +94,7 @@ export function PlanList(props: PlanListProps) {
               <span className="tv-description">{templateName.get(plan.templateId) ?? ''}</span>
             </li>
           ))}
-        </ul>
+        </NavList>
       )}
       {menu && <ContextMenu x={menu.x} y={menu.y} label={`Actions for ${menu.plan.title}`} items={menuItems(menu.plan)} onClose={closeMenu} />}
     </div>

@@ -11,6 +11,7 @@ import { useWorkbench } from '../../workbench/WorkbenchContext';
 import { ContextMenu } from '../explorer/ContextMenu';
 import { newPlanFromTemplate } from '../explorer/planActions';
 import { rowDomId, useListNavigation } from '../explorer/useListNavigation';
+import { NavList } from '../explorer/NavList';
 import { Avatar } from '../people/Avatar';
 import { goalKey, ownerNames, progressExplained, progressPercent, visibleGoalRows, type GoalRow } from './goalTreeRows';
 import '../explorer/viewList.css';
@@ -119,15 +120,7 @@ export function GoalTreePanel(props: GoalTreeProps) {
           {props.roots.length === 0 ? 'No goals yet. Insert a goal in a plan and it shows here, in its cascade.' : `No goal matches “${deferredFilter.trim()}”.`}
         </p>
       ) : (
-        <ul
-          className="tv-list"
-          role="tree"
-          aria-label="Goal cascade"
-          tabIndex={0}
-          aria-activedescendant={nav.focusedKey ? rowDomId(LIST_ID, nav.focusedKey) : undefined}
-          onKeyDown={nav.onKeyDown}
-          ref={nav.listRef}
-        >
+        <NavList listId={LIST_ID} label="Goal cascade" nav={nav}>
           {rows.map((row) => {
             const g = row.node.goal;
             const title = g.title.trim() || 'Untitled goal';
@@ -182,7 +175,7 @@ export function GoalTreePanel(props: GoalTreeProps) {
               </li>
             );
           })}
-        </ul>
+        </NavList>
       )}
       {menu && (
         <ContextMenu

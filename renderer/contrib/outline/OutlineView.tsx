@@ -4,6 +4,7 @@ import { buildOutline, type OutlineItem } from '../../../shared/derive/outline';
 import { type PlanContent } from '../../../shared/model/elements';
 import { useWorkbench } from '../../workbench/WorkbenchContext';
 import { rowDomId, useListNavigation } from '../explorer/useListNavigation';
+import { NavList } from '../explorer/NavList';
 import '../explorer/viewList.css';
 
 const LIST_ID = 'outline';
@@ -33,14 +34,7 @@ export function OutlineList(props: { content: PlanContent | null; planTitle: str
   if (items.length === 0) return <p className="tv-empty">This plan has no headings or structured blocks yet.</p>;
   const minLevel = Math.min(...items.map((i) => i.level));
   return (
-    <ul
-      className="tv-list"
-      role="tree"
-      aria-label={`Outline of ${props.planTitle}`}
-      tabIndex={0}
-      aria-activedescendant={nav.focusedKey ? rowDomId(LIST_ID, nav.focusedKey) : undefined}
-      onKeyDown={nav.onKeyDown}
-    >
+    <NavList listId={LIST_ID} label={`Outline of ${props.planTitle}`} nav={nav}>
       {items.map((item) => (
         <li
           key={keyOf(item)}
@@ -59,7 +53,7 @@ export function OutlineList(props: { content: PlanContent | null; planTitle: str
           <span className="tv-label">{item.title}</span>
         </li>
       ))}
-    </ul>
+    </NavList>
   );
 }
 

@@ -9,6 +9,7 @@ import { type GoalNode, type GoalTree } from '../../../shared/derive/goalTree';
 import { GOAL_STATUS_LABELS } from '../../../shared/model/elements';
 import { useWorkbench } from '../../workbench/WorkbenchContext';
 import { rowDomId, useListNavigation } from '../explorer/useListNavigation';
+import { NavList } from '../explorer/NavList';
 import { addPersonSignal } from './addPersonSignal';
 import { Avatar } from './Avatar';
 import { PersonForm } from './PersonForm';
@@ -87,14 +88,7 @@ export function PeoplePanel(props: PeoplePanelProps) {
       {props.people.length === 0 && mode.kind !== 'new' ? (
         <p className="tv-empty">Nobody is in the directory yet. Add the people who own goals, stages and actions.</p>
       ) : (
-        <ul
-          className="tv-list"
-          role="listbox"
-          aria-label="People"
-          tabIndex={0}
-          aria-activedescendant={nav.focusedKey ? rowDomId(LIST_ID, nav.focusedKey) : undefined}
-          onKeyDown={nav.onKeyDown}
-        >
+        <NavList listId={LIST_ID} role="listbox" label="People" nav={nav}>
           {props.people.map((p) => (
             <li key={p.id}>
               <div
@@ -138,7 +132,7 @@ export function PeoplePanel(props: PeoplePanelProps) {
               )}
             </li>
           ))}
-        </ul>
+        </NavList>
       )}
       {person && <OwnedGoals person={person} tree={props.goalTree} onReveal={props.onRevealGoal} />}
     </div>

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { type Problem, type ProblemSeverity } from '../../../shared/derive/problems';
 import { useWorkbench } from '../../workbench/WorkbenchContext';
 import { rowDomId, useListNavigation } from '../explorer/useListNavigation';
+import { NavList, PlanGroupRow } from '../explorer/NavList';
 import { countBySeverity, describeCounts, groupProblems } from './problemGroups';
 import '../explorer/viewList.css';
 import './problems.css';
@@ -78,33 +79,9 @@ export function ProblemsList(props: { problems: Problem[]; onReveal: (p: Problem
       {rows.length === 0 ? (
         <p className="tv-empty">No problems have been found in the workspace’s plans.</p>
       ) : (
-        <ul
-          className="tv-list"
-          role="tree"
-          aria-label="Problems"
-          tabIndex={0}
-          aria-activedescendant={nav.focusedKey ? rowDomId(LIST_ID, nav.focusedKey) : undefined}
-          onKeyDown={nav.onKeyDown}
-        >
+        <NavList listId={LIST_ID} label="Problems" nav={nav}>
           {rows.map((row) => row.kind === 'plan' ? (
-            <li
-              key={row.key}
-              id={rowDomId(LIST_ID, row.key)}
-              role="treeitem"
-              aria-level={1}
-              aria-expanded={!collapsed.has(row.planId)}
-              aria-selected={false}
-              aria-label={`${row.planTitle}, ${row.count} ${row.count === 1 ? 'problem' : 'problems'}`}
-              className={`tv-row${nav.focusedKey === row.key ? ' tv-focused' : ''}`}
-              style={{ paddingLeft: 4 }}
-              onClick={() => { nav.setFocusedKey(row.key); toggle(row.planId); }}
-            >
-              <span className="tv-twistie" aria-hidden="true">
-                <svg className="tv-svg" viewBox="0 0 16 16" style={{ transform: collapsed.has(row.planId) ? undefined : 'rotate(90deg)' }}><path d="M6 4l4 4-4 4" /></svg>
-              </span>
-              <strong className="tv-label">{row.planTitle}</strong>
-              <span className="tv-badge">{row.count}</span>
-            </li>
+            <PlanGroupRow key={row.key} listId={LIST_ID} rowKey={row.key} nav={nav} planTitle={row.planTitle} count={row.count} noun={['problem', 'problems']} expanded={!collapsed.has(row.planId)} onToggle={() => toggle(row.planId)} />
           ) : row.kind === 'more' ? (
             <li
               key={row.key}
@@ -135,7 +112,7 @@ export function ProblemsList(props: { problems: Problem[]; onReveal: (p: Problem
               <span className="tv-label">{row.problem.message}</span>
             </li>
           ))}
-        </ul>
+        </NavList>
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { type PlanSnapshot } from '../../../shared/model/planDoc';
 import { type Person } from '../../../shared/model/people';
 import { useWorkbench } from '../../workbench/WorkbenchContext';
 import { rowDomId, useListNavigation } from '../explorer/useListNavigation';
+import { NavList, PlanGroupRow } from '../explorer/NavList';
 import '../explorer/viewList.css';
 import './search.css';
 
@@ -80,34 +81,9 @@ export function SearchPanel(props: { plans: PlanSnapshot[]; people: Person[]; on
       </div>
       {deferred.trim() && <p className="tv-search-summary" role="status">{result.matches === 0 ? 'No results.' : summary(result)}</p>}
       {rows.length > 0 && (
-        <ul
-          className="tv-list"
-          role="tree"
-          aria-label="Search results"
-          tabIndex={0}
-          aria-activedescendant={nav.focusedKey ? rowDomId(LIST_ID, nav.focusedKey) : undefined}
-          onKeyDown={nav.onKeyDown}
-          ref={nav.listRef}
-        >
+        <NavList listId={LIST_ID} label="Search results" nav={nav}>
           {rows.map((row) => row.kind === 'plan' ? (
-            <li
-              key={row.key}
-              id={rowDomId(LIST_ID, row.key)}
-              role="treeitem"
-              aria-level={1}
-              aria-expanded={!collapsed.has(row.planId)}
-              aria-selected={false}
-              aria-label={`${row.planTitle}, ${row.count} ${row.count === 1 ? 'result' : 'results'}`}
-              className={`tv-row${nav.focusedKey === row.key ? ' tv-focused' : ''}`}
-              style={{ paddingLeft: 4 }}
-              onClick={() => { nav.setFocusedKey(row.key); toggle(row.planId); }}
-            >
-              <span className="tv-twistie" aria-hidden="true">
-                <svg className="tv-svg" viewBox="0 0 16 16" style={{ transform: collapsed.has(row.planId) ? undefined : 'rotate(90deg)' }}><path d="M6 4l4 4-4 4" /></svg>
-              </span>
-              <strong className="tv-label">{row.planTitle}</strong>
-              <span className="tv-badge">{row.count}</span>
-            </li>
+            <PlanGroupRow key={row.key} listId={LIST_ID} rowKey={row.key} nav={nav} planTitle={row.planTitle} count={row.count} noun={['result', 'results']} expanded={!collapsed.has(row.planId)} onToggle={() => toggle(row.planId)} />
           ) : (
             <li
               key={row.key}
@@ -127,7 +103,7 @@ export function SearchPanel(props: { plans: PlanSnapshot[]; people: Person[]; on
               </span>
             </li>
           ))}
-        </ul>
+        </NavList>
       )}
     </div>
   );
