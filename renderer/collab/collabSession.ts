@@ -148,6 +148,9 @@ export function openCollabSession(opts: CollabSessionOptions): CollabSession {
     });
     provider.on('sync', emit);
     emit();
+    // A plan this machine has never stored is empty until the server's copy arrives; an editor opened
+    // on it now would write its own empty paragraph first, which then stays above the real text.
+    if (doc.store.clients.size === 0) await firstSyncOrFailure(provider);
   })();
 
   return {
@@ -180,6 +183,23 @@ export function openCollabSession(opts: CollabSessionOptions): CollabSession {
       }
     },
   };
+}
+
+/** Resolves once the provider has synced, or its first connection attempt failed (then we work offline). */
+function firstSyncOrFailure(provider: WebsocketProvider): Promise<void> {
+  if (provider.synced || !provider.shouldConnect) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      provider.off('sync', onSync);
+      provider.off('connection-close', done);
+      provider.off('connection-error', done);
+      resolve();
+    };
+    const onSync = (synced: boolean) => synced && done();
+    provider.on('sync', onSync);
+    provider.on('connection-close', done);
+    provider.on('connection-error', done);
+  });
 }
 
 function peersOf(awareness: Awareness): Peer[] {

@@ -153,6 +153,22 @@ describe('collab session, with the sync server', () => {
     expect(text(a)).toBe(text(b));
   });
 
+  it('a plan never stored on this machine is ready only once the server’s copy is in (an editor would otherwise write first)', async () => {
+    const srv = await server();
+    const a = open(join(dir, 'a'), 'plan_1', await targetFor(srv, 'Ana'), 'Ana').session;
+    await statusWhere(a, (s) => s.connection === 'connected');
+    type(a, 'Executive summary');
+    await statusWhere(a, (s) => s.unsynced === 0);
+    const b = open(join(dir, 'b'), 'plan_1', await targetFor(srv, 'Ben'), 'Ben').session;
+    await b.ready;
+    expect(text(b)).toBe('Executive summary');
+    // With no server to answer, it opens anyway (empty, to be filled when the server is back).
+    await servers.shift()!.close();
+    const c = open(join(dir, 'c'), 'plan_1', await targetFor(srv, 'Cy'), 'Cy').session;
+    await c.ready;
+    expect(text(c)).toBe('');
+  });
+
   it('goes offline the moment the browser says the network is gone, and reconnects when it is back', async () => {
     const srv = await server();
     const network = new EventTarget();
