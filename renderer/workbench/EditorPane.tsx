@@ -1,10 +1,17 @@
-/** One plan in one editor group: the plan editor on the tab's session, with the workspace's people and goals. */
-import { useMemo } from 'react';
+/**
+ * One plan in one editor group: a compact document header (the plan's title, its template and
+ * period, kept live from the plan's own meta) above the plan editor on the tab's session, with the
+ * workspace's people and goals.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type * as Y from 'yjs';
 import { type Person } from '../../shared/model/people';
+import { planMetaMap, readPlanMeta, type PlanMeta } from '../../shared/model/planDoc';
 import { type GoalTree } from '../../shared/derive/goalTree';
 import { type CollabSession } from '../collab/collabSession';
 import { PlanEditor, type GoalOption } from '../editor/PlanEditor';
-import { type PlanSlateEditor } from './WorkbenchContext';
+import { useWorkbench, type PlanSlateEditor } from './WorkbenchContext';
+import './editorPane.css';
 
 export type EditorPaneProps = {
   session: CollabSession;
@@ -20,7 +27,40 @@ export function goalOptionsFor(planId: string, tree: GoalTree): GoalOption[] {
     .map((n) => ({ id: n.goal.id, planId: n.planId, planTitle: n.planTitle, title: n.goal.title }));
 }
 
+/** The plan's meta as it is now, re-read whenever someone renames the plan or changes its period. */
+function usePlanMeta(doc: Y.Doc): PlanMeta {
+  const [meta, setMeta] = useState(() => readPlanMeta(doc));
+  useEffect(() => {
+    const map = planMetaMap(doc);
+    const update = () => setMeta(readPlanMeta(doc));
+    update();
+    map.observe(update);
+    return () => map.unobserve(update);
+  }, [doc]);
+  return meta;
+}
+
+function DocumentHeader({ doc }: { doc: Y.Doc }) {
+  const meta = usePlanMeta(doc);
+  const { templates } = useWorkbench();
+  const template = templates.find((t) => t.id === meta.templateId)?.name;
+  const about = [template, meta.period.trim()].filter(Boolean).join(' · ');
+  return (
+    <header className="tandem-document-header" aria-label="Plan">
+      <h1 className="tandem-document-title">{meta.title.trim() || 'Untitled plan'}</h1>
+      {about && <p className="tandem-document-about">{about}</p>}
+    </header>
+  );
+}
+
 export function EditorPane({ session, people, goalTree, onEditor }: EditorPaneProps) {
   const goalOptions = useMemo(() => goalOptionsFor(session.docId, goalTree), [session.docId, goalTree]);
-  return <PlanEditor session={session} people={people} goalOptions={goalOptions} onEditor={onEditor} />;
+  return (
+    <div className="tandem-editor-pane">
+      <DocumentHeader doc={session.doc} />
+      <div className="tandem-editor-pane-body">
+        <PlanEditor session={session} people={people} goalOptions={goalOptions} onEditor={onEditor} />
+      </div>
+    </div>
+  );
 }

@@ -240,4 +240,22 @@ describe('workbench', () => {
     await expect.poll(reads).toBeGreaterThan(before);
     await statusBar(person).waitFor();
   });
+  it('heads the open plan with its title, template and period, and starts the text right below', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const p = await open('Dana Whitfield', { query: `plan=${annual.id}`, colorScheme });
+      const text = editorText(p.page);
+      await text.getByRole('heading', { name: 'Executive summary' }).waitFor();
+      await p.page.screenshot({ path: artifactPath(`editor-header-${colorScheme}.png`) });
+      const header = p.page.getByRole('tabpanel', { name: 'FY27 joint plan' }).locator('header', { has: p.page.getByRole('heading', { level: 1 }) });
+      expect(await header.getByRole('heading', { level: 1 }).textContent()).toBe('FY27 joint plan');
+      expect(await header.textContent()).toMatch(/^FY27 joint planAnnual joint sales & marketing plan$/);
+      // No blank band: the first heading's text starts within a line of the toolbar.
+      const gap = await p.page.evaluate(() => {
+        const toolbar = document.querySelector('.tandem-toolbar')!.getBoundingClientRect();
+        const first = [...document.querySelectorAll('.tandem-editable h1, .tandem-editable h2')][0]!.getBoundingClientRect();
+        return first.top - toolbar.bottom;
+      });
+      expect(gap).toBeLessThan(40);
+    }
+  });
 });
