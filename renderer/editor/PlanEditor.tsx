@@ -18,6 +18,7 @@ import { FieldConflicts } from './fieldConflicts';
 import { InsertMenu } from './InsertMenu';
 import { type MenuItem, mentionItems, slashItems, type Typeahead, typeaheadAt } from './insertMenu';
 import { PlanEditorContext, type GoalOption, type PlanEditorContextValue } from './planContext';
+import { isCardFieldBlur } from './elements/cardKeys';
 import { renderChunk } from './elements/chunkVisibility';
 import { PlanElement } from './elements/PlanElement';
 import { PlanLeaf } from './elements/PlanLeaf';
@@ -187,6 +188,7 @@ function ConnectedPlanEditor({ session, people, goalOptions = [], readOnly = fal
               renderChunk={renderChunk}
               placeholder="Write the plan… type / for goals, stages and actions, @ to mention someone"
               onKeyDown={onKeyDown}
+              onBlur={isCardFieldBlur}
               spellCheck
             />
             {typeahead && items.length > 0 && (

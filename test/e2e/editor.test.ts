@@ -81,6 +81,54 @@ describe('plan editor, two people live', () => {
   });
 });
 
+/** What has the keyboard: the focused element's accessible label (or "Plan text" for the editor). */
+const focusedLabel = (page: Page) => page.evaluate(() => {
+  const el = document.activeElement;
+  return el?.getAttribute('aria-label') ?? (el?.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el?.tagName ?? null;
+});
+
+describe('plan editor, keyboard only', () => {
+  it('palette → Insert Goal → Tab walks the card\'s fields, Shift+Tab walks back, Esc returns to the text', async () => {
+    const { page, errors } = await openAs(browser, `${app.url}/?plan=${plan.id}`, ANA);
+    try {
+      await visible(editorOf(page));
+      await caretAtEnd(page);
+      await page.keyboard.press('Control+Shift+P');
+      await page.keyboard.type('Insert Goal');
+      await page.keyboard.press('Enter');
+      const card = goal(page, 'Untitled goal');
+      await visible(card);
+      await expect.poll(() => focusedLabel(page), WAIT).toBe('Plan text');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => focusedLabel(page), WAIT).toBe('Goal title');
+      await page.keyboard.type('Keyboard goal');
+      const typed = goal(page, 'Keyboard goal');
+      await expect.poll(() => typed.getByRole('textbox', { name: 'Goal title' }).inputValue(), WAIT).toBe('Keyboard goal');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => focusedLabel(page), WAIT).toBe('Status');
+      const statusBefore = await typed.getByRole('combobox', { name: 'Status' }).inputValue();
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(() => typed.getByRole('combobox', { name: 'Status' }).inputValue(), WAIT).not.toBe(statusBefore);
+      const status = await typed.getByRole('combobox', { name: 'Status' }).inputValue();
+      await page.keyboard.press('Tab');
+      await expect.poll(() => focusedLabel(page), WAIT).toBe('Team');
+      await page.keyboard.press('Shift+Tab');
+      await expect.poll(() => focusedLabel(page), WAIT).toBe('Status');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => focusedLabel(page), WAIT).toBe('Plan text');
+      await page.keyboard.type('After the goal.');
+      await visible(editorOf(page).getByText('After the goal.'));
+      expect(await typed.getByRole('textbox', { name: 'Goal title' }).inputValue()).toBe('Keyboard goal');
+      expect(await typed.getByRole('combobox', { name: 'Status' }).inputValue()).toBe(status);
+    } catch (err) {
+      await page.screenshot({ path: artifactPath('editor-keyboard-failed.png') });
+      throw err;
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 async function twoPeopleEdit(aPage: Page, bPage: Page): Promise<void> {
   const a = { page: aPage };
   const b = { page: bPage };
