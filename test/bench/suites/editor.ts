@@ -2,7 +2,8 @@
  * Plan editor benchmarks in headless Chromium, each beside a baseline measured in the same run:
  * - typing latency (keydown → next animation frame, in the page) in a plan of 1,000 and of 10,000
  *   blocks (20% goals) vs plain slate-react rich text with the same number of paragraphs;
- * - opening the plan to its first full paint vs parsing its Yjs state alone.
+ * - opening the plan to its first full paint vs parsing its Yjs state alone, and vs plain
+ *   slate-react showing the same number of paragraphs (what rendering every block costs at all).
  * Both editors use Slate's chunking (past 1,000 blocks) with content-visibility, as Slate advises.
  */
 import { type Browser, type Page } from 'playwright-core';
@@ -38,6 +39,7 @@ async function typingLatencies(page: Page): Promise<number[]> {
 
 async function measureSize(browser: Browser, base: string, blocks: number): Promise<BenchRow[]> {
   const plain = await openPage(browser, `${base}?mode=plain&blocks=${blocks}`);
+  const plainPaint = await plain.evaluate(() => window.bench.firstPaintMs);
   const plainLat = await typingLatencies(plain);
   await plain.close();
 
@@ -58,6 +60,7 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
     row(`typing p50, plan of ${size} (20% goals)`, 'ms', percentile(planLat, 50), percentile(plainLat, 50), plainName),
     row(`typing p95, plan of ${size} (20% goals)`, 'ms', percentile(planLat, 95), percentile(plainLat, 95), plainName),
     row(`open to first paint, plan of ${size}`, 'ms', median(paints), median(parses), 'parse the Yjs state alone'),
+    row(`open to first paint, plan of ${size}`, 'ms', median(paints), plainPaint, `${plainName} (first paint)`),
   ];
 }
 
