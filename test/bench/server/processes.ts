@@ -4,14 +4,18 @@ import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LoadResult, type LoadSpec } from './loadProcess';
-import { type ServerKind } from './serverProcess';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+
+/** Kept here, not in serverProcess.ts: importing that module starts a server. */
+export const BENCH_SECRET = 'benchmark-secret-0123456789abcdef';
+export type ServerKind = 'ours' | 'stock' | 'echo';
+
 const EXEC_ARGV = ['--import', 'tsx', '--expose-gc'];
 /** BENCH_CPU_PROF=<dir> writes a V8 CPU profile of every `ours` server process there (for finding what delays the relay). */
 const PROFILE_ARGV = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
 
-export type BenchServer = { kind: ServerKind; port: number; rss(): Promise<number>; stop(): Promise<void> };
+export type BenchServer = { kind: ServerKind; port: number; rss(): Promise<number>; cpuMs(): Promise<number>; stop(): Promise<void> };
 
 export async function startBenchServer(kind: ServerKind): Promise<BenchServer> {
   const child = spawn(process.execPath, [...EXEC_ARGV, ...(kind === 'ours' ? PROFILE_ARGV : []), join(HERE, 'serverProcess.ts'), kind], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -37,6 +41,11 @@ export async function startBenchServer(kind: ServerKind): Promise<BenchServer> {
     rss: () => {
       const r = next<number>('rss');
       child.stdin.write('rss\n');
+      return r;
+    },
+    cpuMs: () => {
+      const r = next<number>('cpu');
+      child.stdin.write('cpu\n');
       return r;
     },
     stop: async () => {

@@ -2,7 +2,7 @@
  * A sync server under benchmark, in its own process: `ours` (main/server), `stock` (@y/websocket-server
  * 0.1.1's setupWSConnection, in memory) or `echo` (a raw ws relay to the other sockets of the same
  * path: the floor). Prints {"port"} as a JSON line, then answers the stdin lines `rss` (its RSS after
- * a GC, as {"rss"}) and `stop`.
+ * a GC, as {"rss"}), `cpu` (CPU time used so far, user + system, in ms, as {"cpu"}) and `stop`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -12,9 +12,7 @@ import { createInterface } from 'node:readline';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { setupWSConnection } from '@y/websocket-server/utils';
 import { startSyncServer } from '../../../main/server/index';
-
-export const BENCH_SECRET = 'benchmark-secret-0123456789abcdef';
-export type ServerKind = 'ours' | 'stock' | 'echo';
+import { BENCH_SECRET, type ServerKind } from './processes';
 
 async function start(kind: ServerKind): Promise<{ port: number; close(): Promise<void> }> {
   if (kind === 'ours') {
@@ -50,6 +48,9 @@ createInterface({ input: process.stdin }).on('line', (cmd) => {
   if (cmd === 'rss') {
     (globalThis as { gc?: () => void }).gc?.();
     say({ rss: process.memoryUsage().rss });
+  } else if (cmd === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    say({ cpu: (user + system) / 1000 });
   } else if (cmd === 'stop') {
     void server.close().then(() => process.exit(0));
   }

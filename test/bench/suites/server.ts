@@ -8,8 +8,7 @@
  */
 import { createToken } from '../../../main/server/index';
 import { median, row, type BenchRow } from '../report';
-import { startBenchServer, runLoad, type BenchServer } from '../server/processes';
-import { BENCH_SECRET, type ServerKind } from '../server/serverProcess';
+import { startBenchServer, runLoad, BENCH_SECRET, type BenchServer, type ServerKind } from '../server/processes';
 import { type LoadResult, type LoadSpec } from '../server/loadProcess';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -49,8 +48,14 @@ async function latencyRuns(): Promise<Record<ServerKind, LoadResult[]>> {
   for (let run = 0; run < RUNS; run++) {
     // Interleave the servers in every run, so a noisy moment hits them alike.
     for (const kind of ['echo', 'stock', 'ours'] as ServerKind[]) {
-      const r = await withServer(kind, (s) => runLoad(spec(s, LATENCY)));
-      process.stdout.write(`  latency run ${run + 1} ${kind}: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ${r.samples}/${r.expected} delivered\n`);
+      // The server's CPU time per delivered edit (connecting included) is steadier than latency on a
+      // shared machine: it shows the work each server does, whoever else is using the cores.
+      const { r, cpuMs } = await withServer(kind, async (s) => {
+        const before = await s.cpuMs();
+        const result = await runLoad(spec(s, LATENCY));
+        return { r: result, cpuMs: (await s.cpuMs()) - before };
+      });
+      process.stdout.write(`  latency run ${run + 1} ${kind}: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ${r.samples}/${r.expected} delivered, server CPU ${((cpuMs * 1000) / r.samples).toFixed(1)} µs per delivery\n`);
       results[kind].push(r);
     }
   }
