@@ -71,6 +71,8 @@ export function openCollabSession(opts: CollabSessionOptions): CollabSession {
   let destroyed = false;
   let provider: WebsocketProvider | null = null;
   let confirmations: ServerConfirmations | null = null;
+  /** Ends the wait for the server's first copy (closing must not wait for a slow connection). */
+  let stopWaiting = () => {};
   /** The browser said it has no network: the socket is closed at once instead of after y-websocket's 30 s timeout. */
   let networkDown = typeof navigator !== 'undefined' && navigator.onLine === false;
 
@@ -150,7 +152,11 @@ export function openCollabSession(opts: CollabSessionOptions): CollabSession {
     emit();
     // A plan this machine has never stored is empty until the server's copy arrives; an editor opened
     // on it now would write its own empty paragraph first, which then stays above the real text.
-    if (doc.store.clients.size === 0) await firstSyncOrFailure(provider);
+    if (doc.store.clients.size === 0) {
+      const first = firstSyncOrFailure(provider);
+      stopWaiting = first.stop;
+      await first.done;
+    }
   })();
 
   return {
@@ -170,6 +176,7 @@ export function openCollabSession(opts: CollabSessionOptions): CollabSession {
       stopExternal();
       network?.removeEventListener('offline', onOffline);
       network?.removeEventListener('online', onOnline);
+      stopWaiting();
       await ready.catch(() => {});
       confirmations?.destroy();
       provider?.destroy();
@@ -185,21 +192,23 @@ export function openCollabSession(opts: CollabSessionOptions): CollabSession {
   };
 }
 
-/** Resolves once the provider has synced, or its first connection attempt failed (then we work offline). */
-function firstSyncOrFailure(provider: WebsocketProvider): Promise<void> {
-  if (provider.synced || !provider.shouldConnect) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
+/** Resolves once the provider has synced, its first connection attempt failed (then we work offline), or `stop` is called. */
+function firstSyncOrFailure(provider: WebsocketProvider): { done: Promise<void>; stop: () => void } {
+  if (provider.synced || !provider.shouldConnect) return { done: Promise.resolve(), stop: () => {} };
+  let stop = () => {};
+  const done = new Promise<void>((resolve) => {
+    const onSync = (synced: boolean) => synced && stop();
+    stop = () => {
       provider.off('sync', onSync);
-      provider.off('connection-close', done);
-      provider.off('connection-error', done);
+      provider.off('connection-close', stop);
+      provider.off('connection-error', stop);
       resolve();
     };
-    const onSync = (synced: boolean) => synced && done();
     provider.on('sync', onSync);
-    provider.on('connection-close', done);
-    provider.on('connection-error', done);
+    provider.on('connection-close', stop);
+    provider.on('connection-error', stop);
   });
+  return { done, stop: () => stop() };
 }
 
 function peersOf(awareness: Awareness): Peer[] {

@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
@@ -167,6 +168,24 @@ describe('collab session, with the sync server', () => {
     const c = open(join(dir, 'c'), 'plan_1', await targetFor(srv, 'Cy'), 'Cy').session;
     await c.ready;
     expect(text(c)).toBe('');
+  });
+
+  it('closes at once while still waiting for a server that never answers', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      const target = { serverUrl: `ws://127.0.0.1:${port}`, workspaceId: WORKSPACE, token: 'unanswered' };
+      const { session } = open(join(dir, 'a'), 'plan_1', target);
+      let ready = false;
+      void session.ready.then(() => (ready = true));
+      await statusWhere(session, (s) => s.connection === 'connecting');
+      expect(ready).toBe(false);
+      await session.destroy();
+      expect(ready).toBe(true);
+    } finally {
+      silent.close();
+    }
   });
 
   it('goes offline the moment the browser says the network is gone, and reconnects when it is back', async () => {
