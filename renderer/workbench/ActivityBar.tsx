@@ -1,6 +1,6 @@
 /** The activity bar: one icon button per view container, and the manage menu at the bottom. */
 import { formatKeybinding, isMacPlatform } from '../platform/keybindings';
-import { CONTAINERS } from './containers';
+import { CONTAINERS, containerKeybinding } from './containers';
 import { Icon } from './icons';
 
 export function ActivityBar(props: { active: string; sidebarVisible: boolean; onSelect(id: string): void; onManage(): void }) {
@@ -17,7 +17,7 @@ export function ActivityBar(props: { active: string; sidebarVisible: boolean; on
               className={`tandem-activity ${selected ? 'is-active' : ''}`}
               aria-label={c.title}
               aria-pressed={selected}
-              title={`${c.title} (${formatKeybinding(c.keybinding, mac)})`}
+              title={containerKeybinding(c) ? `${c.title} (${formatKeybinding(containerKeybinding(c)!, mac)})` : c.title}
               onClick={() => props.onSelect(c.id)}
             >
               <Icon name={c.icon} />

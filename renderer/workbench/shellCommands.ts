@@ -21,13 +21,13 @@ export const SHOW_VIEW_PREFIX = 'workbench.view.show.';
 
 export function registerShellCommands(shell: ShellControls): () => void {
   const offs = [
-    registerCommand({ id: 'workbench.toggleSidebar', title: 'Toggle Side Bar', category: 'View', keybinding: 'Mod+Alt+B', run: shell.toggleSideBar }),
-    registerCommand({ id: 'workbench.togglePanel', title: 'Toggle Panel', category: 'View', keybinding: 'Mod+J', run: shell.togglePanel }),
-    registerCommand({ id: 'workbench.closeEditor', title: 'Close Editor', category: 'View', keybinding: 'Mod+W', when: shell.hasOpenEditor, run: shell.closeEditor }),
-    registerCommand({ id: 'workbench.reopenClosedEditor', title: 'Reopen Closed Editor', category: 'View', keybinding: 'Mod+Shift+T', when: shell.canReopen, run: shell.reopenClosedEditor }),
-    registerCommand({ id: 'workbench.splitEditor', title: 'Split Editor', category: 'View', keybinding: 'Mod+\\', when: shell.hasOpenEditor, run: shell.splitEditor }),
+    registerCommand({ id: 'workbench.toggleSidebar', title: 'Toggle Side Bar', category: 'View', run: shell.toggleSideBar }),
+    registerCommand({ id: 'workbench.togglePanel', title: 'Toggle Panel', category: 'View', run: shell.togglePanel }),
+    registerCommand({ id: 'workbench.closeEditor', title: 'Close Editor', category: 'View', when: shell.hasOpenEditor, run: shell.closeEditor }),
+    registerCommand({ id: 'workbench.reopenClosedEditor', title: 'Reopen Closed Editor', category: 'View', when: shell.canReopen, run: shell.reopenClosedEditor }),
+    registerCommand({ id: 'workbench.splitEditor', title: 'Split Editor', category: 'View', when: shell.hasOpenEditor, run: shell.splitEditor }),
     ...CONTAINERS.map((c) => registerCommand({
-      id: c.id === 'search' ? 'workbench.search' : `workbench.view.${c.id}`, title: `Show ${c.title}`, category: 'View', keybinding: c.keybinding, run: () => shell.showContainer(c.id),
+      id: c.commandId, title: `Show ${c.title}`, category: 'View', run: () => shell.showContainer(c.id),
     })),
   ];
 

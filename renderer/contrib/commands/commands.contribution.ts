@@ -15,12 +15,12 @@ import { shareWorkspace, stopSharing } from './share';
 const hasWorkspace = ({ workbench }: CommandContext) => workbench.workspace !== null;
 const hasPlan = ({ workbench }: CommandContext) => workbench.activePlanId !== null;
 
-registerCommand({ id: 'workbench.commandPalette', title: 'Show All Commands', category: 'View', keybinding: 'Mod+Shift+P', run: showCommandPalette });
-registerCommand({ id: 'workbench.quickOpen', title: 'Go to Plan or Goal…', category: 'Go', keybinding: 'Mod+P', when: hasWorkspace, run: quickOpen });
-registerCommand({ id: 'goal.goTo', title: 'Go to Goal…', category: 'Go', keybinding: 'Mod+Shift+O', when: hasWorkspace, run: goToGoal });
-registerCommand({ id: 'workbench.keyboardShortcuts', title: 'Keyboard Shortcuts', category: 'Help', keybinding: 'Mod+K', run: (ctx) => showKeyboardShortcuts(ctx) });
+registerCommand({ id: 'workbench.commandPalette', title: 'Show All Commands', category: 'View', run: showCommandPalette });
+registerCommand({ id: 'workbench.quickOpen', title: 'Go to Plan or Goal…', category: 'Go', when: hasWorkspace, run: quickOpen });
+registerCommand({ id: 'goal.goTo', title: 'Go to Goal…', category: 'Go', when: hasWorkspace, run: goToGoal });
+registerCommand({ id: 'workbench.keyboardShortcuts', title: 'Keyboard Shortcuts', category: 'Help', run: (ctx) => showKeyboardShortcuts(ctx) });
 registerCommand({ id: 'goal.cascade', title: 'Cascade Goal to a Team…', category: 'Plan', when: hasWorkspace, run: cascadeGoal });
-registerCommand({ id: 'plan.exportMarkdown', title: 'Export Plan as Markdown', category: 'Plan', keybinding: 'Mod+Shift+E', when: hasPlan, run: exportActivePlan });
+registerCommand({ id: 'plan.exportMarkdown', title: 'Export Plan as Markdown', category: 'Plan', when: hasPlan, run: exportActivePlan });
 registerCommand({
   id: 'theme.toggle', title: 'Toggle Light/Dark Theme', category: 'Preferences',
   run: async ({ workbench }) => { await workbench.host.settings.update({ theme: toggledTheme(workbench.settings.theme, osPrefersDark()) }); },
@@ -31,10 +31,10 @@ registerCommand({
   run: async ({ workbench }) => { await workbench.host.settings.update({ theme: 'system' }); },
 });
 registerCommand({
-  id: 'workspace.openFolder', title: 'Open Folder…', category: 'File', keybinding: 'Mod+O',
+  id: 'workspace.openFolder', title: 'Open Folder…', category: 'File',
   run: async ({ workbench }) => { await workbench.host.workspace.openFolder(undefined); },
 });
-registerCommand({ id: 'workbench.openSettings', title: 'Sync Settings (Server, Token, Name and Colour)…', category: 'Preferences', keybinding: 'Mod+,', run: openSyncSettings });
+registerCommand({ id: 'workbench.openSettings', title: 'Sync Settings (Server, Token, Name and Colour)…', category: 'Preferences', run: openSyncSettings });
 registerCommand({ id: 'sync.share', title: 'Share Workspace on My Network…', category: 'Share', when: hasWorkspace, run: shareWorkspace });
 registerCommand({ id: 'sync.stopSharing', title: 'Stop Sharing', category: 'Share', when: hasWorkspace, run: stopSharing });
 registerInsertCommands();

@@ -21,21 +21,21 @@ function inserting(insert: (editor: PlanSlateEditor, ctx: CommandContext) => voi
 export function registerInsertCommands(): () => void {
   const offs = [
     registerCommand({
-      id: 'editor.insertGoal', title: 'Insert Goal', category: 'Plan', keybinding: 'Mod+Alt+G', when: hasEditor,
+      id: 'editor.insertGoal', title: 'Insert Goal', category: 'Plan', when: hasEditor,
       run: inserting((editor) => { insertGoal(editor); }),
     }),
     registerCommand({
-      id: 'editor.insertSubGoal', title: 'Insert Sub-goal', category: 'Plan', keybinding: 'Mod+Alt+Shift+G', when: hasEditor,
+      id: 'editor.insertSubGoal', title: 'Insert Sub-goal', category: 'Plan', when: hasEditor,
       run: inserting((editor, { workbench }) => {
         if (insertSubGoal(editor) === null) workbench.notify('Put the cursor on or below a goal to add a sub-goal to it.', 'error');
       }),
     }),
     registerCommand({
-      id: 'editor.insertStageMatrix', title: 'Insert Track-Selling Stage Matrix', category: 'Plan', keybinding: 'Mod+Alt+M', when: hasEditor,
+      id: 'editor.insertStageMatrix', title: 'Insert Track-Selling Stage Matrix', category: 'Plan', when: hasEditor,
       run: inserting((editor) => insertStageMatrix(editor)),
     }),
     registerCommand({
-      id: 'editor.insertAction', title: 'Insert Action', category: 'Plan', keybinding: 'Mod+Alt+A', when: hasEditor,
+      id: 'editor.insertAction', title: 'Insert Action', category: 'Plan', when: hasEditor,
       run: inserting((editor) => { insertAction(editor); }),
     }),
     registerCommand({

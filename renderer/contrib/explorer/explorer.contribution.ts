@@ -7,7 +7,7 @@ import { deletePlanConfirmed, duplicatePlanInteractive, newPlanFromTemplate, ren
 registerView({ id: 'explorer.plans', title: 'Plans', container: 'explorer', order: 10, component: ExplorerView });
 
 registerCommand({
-  id: 'plan.new', title: 'New Plan from Template…', category: 'Plan', keybinding: 'Mod+Alt+N',
+  id: 'plan.new', title: 'New Plan from Template…', category: 'Plan',
   when: ({ workbench }) => workbench.workspace !== null,
   run: ({ workbench }) => newPlanFromTemplate(workbench),
 });
