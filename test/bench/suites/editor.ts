@@ -1,7 +1,8 @@
 /**
  * Plan editor benchmarks in headless Chromium, each beside a baseline measured in the same run:
  * - typing latency (keydown → next animation frame, in the page) in a plan of 1,000 and of 10,000
- *   blocks (20% goals) vs plain slate-react rich text with the same number of paragraphs;
+ *   blocks (20% goals) vs plain slate-react rich text with the same number of paragraphs, typed in
+ *   alternating rounds so that both editors see the same load on a shared machine;
  * - opening the plan to its first full paint vs parsing its Yjs state alone, and vs plain
  *   slate-react showing the same number of paragraphs (what rendering every block costs at all).
  * Both editors use Slate's chunking (past 1,000 blocks) with content-visibility, as Slate advises.
@@ -13,8 +14,11 @@ import { median, percentile, row, type BenchRow } from '../report';
 
 const SIZES = [1_000, 10_000];
 const WARMUP_KEYS = 10;
-const MEASURED_KEYS = 60;
+/** Keys are typed in rounds alternating between the two editors, so both see the same machine load. */
+const ROUNDS = 4;
+const KEYS_PER_ROUND = 15;
 const OPENS = 3;
+const LETTERS = 'the joint plan keeps sales and marketing on one page ';
 
 async function openPage(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -23,42 +27,61 @@ async function openPage(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-/** Types keys one at a time (a new key after the previous frame) and returns the measured latencies. */
-async function typingLatencies(page: Page): Promise<number[]> {
-  await page.evaluate(() => window.bench.placeCaret());
-  await page.waitForTimeout(300);
-  const letters = 'the joint plan keeps sales and marketing on one page ';
-  for (let i = 0; i < WARMUP_KEYS + MEASURED_KEYS; i++) {
-    await page.keyboard.press(letters[i % letters.length] === ' ' ? 'Space' : letters[i % letters.length]!);
+/** Types keys one at a time (a new key after the previous frame). */
+async function typeKeys(page: Page, count: number): Promise<void> {
+  await page.bringToFront();
+  for (let i = 0; i < count; i++) {
+    const letter = LETTERS[i % LETTERS.length]!;
+    await page.keyboard.press(letter === ' ' ? 'Space' : letter);
     await page.waitForTimeout(20);
   }
   await page.waitForTimeout(100);
-  const all = await page.evaluate(() => window.bench.latencies);
-  return all.slice(WARMUP_KEYS);
+}
+
+/** Puts the caret in the middle of the document and types the warm-up keys, which are not counted. */
+async function prepareTyping(page: Page): Promise<void> {
+  await page.evaluate(() => window.bench.placeCaret());
+  await page.waitForTimeout(300);
+  await typeKeys(page, WARMUP_KEYS);
+  await page.evaluate(() => {
+    window.bench.latencies = [];
+  });
+}
+
+/** Typing latencies of both editors, measured in alternating rounds. */
+async function typingLatencies(plan: Page, plain: Page): Promise<{ plan: number[]; plain: number[] }> {
+  await prepareTyping(plain);
+  await prepareTyping(plan);
+  for (let r = 0; r < ROUNDS; r++) {
+    await typeKeys(plain, KEYS_PER_ROUND);
+    await typeKeys(plan, KEYS_PER_ROUND);
+  }
+  const read = (page: Page) => page.evaluate(() => window.bench.latencies);
+  return { plan: await read(plan), plain: await read(plain) };
 }
 
 async function measureSize(browser: Browser, base: string, blocks: number): Promise<BenchRow[]> {
   const plain = await openPage(browser, `${base}?mode=plain&blocks=${blocks}`);
   const plainPaint = await plain.evaluate(() => window.bench.firstPaintMs);
-  const plainLat = await typingLatencies(plain);
-  await plain.close();
 
   const paints: number[] = [];
   const parses: number[] = [];
-  let planLat: number[] = [];
+  let plan: Page | null = null;
   for (let i = 0; i < OPENS; i++) {
-    const plan = await openPage(browser, `${base}?mode=plan&blocks=${blocks}`);
+    plan = await openPage(browser, `${base}?mode=plan&blocks=${blocks}`);
     const { firstPaintMs, parseMs } = await plan.evaluate(() => ({ firstPaintMs: window.bench.firstPaintMs, parseMs: window.bench.parseMs }));
     paints.push(firstPaintMs);
     parses.push(parseMs);
-    if (i === OPENS - 1) planLat = await typingLatencies(plan);
-    await plan.close();
+    if (i < OPENS - 1) await plan.close();
   }
+  const lat = await typingLatencies(plan!, plain);
+  await plan!.close();
+  await plain.close();
   const size = `${blocks.toLocaleString('en-US')} blocks`;
   const plainName = `plain slate-react, ${blocks.toLocaleString('en-US')} paragraphs`;
   return [
-    row(`typing p50, plan of ${size} (20% goals)`, 'ms', percentile(planLat, 50), percentile(plainLat, 50), plainName),
-    row(`typing p95, plan of ${size} (20% goals)`, 'ms', percentile(planLat, 95), percentile(plainLat, 95), plainName),
+    row(`typing p50, plan of ${size} (20% goals)`, 'ms', percentile(lat.plan, 50), percentile(lat.plain, 50), plainName),
+    row(`typing p95, plan of ${size} (20% goals)`, 'ms', percentile(lat.plan, 95), percentile(lat.plain, 95), plainName),
     row(`open to first paint, plan of ${size}`, 'ms', median(paints), median(parses), 'parse the Yjs state alone'),
     row(`open to first paint, plan of ${size}`, 'ms', median(paints), plainPaint, `${plainName} (first paint)`),
   ];
