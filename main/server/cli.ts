@@ -12,6 +12,7 @@ import { homedir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { inviteLink } from '../../shared/sync/inviteLink';
 import { ROLES, ROOM_PART, type Role } from '../../shared/sync/rooms';
 import { startSyncServer, createToken } from './index';
 import { isLogLevel, jsonLineLog } from './log';
@@ -133,7 +134,7 @@ async function token(args: string[]): Promise<void> {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
   process.stdout.write(jwt + '\n');
-  if (values.url) process.stderr.write(`invite link: ${values.url.replace(/\/+$/, '')}/?token=${jwt}\n`);
+  if (values.url) process.stderr.write(`invite link: ${inviteLink(values.url, jwt)}\n`);
 }
 
 const USAGE = `usage:

@@ -34,7 +34,7 @@ describe('server command line', () => {
       const { stdout, stderr } = await run(TSX, [CLI, 'token', '--data', dataDir, '--workspace', 'acme', '--role', 'viewer', '--name', 'Ana', '--ttl', '7d', '--url', url], { cwd: ROOT });
       const token = stdout.trim();
       expect(await verifyToken(readFileSync(join(dataDir, 'secret'), 'utf8').trim(), token)).toEqual({ workspaceId: 'acme', name: 'Ana', role: 'viewer' });
-      expect(stderr).toContain(`invite link: ${url}/?token=${token}`);
+      expect(stderr).toContain(`invite link: ${url}/#token=${token}`);
       const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
       child.kill('SIGTERM');
       expect(await exit).toBe(0);
