@@ -11,6 +11,7 @@ import { useWorkbench } from '../../workbench/WorkbenchContext';
 import { ContextMenu } from '../explorer/ContextMenu';
 import { newPlanFromTemplate } from '../explorer/planActions';
 import { rowDomId, useListNavigation } from '../explorer/useListNavigation';
+import { useCollapsed } from '../explorer/useCollapsed';
 import { NavList } from '../explorer/NavList';
 import { Avatar } from '../people/Avatar';
 import { goalKey, ownerNames, progressExplained, progressPercent, visibleGoalRows, type GoalRow } from './goalTreeRows';
@@ -66,7 +67,7 @@ export type GoalTreeProps = {
 export function GoalTreePanel(props: GoalTreeProps) {
   const [filter, setFilter] = useState('');
   const deferredFilter = useDeferredValue(filter);
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const { collapsed, setCollapsed, toggle } = useCollapsed();
   const [menu, setMenu] = useState<{ x: number; y: number; node: GoalNode } | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
   const rows = useMemo(
@@ -74,12 +75,6 @@ export function GoalTreePanel(props: GoalTreeProps) {
     [props.roots, collapsed, deferredFilter, props.people, props.activePlanId],
   );
   const byId = useMemo(() => new Map(props.people.map((p) => [p.id, p])), [props.people]);
-  const toggle = (key: string, open?: boolean) => setCollapsed((prev) => {
-    const next = new Set(prev);
-    if (open ?? next.has(key)) next.delete(key);
-    else next.add(key);
-    return next;
-  });
   const nav = useListNavigation(rows, (r) => r.key, {
     onOpen: (r) => props.onReveal(r.node),
     onKey: (e, r) => {

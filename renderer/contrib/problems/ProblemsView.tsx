@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { type Problem, type ProblemSeverity } from '../../../shared/derive/problems';
 import { useWorkbench } from '../../workbench/WorkbenchContext';
 import { rowDomId, useListNavigation } from '../explorer/useListNavigation';
+import { useCollapsed } from '../explorer/useCollapsed';
 import { NavList, PlanGroupRow } from '../explorer/NavList';
 import { countBySeverity, describeCounts, groupProblems } from './problemGroups';
 import '../explorer/viewList.css';
@@ -36,7 +37,7 @@ type Row =
   | { kind: 'more'; key: string; planId: string; hidden: number };
 
 export function ProblemsList(props: { problems: Problem[]; onReveal: (p: Problem) => void }) {
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const { collapsed, toggle } = useCollapsed();
   const [showAll, setShowAll] = useState<ReadonlySet<string>>(new Set());
   const groups = useMemo(() => groupProblems(props.problems), [props.problems]);
   const counts = useMemo(() => countBySeverity(props.problems), [props.problems]);
@@ -52,12 +53,6 @@ export function ProblemsList(props: { problems: Problem[]; onReveal: (p: Problem
     ];
   }), [groups, collapsed, showAll]);
   const showRest = (planId: string) => setShowAll((prev) => new Set(prev).add(planId));
-  const toggle = (planId: string, open?: boolean) => setCollapsed((prev) => {
-    const next = new Set(prev);
-    if (open ?? next.has(planId)) next.delete(planId);
-    else next.add(planId);
-    return next;
-  });
   const nav = useListNavigation(rows, (r) => r.key, {
     onOpen: (r) => (r.kind === 'plan' ? toggle(r.planId) : r.kind === 'more' ? showRest(r.planId) : props.onReveal(r.problem)),
     onKey: (e, r) => {

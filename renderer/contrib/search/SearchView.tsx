@@ -5,6 +5,7 @@ import { type PlanSnapshot } from '../../../shared/model/planDoc';
 import { type Person } from '../../../shared/model/people';
 import { useWorkbench } from '../../workbench/WorkbenchContext';
 import { rowDomId, useListNavigation } from '../explorer/useListNavigation';
+import { useCollapsed } from '../explorer/useCollapsed';
 import { NavList, PlanGroupRow } from '../explorer/NavList';
 import '../explorer/viewList.css';
 import './search.css';
@@ -35,7 +36,7 @@ export function SearchPanel(props: { plans: PlanSnapshot[]; people: Person[]; on
   const [query, setQuery] = useState('');
   const [caseSensitive, setCaseSensitive] = useState(false);
   const [wholeWord, setWholeWord] = useState(false);
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const { collapsed, toggle } = useCollapsed();
   const deferred = useDeferredValue(query);
   const result = useMemo(
     () => searchPlans(props.plans, deferred, { caseSensitive, wholeWord, people: props.people, contextChars: 16 }),
@@ -45,12 +46,6 @@ export function SearchPanel(props: { plans: PlanSnapshot[]; people: Person[]; on
     { kind: 'plan', key: g.planId, planId: g.planId, planTitle: g.planTitle, count: g.count },
     ...(collapsed.has(g.planId) ? [] : g.hits.map((hit, i): Row => ({ kind: 'hit', key: `${g.planId}:${i}`, planId: g.planId, hit }))),
   ]), [result, collapsed]);
-  const toggle = (planId: string, open?: boolean) => setCollapsed((prev) => {
-    const next = new Set(prev);
-    if (open ?? next.has(planId)) next.delete(planId);
-    else next.add(planId);
-    return next;
-  });
   const nav = useListNavigation(rows, (r) => r.key, {
     onOpen: (r) => (r.kind === 'plan' ? toggle(r.planId) : props.onReveal(r.planId, r.hit)),
     onKey: (e, r) => {
