@@ -1,23 +1,16 @@
 /** What the workbench end-to-end tests share: opening the app as someone, and driving the palette and quick open. */
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { type WebApp } from '../support/webApp';
-import { DEFAULT_SETTINGS } from '../../shared/ipc/contract';
+import { newBrowserUser, type BrowserUser } from '../support/browserUser';
 
 const COLOURS = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed'];
 
-export type Person = { context: BrowserContext; page: Page; errors: string[] };
+export type Person = BrowserUser;
 
 /** A fresh browser context (its own storage: a different person) with the workbench open. */
 export async function openAs(browser: Browser, app: WebApp, name: string, opts: { query?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Person> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, colorScheme: opts.colorScheme ?? 'light', acceptDownloads: true });
-  // Everyone shows under their own name (the browser host keeps settings in localStorage).
-  const settings = { ...DEFAULT_SETTINGS, userName: name, userColor: COLOURS[name.length % COLOURS.length] };
-  await context.addInitScript((json) => {
-    if (!localStorage.getItem('tandem.settings')) localStorage.setItem('tandem.settings', json);
-  }, JSON.stringify(settings));
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const { context, page, errors } = await newBrowserUser(browser, { name, color: COLOURS[name.length % COLOURS.length]! },
+    { viewport: { width: 1400, height: 860 }, colorScheme: opts.colorScheme ?? 'light', acceptDownloads: true });
   const token = await app.tokenFor(name, 'editor');
   await page.goto(`${app.url}/?token=${encodeURIComponent(token)}${opts.query ? `&${opts.query}` : ''}`);
   await page.getByRole('contentinfo', { name: 'Status Bar' }).waitFor();
