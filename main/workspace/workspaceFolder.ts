@@ -225,9 +225,20 @@ export class WorkspaceFolder {
     await this.store.closeAll();
   }
 
-  /** Reacts to files changed on disk: merges open documents, re-lists plans. The watcher calls it. */
-  async syncFromDisk(names: Iterable<string>): Promise<void> {
+  /**
+   * Reacts to files changed on disk: merges open documents, re-lists plans. The watcher calls it.
+   * Runs one at a time: a listing taken while another run is moving an open plan aside would miss it.
+   */
+  syncFromDisk(names: Iterable<string>): Promise<void> {
     const changed = new Set(names);
+    const run = this.syncQueue.then(() => this.syncChanged(changed));
+    this.syncQueue = run.catch(() => {});
+    return run;
+  }
+
+  private syncQueue: Promise<void> = Promise.resolve();
+
+  private async syncChanged(changed: ReadonlySet<string>): Promise<void> {
     for (const [planId, name] of this.files) {
       if (changed.has(name) && this.store.isOpen(planId)) await this.store.mergeFromDisk(planId);
     }
