@@ -150,8 +150,9 @@ export function openCollabSession(opts: CollabSessionOptions): CollabSession {
     });
     provider.on('sync', emit);
     emit();
-    // A plan this machine has never stored is empty until the server's copy arrives; an editor opened
-    // on it now would write its own empty paragraph first, which then stays above the real text.
+    // A plan this machine has never stored is empty until the server's copy arrives: wait for it (or
+    // the first failure to connect), so the plan opens with its text rather than as an empty page.
+    // (An editor opened on an empty plan writes nothing until the user types: withTrailingParagraph.)
     if (doc.store.clients.size === 0) {
       const first = firstSyncOrFailure(provider);
       stopWaiting = first.stop;
