@@ -26,6 +26,7 @@ export const COMMAND_KEYBINDINGS: Readonly<Record<string, string>> = {
   'editor.insertSubGoal': 'Mod+Alt+Shift+G',
   'editor.insertAction': 'Mod+Alt+A',
   'editor.insertStageMatrix': 'Mod+Alt+M',
+  'editor.openLink': 'Alt+Enter',
 };
 
 export function keybindingFor(commandId: string): string | undefined {

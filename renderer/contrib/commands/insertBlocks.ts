@@ -1,6 +1,7 @@
-/** Insert commands for the structured blocks, acting on the active plan editor through the editor's own commands. */
+/** Editor commands: insert the structured blocks, open the link at the caret, undo and redo — acting on the active plan editor through the editor's own commands. */
 import { insertAction, insertGoal, insertStageMatrix, insertSubGoal } from '../../editor/editorCommands';
 import { ReactEditor } from 'slate-react';
+import { linkAtCaret, OPEN_LINK_COMMAND, openLink } from '../../editor/elements/LinkElement';
 import { registerCommand, type CommandContext } from '../../platform/commands';
 import { type PlanSlateEditor } from '../../workbench/WorkbenchContext';
 
@@ -37,6 +38,17 @@ export function registerInsertCommands(): () => void {
     registerCommand({
       id: 'editor.insertAction', title: 'Insert Action', category: 'Plan', when: hasEditor,
       run: inserting((editor) => { insertAction(editor); }),
+    }),
+    registerCommand({
+      id: OPEN_LINK_COMMAND, title: 'Open Link', category: 'Plan',
+      when: ({ workbench }) => {
+        const editor = workbench.activeEditor;
+        return editor !== null && ReactEditor.isFocused(editor) && linkAtCaret(editor) !== null;
+      },
+      run: ({ workbench }) => {
+        const link = linkAtCaret(workbench.activeEditor!);
+        if (link) return openLink(workbench.host, link.url);
+      },
     }),
     registerCommand({
       id: 'edit.undo', title: 'Undo', category: 'Edit', when: hasEditor,

@@ -2,6 +2,7 @@
 import { type RenderElementProps } from 'slate-react';
 import { ActionCard } from './ActionCard';
 import { GoalCard } from './GoalCard';
+import { LinkElement } from './LinkElement';
 import { Mention } from './Mention';
 import { StageMatrix, StageRow } from './StageMatrix';
 
@@ -21,11 +22,7 @@ export function PlanElement(props: RenderElementProps) {
     case 'list-item':
       return <li {...attributes}>{children}</li>;
     case 'link':
-      return (
-        <a {...attributes} href={element.url} rel="noopener noreferrer" target="_blank" title={`${element.url} (Ctrl/Cmd+click to open)`}>
-          {children}
-        </a>
-      );
+      return <LinkElement {...props} element={element} />;
     case 'mention':
       return <Mention {...props} element={element} />;
     case 'goal':
