@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type LoadResult, type LoadSpec } from './loadProcess';
+import { type LoadPhase, type LoadResult, type LoadSpec } from './loadProcess';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -11,14 +11,28 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const BENCH_SECRET = 'benchmark-secret-0123456789abcdef';
 export type ServerKind = 'ours' | 'stock' | 'echo';
 
-const EXEC_ARGV = ['--import', 'tsx', '--expose-gc'];
-/** BENCH_CPU_PROF=<dir> writes a V8 CPU profile of every `ours` server process there (for finding what delays the relay). */
-const PROFILE_ARGV = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+/** What a server process did between two `stats()` calls (see serverProcess.ts). */
+export type ServerStats = {
+  /** CPU time of all its threads, user + system. */
+  cpuMs: number;
+  gcCount: number;
+  gcMs: number;
+  gcMaxMs: number;
+  /** Incoming frames, and the time spent handling one (ms). */
+  frames: number;
+  handlingP50: number;
+  handlingP99: number;
+  handlingMax: number;
+};
 
-export type BenchServer = { kind: ServerKind; port: number; rss(): Promise<number>; cpuMs(): Promise<number>; stop(): Promise<void> };
+const EXEC_ARGV = ['--import', 'tsx', '--expose-gc'];
+/** BENCH_CPU_PROF=<dir> writes a V8 CPU profile of every server process to <dir>/<kind>/ (for finding what delays the relay). */
+const profileArgv = (kind: ServerKind) => (process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_CPU_PROF, kind)}`] : []);
+
+export type BenchServer = { kind: ServerKind; port: number; rss(): Promise<number>; stats(): Promise<ServerStats>; stop(): Promise<void> };
 
 export async function startBenchServer(kind: ServerKind): Promise<BenchServer> {
-  const child = spawn(process.execPath, [...EXEC_ARGV, ...(kind === 'ours' ? PROFILE_ARGV : []), join(HERE, 'serverProcess.ts'), kind], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...EXEC_ARGV, ...profileArgv(kind), join(HERE, 'serverProcess.ts'), kind], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   const next = <T>(key: string) => new Promise<T>((resolve, reject) => {
     const onLine = (line: string) => {
@@ -34,20 +48,17 @@ export async function startBenchServer(kind: ServerKind): Promise<BenchServer> {
     lines.on('line', onLine);
     child.once('exit', (code) => reject(new Error(`${kind} server exited (${code})`)));
   });
+  const ask = <T>(key: string) => {
+    const answer = next<T>(key);
+    child.stdin.write(`${key}\n`);
+    return answer;
+  };
   const port = await next<number>('port');
   return {
     kind,
     port,
-    rss: () => {
-      const r = next<number>('rss');
-      child.stdin.write('rss\n');
-      return r;
-    },
-    cpuMs: () => {
-      const r = next<number>('cpu');
-      child.stdin.write('cpu\n');
-      return r;
-    },
+    rss: () => ask<number>('rss'),
+    stats: () => ask<ServerStats>('stats'),
     stop: async () => {
       const exited = new Promise((r) => child.once('exit', r));
       child.stdin.write('stop\n');
@@ -58,20 +69,28 @@ export async function startBenchServer(kind: ServerKind): Promise<BenchServer> {
   };
 }
 
-export function runLoad(spec: LoadSpec): Promise<LoadResult> {
+/** Runs the load generator; `onPhase` is awaited when the measured window opens and when it closes. */
+export function runLoad(spec: LoadSpec, onPhase: (phase: LoadPhase) => Promise<void> = async () => {}): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...EXEC_ARGV, join(HERE, 'loadProcess.ts'), JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    let result: LoadResult | null = null;
+    let phases = Promise.resolve();
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      try {
+        const m = JSON.parse(line) as { phase?: LoadPhase } & Partial<LoadResult>;
+        if (m.phase) {
+          const phase = m.phase;
+          phases = phases.then(() => onPhase(phase));
+        } else result = m as LoadResult;
+      } catch {
+        // not one of ours
+      }
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), spec.durationMs + 120_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      const line = out.trim().split('\n').pop();
-      try {
-        resolve(JSON.parse(line ?? '') as LoadResult);
-      } catch {
-        reject(new Error(`load generator exited (${code}) without a result`));
-      }
+      const done = result;
+      phases.then(() => (done ? resolve(done) : reject(new Error(`load generator exited (${code}) without a result`))), reject);
     });
   });
 }

@@ -2,22 +2,50 @@
  * A sync server under benchmark, in its own process: `ours` (main/server), `stock` (@y/websocket-server
  * 0.1.1's setupWSConnection, in memory) or `echo` (a raw ws relay to the other sockets of the same
  * path: the floor). Prints {"port"} as a JSON line, then answers the stdin lines `rss` (its RSS after
- * a GC, as {"rss"}), `cpu` (CPU time used so far, user + system, in ms, as {"cpu"}) and `stop`.
+ * a GC, as {"rss"}), `stats` (what the process did since the previous `stats`, as {"stats"}) and `stop`.
+ *
+ * Every kind is measured the same way: CPU time of all its threads, garbage collections, and the time
+ * its event loop spends handling each incoming frame (ws's `message` event, timed around the call, so
+ * whatever the server does synchronously per frame — decode, apply, fan-out — is inside it).
+ * BENCH_OURS_STORE=memory runs `ours` on an in-memory store (to see what LevelDB costs).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
+import * as Y from 'yjs';
 import { setupWSConnection } from '@y/websocket-server/utils';
+import { type DocStore } from '../../../main/server/docStore';
 import { startSyncServer } from '../../../main/server/index';
-import { BENCH_SECRET, type ServerKind } from './processes';
+import { percentile } from '../report';
+import { BENCH_SECRET, type ServerKind, type ServerStats } from './processes';
+
+/** Keeps appended updates in memory and nothing else: ours without storage costs. */
+function memoryStore(): DocStore {
+  const docs = new Map<string, Uint8Array[]>();
+  return {
+    load: async (name) => (docs.get(name)?.length ? Y.mergeUpdates(docs.get(name)!) : null),
+    appendUpdate: async (name, update) => {
+      docs.set(name, [...(docs.get(name) ?? []), update]);
+    },
+    compact: async () => {},
+    setLastModified: async () => {},
+    list: async () => [],
+    delete: async (name) => {
+      docs.delete(name);
+    },
+    close: async () => {},
+  };
+}
 
 async function start(kind: ServerKind): Promise<{ port: number; close(): Promise<void> }> {
   if (kind === 'ours') {
     const dataDir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
-    const server = await startSyncServer({ port: 0, dataDir, secret: BENCH_SECRET, log: () => {} });
+    const store = process.env.BENCH_OURS_STORE === 'memory' ? memoryStore() : undefined;
+    const server = await startSyncServer({ port: 0, dataDir, secret: BENCH_SECRET, log: () => {}, store });
     return { port: server.port, close: async () => { await server.close(); rmSync(dataDir, { recursive: true, force: true }); } };
   }
   const http = createServer((_req, res) => res.writeHead(404).end());
@@ -41,6 +69,40 @@ async function start(kind: ServerKind): Promise<{ port: number; close(): Promise
   return { port: (http.address() as { port: number }).port, close: async () => { wss.close(); http.closeAllConnections(); http.close(); } };
 }
 
+let handling: number[] = [];
+const emit = WebSocket.prototype.emit;
+WebSocket.prototype.emit = function timedEmit(this: WebSocket, event: string | symbol, ...args: unknown[]): boolean {
+  if (event !== 'message') return emit.call(this, event, ...args);
+  const t = performance.now();
+  const listened = emit.call(this, event, ...args);
+  handling.push(performance.now() - t);
+  return listened;
+};
+let gcs: number[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcs.push(e.duration);
+}).observe({ entryTypes: ['gc'] });
+let cpuBefore = 0;
+
+function stats(): ServerStats {
+  const { user, system } = process.cpuUsage();
+  const cpu = (user + system) / 1000;
+  const s: ServerStats = {
+    cpuMs: cpu - cpuBefore,
+    gcCount: gcs.length,
+    gcMs: gcs.reduce((a, b) => a + b, 0),
+    gcMaxMs: gcs.length ? Math.max(...gcs) : 0,
+    frames: handling.length,
+    handlingP50: percentile(handling, 50),
+    handlingP99: percentile(handling, 99),
+    handlingMax: handling.length ? Math.max(...handling) : 0,
+  };
+  cpuBefore = cpu;
+  gcs = [];
+  handling = [];
+  return s;
+}
+
 const server = await start(process.argv[2] as ServerKind);
 const say = (m: object) => process.stdout.write(JSON.stringify(m) + '\n');
 say({ port: server.port });
@@ -48,9 +110,8 @@ createInterface({ input: process.stdin }).on('line', (cmd) => {
   if (cmd === 'rss') {
     (globalThis as { gc?: () => void }).gc?.();
     say({ rss: process.memoryUsage().rss });
-  } else if (cmd === 'cpu') {
-    const { user, system } = process.cpuUsage();
-    say({ cpu: (user + system) / 1000 });
+  } else if (cmd === 'stats') {
+    say({ stats: stats() });
   } else if (cmd === 'stop') {
     void server.close().then(() => process.exit(0));
   }

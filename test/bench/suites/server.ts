@@ -8,7 +8,7 @@
  */
 import { createToken } from '../../../main/server/index';
 import { median, row, type BenchRow } from '../report';
-import { startBenchServer, runLoad, BENCH_SECRET, type BenchServer, type ServerKind } from '../server/processes';
+import { startBenchServer, runLoad, BENCH_SECRET, type BenchServer, type ServerKind, type ServerStats } from '../server/processes';
 import { type LoadResult, type LoadSpec } from '../server/loadProcess';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -48,14 +48,18 @@ async function latencyRuns(): Promise<Record<ServerKind, LoadResult[]>> {
   for (let run = 0; run < RUNS; run++) {
     // Interleave the servers in every run, so a noisy moment hits them alike.
     for (const kind of ['echo', 'stock', 'ours'] as ServerKind[]) {
-      // The server's CPU time per delivered edit (connecting included) is steadier than latency on a
-      // shared machine: it shows the work each server does, whoever else is using the cores.
-      const { r, cpuMs } = await withServer(kind, async (s) => {
-        const before = await s.cpuMs();
-        const result = await runLoad(spec(s, LATENCY));
-        return { r: result, cpuMs: (await s.cpuMs()) - before };
-      });
-      process.stdout.write(`  latency run ${run + 1} ${kind}: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ${r.samples}/${r.expected} delivered, server CPU ${((cpuMs * 1000) / r.samples).toFixed(1)} µs per delivery\n`);
+      // The server's CPU time per delivery in the measured window is steadier than latency on a shared
+      // machine: it shows the work each server does, whoever else is using the cores.
+      let window: ServerStats | null = null;
+      const r = await withServer(kind, (s) => runLoad(spec(s, LATENCY), async (phase) => {
+        const stats = await s.stats();
+        if (phase === 'measured') window = stats;
+      }));
+      const w = window as ServerStats | null;
+      const us = (ms: number) => (ms * 1000).toFixed(0);
+      process.stdout.write(`  latency run ${run + 1} ${kind}: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ${r.samples}/${r.expected} delivered`
+        + (w ? `; server: ${((w.cpuMs * 1000) / r.samples).toFixed(1)} µs CPU per delivery, frame handling p50 ${us(w.handlingP50)} µs p99 ${us(w.handlingP99)} µs max ${w.handlingMax.toFixed(1)} ms, ${w.gcCount} GCs ${w.gcMs.toFixed(0)} ms (max ${w.gcMaxMs.toFixed(1)})` : '')
+        + `; generator: ${(r.editRate * 100).toFixed(0)} % of edits sent, event-loop delay p99 ${r.loopDelayP99.toFixed(1)} ms max ${r.loopDelayMax.toFixed(1)} ms\n`);
       results[kind].push(r);
     }
   }
