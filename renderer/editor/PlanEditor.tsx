@@ -6,7 +6,6 @@ import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState }
 import { Editor, Element, Range } from 'slate';
 import { Editable, ReactEditor, Slate } from 'slate-react';
 import { YjsEditor } from '@slate-yjs/core';
-import { paragraph } from '../../shared/model/blocks';
 import { type Mark } from '../../shared/model/elements';
 import { type Person } from '../../shared/model/people';
 import { planContent, readPlanMeta } from '../../shared/model/planDoc';
@@ -19,8 +18,9 @@ import { InsertMenu } from './InsertMenu';
 import { type MenuItem, mentionItems, slashItems, type Typeahead, typeaheadAt } from './insertMenu';
 import { PlanEditorContext, type GoalOption, type PlanEditorContextValue } from './planContext';
 import { isCardFieldBlur } from './elements/cardKeys';
-import { renderChunk } from './elements/chunkVisibility';
+import { lazyChunks, renderChunk } from './elements/lazyChunks';
 import { PlanElement } from './elements/PlanElement';
+import { normalizeLoadedPlanAfterPaint } from './plugins/withLoadNormalization';
 import { PlanLeaf } from './elements/PlanLeaf';
 import { RemoteCursors } from './RemoteCursors';
 import { skipReactSelectionSnapshot } from './skipReactSelectionSnapshot';
@@ -30,10 +30,6 @@ import './editor.css';
 export type { PlanSlateEditor } from './createPlanEditor';
 export type { GoalOption } from './planContext';
 
-/** Past this many top-level blocks, rendering is chunked and off-screen chunks skip layout and paint… */
-export const CHUNKING_FROM = 500;
-/** …in chunks of this many blocks (small chunks: only the cards of chunks on screen render fully). */
-export const CHUNK_SIZE = 100;
 
 type Props = {
   session: CollabSession;
@@ -43,22 +39,39 @@ type Props = {
   onEditor?: (editor: PlanSlateEditor | null) => void;
 };
 
+/** Creates the session's editor and connects it to the plan, before anything renders it. */
+function openEditor(session: CollabSession): PlanSlateEditor {
+  const user = (session.awareness.getLocalState()?.[USER_FIELD] as CursorData | undefined) ?? { name: 'Me', color: '#3b82f6' };
+  const editor = createPlanEditor(planContent(session.doc), session.awareness, user);
+  YjsEditor.connect(editor);
+  return editor;
+}
+
+type Opened = { session: CollabSession; editor: PlanSlateEditor | null; error: string | null };
+
 export function PlanEditor(props: Props) {
   const { session } = props;
-  const [state, setState] = useState<{ session: CollabSession; ready: boolean; error: string | null }>({ session, ready: false, error: null });
+  const [state, setState] = useState<Opened>({ session, editor: null, error: null });
+  // The editor is connected once the session has loaded the plan, so that the first render shows it.
   useEffect(() => {
     let live = true;
+    let editor: PlanSlateEditor | null = null;
     session.ready.then(
-      () => live && setState({ session, ready: true, error: null }),
-      (err: unknown) => live && setState({ session, ready: false, error: err instanceof Error ? err.message : String(err) }),
+      () => {
+        if (!live) return;
+        editor = openEditor(session);
+        setState({ session, editor, error: null });
+      },
+      (err: unknown) => live && setState({ session, editor: null, error: err instanceof Error ? err.message : String(err) }),
     );
     return () => {
       live = false;
+      if (editor) YjsEditor.disconnect(editor);
     };
   }, [session]);
-  if (state.session !== session || (!state.ready && !state.error)) return <div className="tandem-editor-message" role="status">Opening plan…</div>;
-  if (state.error) return <div className="tandem-editor-message" role="alert">This plan could not be opened: {state.error}</div>;
-  return <ConnectedPlanEditor key={session.docId} {...props} />;
+  if (state.error && state.session === session) return <div className="tandem-editor-message" role="alert">This plan could not be opened: {state.error}</div>;
+  if (state.session !== session || !state.editor) return <div className="tandem-editor-message" role="status">Opening plan…</div>;
+  return <ConnectedPlanEditor key={session.docId} {...props} editor={state.editor} />;
 }
 
 const MARK_KEYS: Record<string, Mark> = { b: 'bold', i: 'italic', u: 'underline', '`': 'code' };
@@ -68,30 +81,28 @@ function whoElse(session: CollabSession): string {
   return peers.length === 1 ? peers[0]!.name : 'A collaborator';
 }
 
-function ConnectedPlanEditor({ session, people, goalOptions = [], readOnly = false, onEditor }: Props) {
-  const editor = useMemo(() => {
-    const user = (session.awareness.getLocalState()?.[USER_FIELD] as CursorData | undefined) ?? { name: 'Me', color: '#3b82f6' };
-    const e = createPlanEditor(planContent(session.doc), session.awareness, user);
-    e.getChunkSize = (node) => (Editor.isEditor(node) && node.children.length > CHUNKING_FROM ? CHUNK_SIZE : null);
-    return e;
-  }, [session]);
-  const derived = useMemo(() => new DerivedStore(() => readPlanMeta(session.doc)), [session]);
+function ConnectedPlanEditor({ session, editor, people, goalOptions = [], readOnly = false, onEditor }: Props & { editor: PlanSlateEditor }) {
+  // Goal figures are computed before the first render, so sub-goals show indented from the start.
+  const derived = useMemo(() => {
+    const store = new DerivedStore(() => readPlanMeta(session.doc));
+    store.recompute(editor.children);
+    return store;
+  }, [session, editor]);
   const conflicts = useMemo(() => new FieldConflicts(() => whoElse(session)), [session]);
   const onEditorRef = useRef(onEditor);
   onEditorRef.current = onEditor;
 
   useEffect(() => {
     const unwatch = conflicts.watch(editor);
-    YjsEditor.connect(editor);
-    derived.recompute(editor.children);
+    const cancelNormalization = normalizeLoadedPlanAfterPaint(editor);
     onEditorRef.current?.(editor);
     const stopStatus = session.onStatus((s) => {
       if (s.unsynced === 0) conflicts.allConfirmed();
     });
     return () => {
       stopStatus();
+      cancelNormalization();
       onEditorRef.current?.(null);
-      YjsEditor.disconnect(editor);
       unwatch();
       derived.dispose();
     };
@@ -115,6 +126,7 @@ function ConnectedPlanEditor({ session, people, goalOptions = [], readOnly = fal
   }, [typeahead, people]);
 
   const onChange = useCallback(() => {
+    lazyChunks(editor).mountSelection(editor.selection);
     if (editor.operations.some((op) => op.type !== 'set_selection')) derived.changed(editor.children);
     const next = readOnly ? null : typeaheadAt(textBeforeCaret(editor));
     setTypeahead((prev) => (prev?.kind === next?.kind && prev?.query === next?.query ? prev : next));
@@ -174,7 +186,7 @@ function ConnectedPlanEditor({ session, people, goalOptions = [], readOnly = fal
 
   return (
     <PlanEditorContext.Provider value={context}>
-      <Slate editor={editor} initialValue={[paragraph()]} onChange={onChange}>
+      <Slate editor={editor} initialValue={editor.children} onChange={onChange}>
         <div className="tandem-editor">
           {!readOnly && <Toolbar />}
           <RemoteCursors>

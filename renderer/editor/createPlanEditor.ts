@@ -2,22 +2,29 @@
  * The one place the plan editor's plugins are composed: Slate, React, the Yjs binding (content,
  * history of this user's own edits, shared cursors), then our rules for plan documents.
  */
-import { createEditor } from 'slate';
+import { createEditor, Editor } from 'slate';
 import { type ReactEditor, withReact } from 'slate-react';
 import type * as Y from 'yjs';
 import { type Awareness } from 'y-protocols/awareness';
 import { type CursorEditor, type YHistoryEditor, type YjsEditor, withCursors, withYHistory, withYjs } from '@slate-yjs/core';
 import { cacheTopLevelDelta } from './cachedTopLevelDelta';
+import { lazyChunks } from './elements/lazyChunks';
 import { CLEAR_FIELD_ORIGIN } from './nullFields';
 import { withBlockBreaks } from './plugins/withBlockBreaks';
 import { withLinks } from './plugins/withLinks';
 import { withLists } from './plugins/withLists';
+import { withLoadNormalization } from './plugins/withLoadNormalization';
 import { withMarkdownShortcuts } from './plugins/withMarkdownShortcuts';
 import { withPlanSchema } from './plugins/withPlanSchema';
 import { withStructuredBlocks } from './plugins/withStructuredBlocks';
 import { withTrailingParagraph } from './plugins/withTrailingParagraph';
 import { withUndoBoundaries } from './plugins/withUndoBoundaries';
 import { withUniqueIds } from './plugins/withUniqueIds';
+
+/** Past this many top-level blocks, rendering is chunked, and chunks render when they come near the screen… */
+export const CHUNKING_FROM = 500;
+/** …in chunks of this many blocks (small chunks: opening renders and lays out little). */
+export const CHUNK_SIZE = 25;
 
 /** What each collaborator's cursor carries: who they are. Stored in the awareness field `user`. */
 export type CursorData = { name: string; color: string };
@@ -46,5 +53,7 @@ export function createPlanEditor(sharedType: Y.XmlText, awareness: Awareness, us
   );
   // Fields cleared in a card are written under their own origin (nullFields.ts); undo covers them too.
   editor.undoManager.addTrackedOrigin(CLEAR_FIELD_ORIGIN);
-  return withPlanRules(editor as PlanSlateEditor);
+  editor.getChunkSize = (node) => (Editor.isEditor(node) && node.children.length > CHUNKING_FROM ? CHUNK_SIZE : null);
+  const planEditor = withPlanRules(editor as PlanSlateEditor);
+  return withLoadNormalization(planEditor, (e) => lazyChunks(e).blocksShownAtOpen());
 }

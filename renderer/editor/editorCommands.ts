@@ -10,6 +10,7 @@ import { type ActionFields, type GoalElement, type GoalFields, type Mark, type M
 import { type Person } from '../../shared/model/people';
 import { type PlanSlateEditor } from './createPlanEditor';
 import { clearField } from './nullFields';
+import { lazyChunks } from './elements/lazyChunks';
 import { isHttpUrl } from './plugins/withLinks';
 import { liftItem } from './plugins/withLists';
 import { beginEdit } from './plugins/withUndoBoundaries';
@@ -132,16 +133,20 @@ export function topLevelIndexOf(editor: Editor, blockId: string): number {
 export function revealBlock(editor: PlanSlateEditor, blockId: string): boolean {
   const index = topLevelIndexOf(editor, blockId);
   if (index < 0) return false;
-  const path = [index];
+  revealPath(editor, [index]);
+  return true;
+}
+
+/** Puts the caret at the start of the block at this path, renders its chunk if needed, and scrolls to it. */
+export function revealPath(editor: PlanSlateEditor, path: Path): void {
   Transforms.select(editor, Editor.start(editor, path));
   try {
-    const dom = ReactEditor.toDOMNode(editor, Node.get(editor, path));
-    dom.scrollIntoView({ block: 'center', behavior: 'auto' });
+    lazyChunks(editor).mountBlock(path[0]!);
+    ReactEditor.toDOMNode(editor, Node.get(editor, path)).scrollIntoView({ block: 'center', behavior: 'auto' });
     ReactEditor.focus(editor);
   } catch {
-    // Not rendered (headless, or scrolled out of a chunk): the selection still moved.
+    // Not on a page (an editor without a view): the selection still moved.
   }
-  return true;
 }
 
 export function isMarkActive(editor: Editor, mark: Mark): boolean {

@@ -11,10 +11,10 @@ import { readPlanMeta, snapshotPlan, type PlanSnapshot } from '../../shared/mode
 import { type Person } from '../../shared/model/people';
 import { buildGoalTree } from '../../shared/derive/goalTree';
 import { findProblems } from '../../shared/derive/problems';
-import { Editor, Node, Transforms } from 'slate';
+import { Node } from 'slate';
 import { ReactEditor } from 'slate-react';
 import { openCollabSession, type CollabSession } from '../collab/collabSession';
-import { revealBlock } from '../editor/editorCommands';
+import { revealBlock, revealPath } from '../editor/editorCommands';
 import { getHost, hostEvents } from '../platform/host';
 import { runCommand, setCommandContextProvider } from '../platform/commands';
 import { installKeybindings } from '../platform/keybindings';
@@ -460,13 +460,5 @@ async function readPlanWhenArrived(pool: SessionPool<CollabSession>, planId: str
 /** Moves the selection to a block (by id, else by path) and scrolls it into view. */
 function revealInEditor(editor: PlanSlateEditor, target: { blockId?: string; path?: number[] }): void {
   if (target.blockId && revealBlock(editor, target.blockId)) return;
-  const path = target.path;
-  if (!path || !Node.has(editor, path)) return;
-  Transforms.select(editor, Editor.start(editor, path));
-  try {
-    ReactEditor.toDOMNode(editor, Node.get(editor, path)).scrollIntoView({ block: 'center' });
-    ReactEditor.focus(editor);
-  } catch {
-    // Not rendered yet (an off-screen chunk): the selection still moved.
-  }
+  if (target.path && Node.has(editor, target.path)) revealPath(editor, target.path);
 }

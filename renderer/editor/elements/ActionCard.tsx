@@ -1,11 +1,10 @@
 /** An action (tactic): who does what by when, for how much, and which goal it serves. */
-import { type RenderElementProps, useReadOnly, useSelected, useSlateStatic } from 'slate-react';
+import { type RenderElementProps, useReadOnly, useSlateStatic } from 'slate-react';
 import { type ActionElement } from '../../../shared/model/elements';
 import { leaveCardOnEscape } from './cardKeys';
 import { ConflictNotices } from './ConflictNotices';
 import { DateField, NumberField, PersonField, TextField, useFieldSetter } from './fields';
 import { GoalPicker } from './GoalPicker';
-import { useChunkVisible } from './chunkVisibility';
 
 export function ActionCard({ attributes, children, element }: RenderElementProps & { element: ActionElement }) {
   const editor = useSlateStatic();
@@ -13,19 +12,6 @@ export function ActionCard({ attributes, children, element }: RenderElementProps
   const set = useFieldSetter(element);
   const a = element;
   const title = a.title.trim() || 'Untitled action';
-  const selected = useSelected();
-  const near = useChunkVisible() || selected;
-  if (!near) {
-    return (
-      <div {...attributes} className="tandem-block">
-        <section contentEditable={false} className="tandem-card tandem-action tandem-card-pending tandem-action-pending" aria-label={`Action: ${title}`}
-          data-block-id={a.id}>
-          <header className="tandem-card-header"><span className="tandem-card-kind">Action</span><span className="tandem-card-title">{title}</span></header>
-        </section>
-        {children}
-      </div>
-    );
-  }
   return (
     <div {...attributes} className="tandem-block">
       <section contentEditable={false} className={`tandem-card tandem-action${a.done ? ' tandem-done' : ''}`} aria-label={`Action: ${title}`}

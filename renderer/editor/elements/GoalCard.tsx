@@ -1,7 +1,7 @@
 /** A goal, edited in place: what, who, how it is measured, why, and where it sits in the cascade. */
 import { memo, useSyncExternalStore } from 'react';
 import { Element as SlateElement } from 'slate';
-import { ReactEditor, type RenderElementProps, useReadOnly, useSelected, useSlateStatic } from 'slate-react';
+import { ReactEditor, type RenderElementProps, useReadOnly, useSlateStatic } from 'slate-react';
 import { formatNumber } from '../../../shared/derive/rollup';
 import { GOAL_STATUSES, GOAL_STATUS_LABELS, type GoalElement } from '../../../shared/model/elements';
 import { TEAMS, TEAM_LABELS } from '../../../shared/model/people';
@@ -11,7 +11,6 @@ import { leaveCardOnEscape } from './cardKeys';
 import { ConflictNotices } from './ConflictNotices';
 import { DateField, NumberField, OwnersField, SelectField, TextField, useFieldSetter } from './fields';
 import { GoalPicker } from './GoalPicker';
-import { useChunkVisible } from './chunkVisibility';
 
 const TEAM_OPTIONS = TEAMS.map((t) => ({ value: t, label: TEAM_LABELS[t] }));
 const STATUS_OPTIONS = GOAL_STATUSES.map((s) => ({ value: s, label: GOAL_STATUS_LABELS[s] }));
@@ -43,8 +42,6 @@ export const GoalCard = memo(function GoalCard({ attributes, children, element }
   const set = useFieldSetter(element);
   const depth = useDepth(element.id);
   const goal = element;
-  const selected = useSelected();
-  const near = useChunkVisible() || selected;
 
   const siblingsBefore = () => {
     const index = ReactEditor.findPath(editor, element)[0]!;
@@ -64,20 +61,6 @@ export const GoalCard = memo(function GoalCard({ attributes, children, element }
   const title = goal.title.trim() || 'Untitled goal';
   const metricSummary = goal.target != null ? `${goal.metricName || 'target'} ${formatNumber(goal.target)} ${goal.metricUnit}`.trim() : '';
 
-  if (!near) {
-    return (
-      <div {...attributes} className="tandem-block tandem-goal-block" style={{ paddingLeft: `${Math.min(depth, 6) * 28}px` }}>
-        <section contentEditable={false} className={`tandem-card tandem-goal tandem-team-${goal.team} tandem-card-pending`} aria-label={`Goal: ${title}`}
-          data-block-id={goal.id}>
-          <header className="tandem-card-header">
-            <span className="tandem-card-kind">{depth > 0 ? 'Sub-goal' : 'Goal'}</span>
-            <span className="tandem-card-title">{title}</span>
-          </header>
-        </section>
-        {children}
-      </div>
-    );
-  }
   return (
     <div {...attributes} className="tandem-block tandem-goal-block" style={{ paddingLeft: `${Math.min(depth, 6) * 28}px` }}>
       <section contentEditable={false} className={`tandem-card tandem-goal tandem-team-${goal.team}`} aria-label={`Goal: ${title}`}

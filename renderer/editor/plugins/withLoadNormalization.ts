@@ -1,0 +1,69 @@
+/**
+ * Opening a plan: @slate-yjs/core checks every node against the normalization rules (a forced
+ * normalization) when it connects, before anything can be shown. For a large plan only the blocks
+ * shown when it opens need to be valid before the first paint: `shownFirst(editor)` says how many
+ * (null: all of them). Those blocks and the document itself are normalized at once; the whole plan
+ * once the editor has painted them (`normalizeLoadedPlanAfterPaint`), or earlier the moment anything
+ * else is about to be rendered (`normalizeLoadedPlan`, called before a chunk renders).
+ */
+import { Editor, Node, type Path, type PathRef } from 'slate';
+
+const pending = new WeakMap<Editor, () => void>();
+
+/** Runs the plan's deferred normalization now, if it has not run yet. */
+export function normalizeLoadedPlan(editor: Editor): void {
+  pending.get(editor)?.();
+}
+
+/** Runs the deferred normalization after the next frame; returns a cancel function. */
+export function normalizeLoadedPlanAfterPaint(editor: Editor): () => void {
+  if (!pending.has(editor)) return () => {};
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(() => normalizeLoadedPlan(editor), 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+/** Normalizes the first `count` top-level blocks and the document root, as a forced normalization would. */
+function normalizeFirstBlocks(editor: Editor, count: number): void {
+  Editor.withoutNormalizing(editor, () => {
+    const refs: PathRef[] = [];
+    for (const [, path] of Node.nodes(editor, { pass: ([, p]) => p.length > 0 && p[0]! >= count })) {
+      if (path.length > 0 && path[0]! < count) refs.push(Editor.pathRef(editor, path));
+    }
+    // Deepest and last first, as Slate's own pass pops its dirty paths.
+    for (const ref of refs.reverse()) {
+      const path: Path | null = ref.unref();
+      if (path && Node.has(editor, path)) editor.normalizeNode(Editor.node(editor, path), { force: true });
+    }
+    editor.normalizeNode([editor, []], { force: true });
+  });
+}
+
+export function withLoadNormalization<E extends Editor & { disconnect(): void }>(editor: E, shownFirst: (editor: E) => number | null): E {
+  const { normalize, disconnect } = editor;
+  editor.disconnect = () => {
+    pending.delete(editor);
+    disconnect();
+  };
+  editor.normalize = (options) => {
+    const count = options?.force && !pending.has(editor) ? shownFirst(editor) : null;
+    if (count === null || count >= editor.children.length) {
+      pending.delete(editor);
+      normalize(options);
+      return;
+    }
+    normalizeFirstBlocks(editor, count);
+    const run = () => {
+      if (pending.get(editor) !== run) return;
+      pending.delete(editor);
+      normalize({ force: true });
+    };
+    pending.set(editor, run);
+  };
+  return editor;
+}

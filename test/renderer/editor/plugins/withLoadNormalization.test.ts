@@ -1,0 +1,70 @@
+import { Awareness } from 'y-protocols/awareness';
+import { YjsEditor } from '@slate-yjs/core';
+import { type Descendant } from 'slate';
+import { newGoal, paragraph } from '../../../../shared/model/blocks';
+import { type GoalElement } from '../../../../shared/model/elements';
+import { planContent } from '../../../../shared/model/planDoc';
+import { CHUNKING_FROM, createPlanEditor } from '../../../../renderer/editor/createPlanEditor';
+import { normalizeLoadedPlan } from '../../../../renderer/editor/plugins/withLoadNormalization';
+import { docContent, planDocWith } from '../harness';
+
+/** A goal whose target a peer wrote as text: normalization makes it the number it says. */
+const goalWithTextTarget = (title: string) => ({ ...newGoal({ title }), target: '15' }) as unknown as GoalElement;
+
+function planOf(blocks: number, broken: number[], last: Descendant = paragraph('end')): Descendant[] {
+  const content: Descendant[] = Array.from({ length: blocks - 1 }, (_, i) => (broken.includes(i) ? goalWithTextTarget(`Goal ${i}`) : paragraph(`Block ${i}`)));
+  return [...content, last];
+}
+
+function connect(content: Descendant[]) {
+  const doc = planDocWith(content);
+  const editor = createPlanEditor(planContent(doc), new Awareness(doc), { name: 'Ana', color: '#bf3989' });
+  let updates = 0;
+  doc.on('update', () => updates++);
+  YjsEditor.connect(editor);
+  YjsEditor.flushLocalChanges(editor);
+  return { doc, editor, updates: () => updates };
+}
+
+const target = (content: Descendant[], i: number) => (content[i] as GoalElement).target;
+
+describe('withLoadNormalization', () => {
+  it('in a large plan, repairs the blocks shown at open at once and the rest when the plan asks for it', () => {
+    const far = CHUNKING_FROM + 50;
+    const p = connect(planOf(CHUNKING_FROM + 100, [2, far]));
+    expect(target(p.editor.children, 2)).toBe(15);
+    expect(target(docContent(p.doc), 2)).toBe(15);
+    expect(target(p.editor.children, far)).toBe('15');
+
+    normalizeLoadedPlan(p.editor);
+    YjsEditor.flushLocalChanges(p.editor);
+    expect(target(p.editor.children, far)).toBe(15);
+    expect(target(docContent(p.doc), far)).toBe(15);
+
+    const before = p.updates();
+    normalizeLoadedPlan(p.editor);
+    YjsEditor.flushLocalChanges(p.editor);
+    expect(p.updates()).toBe(before);
+  });
+
+  it('keeps the document rules at open: a large plan ending in a card gains its closing paragraph', () => {
+    const p = connect(planOf(CHUNKING_FROM + 100, [], newGoal({ title: 'Last' })));
+    const content = docContent(p.doc);
+    expect(content[content.length - 1]).toEqual(paragraph());
+  });
+
+  it('repairs every block at open in a plan too small to be chunked', () => {
+    const p = connect(planOf(CHUNKING_FROM - 10, [2, CHUNKING_FROM - 20]));
+    expect(target(p.editor.children, CHUNKING_FROM - 20)).toBe(15);
+    expect(target(docContent(p.doc), CHUNKING_FROM - 20)).toBe(15);
+  });
+
+  it('drops the pending repair when the editor disconnects: nothing is written after', () => {
+    const p = connect(planOf(CHUNKING_FROM + 100, [CHUNKING_FROM + 50]));
+    YjsEditor.disconnect(p.editor);
+    const before = p.updates();
+    normalizeLoadedPlan(p.editor);
+    expect(p.updates()).toBe(before);
+    expect(target(docContent(p.doc), CHUNKING_FROM + 50)).toBe('15');
+  });
+});
