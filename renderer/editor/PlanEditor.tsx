@@ -10,9 +10,10 @@ import { type Mark } from '../../shared/model/elements';
 import { type Person } from '../../shared/model/people';
 import { planContent, readPlanMeta } from '../../shared/model/planDoc';
 import { type CollabSession, USER_FIELD } from '../collab/collabSession';
+import { copyAsMarkdown } from './copyAsMarkdown';
 import { createPlanEditor, type CursorData, type PlanSlateEditor } from './createPlanEditor';
 import { DerivedStore } from './derivedStore';
-import { deleteBeforeCaret, textBeforeCaret, toggleMark } from './editorCommands';
+import { deleteBeforeCaret, revealSelection, textBeforeCaret, toggleMark } from './editorCommands';
 import { FieldConflicts } from './fieldConflicts';
 import { InsertMenu } from './InsertMenu';
 import { type MenuItem, mentionItems, slashItems, type Typeahead, typeaheadAt } from './insertMenu';
@@ -76,6 +77,14 @@ export function PlanEditor(props: Props) {
 
 const MARK_KEYS: Record<string, Mark> = { b: 'bold', i: 'italic', u: 'underline', '`': 'code' };
 
+/** Ctrl+Home / Ctrl+End (Cmd+↑ / Cmd+↓ on macOS), with or without Shift. */
+function edgeKey(event: KeyboardEvent): 'start' | 'end' | null {
+  if (event.altKey) return null;
+  if (event.ctrlKey && !event.metaKey && (event.key === 'Home' || event.key === 'End')) return event.key === 'Home' ? 'start' : 'end';
+  if (event.metaKey && !event.ctrlKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) return event.key === 'ArrowUp' ? 'start' : 'end';
+  return null;
+}
+
 function whoElse(session: CollabSession): string {
   const peers = session.status().peers;
   return peers.length === 1 ? peers[0]!.name : 'A collaborator';
@@ -91,6 +100,9 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], readOn
   const conflicts = useMemo(() => new FieldConflicts(() => whoElse(session)), [session]);
   const onEditorRef = useRef(onEditor);
   onEditorRef.current = onEditor;
+  const peopleRef = useRef(people);
+  peopleRef.current = people;
+  useEffect(() => copyAsMarkdown(editor, () => ({ planId: readPlanMeta(session.doc).id, people: peopleRef.current })), [editor, session]);
 
   useEffect(() => {
     const unwatch = conflicts.watch(editor);
@@ -164,6 +176,16 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], readOn
     if (mod && !event.shiftKey && mark) {
       event.preventDefault();
       toggleMark(editor, mark);
+      return;
+    }
+    // Select all and the document's edges, done on the plan rather than on what is rendered of it.
+    const toEdge = edgeKey(event);
+    if (toEdge || (mod && !event.shiftKey && event.key.toLowerCase() === 'a')) {
+      event.preventDefault();
+      const start = Editor.start(editor, []);
+      const end = Editor.end(editor, []);
+      if (!toEdge) revealSelection(editor, end, null, start);
+      else revealSelection(editor, toEdge === 'end' ? end : start, 'nearest', event.shiftKey && editor.selection ? editor.selection.anchor : undefined);
       return;
     }
     if (mod && event.key.toLowerCase() === 'y') {

@@ -2,7 +2,7 @@
  * The editor's transforms, as the command palette, the toolbar, the slash menu and the keyboard call
  * them. No React here: each takes the editor and changes the document through Slate.
  */
-import { Editor, Element, type Location, Node, Path, Range, Text, Transforms } from 'slate';
+import { Editor, Element, type Location, Node, Path, type Point, Range, Text, Transforms } from 'slate';
 import { ReactEditor } from 'slate-react';
 import { YjsEditor } from '@slate-yjs/core';
 import { newAction, newGoal, newStageMatrix, paragraph } from '../../shared/model/blocks';
@@ -139,14 +139,34 @@ export function revealBlock(editor: PlanSlateEditor, blockId: string): boolean {
 
 /** Puts the caret at the start of the block at this path, renders its chunk if needed, and scrolls to it. */
 export function revealPath(editor: PlanSlateEditor, path: Path): void {
-  Transforms.select(editor, Editor.start(editor, path));
-  try {
-    lazyChunks(editor).mountBlock(path[0]!);
-    ReactEditor.toDOMNode(editor, Node.get(editor, path)).scrollIntoView({ block: 'center', behavior: 'auto' });
+  revealSelection(editor, Editor.start(editor, path), 'center');
+}
+
+/**
+ * Selects up to `focus` (from `anchor`, or a caret at `focus`), renders the chunks of a large plan that
+ * hold both ends, and scrolls the focus into view (unless `scroll` is null): Ctrl+A, Ctrl+Home/End and
+ * jumps, which the browser cannot do itself across chunks not rendered yet.
+ */
+export function revealSelection(editor: PlanSlateEditor, focus: Point, scroll: ScrollLogicalPosition | null = 'nearest', anchor: Point = focus): void {
+  Transforms.select(editor, { anchor, focus });
+  lazyChunks(editor).mountBlock(anchor.path[0]!);
+  lazyChunks(editor).mountBlock(focus.path[0]!);
+  whenRendered(editor, focus.path.slice(0, 1), (dom) => {
+    if (scroll) dom.scrollIntoView({ block: scroll, behavior: 'auto' });
     ReactEditor.focus(editor);
+  });
+}
+
+/** Calls `then` with the block's element once it is on the page (this frame or one of the next few). */
+function whenRendered(editor: PlanSlateEditor, path: Path, then: (dom: HTMLElement) => void, frames = 30): void {
+  let dom: HTMLElement | null = null;
+  try {
+    dom = ReactEditor.toDOMNode(editor, Node.get(editor, path));
   } catch {
-    // Not on a page (an editor without a view): the selection still moved.
+    // Not rendered yet, or an editor without a view.
   }
+  if (dom) then(dom);
+  else if (frames > 0 && typeof requestAnimationFrame === 'function') requestAnimationFrame(() => whenRendered(editor, path, then, frames - 1));
 }
 
 export function isMarkActive(editor: Editor, mark: Mark): boolean {

@@ -112,32 +112,29 @@ export type MarkdownOptions = {
   plans?: PlanSnapshot[];
 };
 
-export function planToMarkdown(snapshot: PlanSnapshot, people: Person[], options: MarkdownOptions = {}): string {
-  const plan = { ...snapshot, content: normalizePlanContent(snapshot.content) };
+function namesFor(planId: string, content: Descendant[], people: Person[], plans: PlanSnapshot[] = []): Names & { planId: string } {
   const byPerson = new Map(people.map((p) => [p.id, p.name]));
-  const goalTitles = new Map(structuredBlocks(plan.content).goals.map(({ el }) => [el.id, el.title.trim() || 'Untitled goal']));
-  const names: Names & { planId: string } = {
-    planId: plan.meta.id,
+  const goalTitles = new Map(structuredBlocks(content).goals.map(({ el }) => [el.id, el.title.trim() || 'Untitled goal']));
+  return {
+    planId,
     person: (id) => (id == null ? '' : (byPerson.get(id) ?? 'someone not in the directory')),
     goal: (id) => (id == null ? null : (goalTitles.get(id) ?? null)),
-    goalIn: (planId, goalId) => {
-      const other = options.plans?.find((p) => p.meta.id === planId);
+    goalIn: (otherId, goalId) => {
+      const other = plans.find((p) => p.meta.id === otherId);
       const goal = other && structuredBlocks(other.content).goals.find(({ el }) => el.id === goalId);
       return goal ? `${goal.el.title.trim() || 'Untitled goal'} (${other.meta.title.trim() || 'Untitled plan'})` : null;
     },
   };
+}
 
+function blocksToMarkdown(content: Descendant[], names: Names & { planId: string }, guidance: boolean): string[] {
   const blocks: string[] = [];
   let tasks: string[] = [];
   const flushTasks = () => {
     if (tasks.length) blocks.push(tasks.join('\n'));
     tasks = [];
   };
-  const meta = [plan.meta.period.trim()].filter(Boolean);
-  blocks.push(`# ${escapeText(plan.meta.title.trim() || 'Untitled plan')}`);
-  if (meta.length) blocks.push(`*${meta.join(' · ')}*`);
-
-  for (const node of plan.content) {
+  for (const node of content) {
     if (!('type' in node)) continue;
     if (node.type !== 'action') flushTasks();
     switch (node.type) {
@@ -152,7 +149,7 @@ export function planToMarkdown(snapshot: PlanSnapshot, people: Person[], options
       }
       case 'guidance': {
         const body = inlines(node.children, names);
-        if (body && options.guidance) blocks.push(`> 💡 *${body}*`);
+        if (body && guidance) blocks.push(`> 💡 *${body}*`);
         break;
       }
       case 'bulleted-list':
@@ -171,5 +168,23 @@ export function planToMarkdown(snapshot: PlanSnapshot, people: Person[], options
     }
   }
   flushTasks();
+  return blocks;
+}
+
+export function planToMarkdown(snapshot: PlanSnapshot, people: Person[], options: MarkdownOptions = {}): string {
+  const plan = { ...snapshot, content: normalizePlanContent(snapshot.content) };
+  const names = namesFor(plan.meta.id, plan.content, people, options.plans);
+  const meta = [plan.meta.period.trim()].filter(Boolean);
+  const blocks = [`# ${escapeText(plan.meta.title.trim() || 'Untitled plan')}`];
+  if (meta.length) blocks.push(`*${meta.join(' · ')}*`);
+  blocks.push(...blocksToMarkdown(plan.content, names, options.guidance === true));
   return `${blocks.join('\n\n')}\n`;
+}
+
+/**
+ * Part of a plan (what a user copies) as Markdown: the blocks as planToMarkdown writes them, goals
+ * and people named from the whole plan. Template hints are kept, since the user selected them.
+ */
+export function blocksAsMarkdown(blocks: Descendant[], plan: { id: string; content: Descendant[] }, people: Person[]): string {
+  return blocksToMarkdown(normalizePlanContent(blocks), namesFor(plan.id, plan.content, people), true).join('\n\n');
 }

@@ -9,7 +9,6 @@
  * laying out and painting those scrolled far away.
  */
 import { isValidElement, type ReactNode, useCallback, useLayoutEffect, useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
 import { type Descendant, type Editor, type Range } from 'slate';
 import { type RenderChunkProps, useSlateStatic } from 'slate-react';
 import { normalizeLoadedPlan } from '../plugins/withLoadNormalization';
@@ -96,14 +95,13 @@ class LazyChunks {
     };
   }
 
-  /** Renders the chunk holding this top-level block; `now`: before returning, so it can be scrolled to. */
-  mountBlock(index: number, now = true): void {
+  /** Renders the chunk holding this top-level block, with the next render. */
+  mountBlock(index: number): void {
     for (const [chunk, render] of this.waiting) {
       const first = edgeLeaf(chunk, false);
       const last = edgeLeaf(chunk, true);
       if (first && last && first.index <= index && index <= last.index) {
-        if (now) flushSync(render);
-        else render();
+        render();
         return;
       }
     }
@@ -115,8 +113,8 @@ class LazyChunks {
     if (!selection || blocks === this.selectedBlocks) return;
     this.selectedBlocks = blocks;
     if (this.waiting.size === 0) return;
-    this.mountBlock(selection.anchor.path[0]!, false);
-    this.mountBlock(selection.focus.path[0]!, false);
+    this.mountBlock(selection.anchor.path[0]!);
+    this.mountBlock(selection.focus.path[0]!);
   }
 
   whenNear(el: Element, callback: () => void): () => void {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { heading, newAction, newGoal, newStageMatrix } from '../../../shared/model/blocks';
-import { planToMarkdown } from '../../../shared/derive/markdown';
+import { heading, newAction, newGoal, newStageMatrix, paragraph } from '../../../shared/model/blocks';
+import { blocksAsMarkdown, planToMarkdown } from '../../../shared/derive/markdown';
 import { snapshotPlan } from '../../../shared/model/planDoc';
 import { instantiateTemplate } from '../../../shared/templates/instantiate';
 import { parseTemplate } from '../../../shared/templates/templateSchema';
@@ -53,6 +53,17 @@ describe('Markdown export', () => {
     expect(planToMarkdown(plan('team', [teamGoal]), [])).toContain('> **Supports:** a goal in another plan');
     expect(planToMarkdown(plan('team', [teamGoal]), [], { plans: [plan('annual', [parent], { title: 'FY27 plan' })] }))
       .toContain('> **Supports:** Grow revenue (FY27 plan)');
+  });
+
+  it('writes part of a plan (a copy) with goals and people named from the whole plan, without a title', () => {
+    const parent = newGoal({ id: 'g_p', title: 'Grow revenue' });
+    const goal = newGoal({ id: 'g_c', title: 'New logos', owners: ['person_ben'], parentId: 'g_p' });
+    const content = [parent, paragraph('Why it matters'), goal];
+    const md = blocksAsMarkdown([paragraph('it matters'), goal], { id: 'p', content }, [ana, ben]);
+    expect(md.startsWith('it matters\n\n> **🎯 New logos**')).toBe(true);
+    expect(md).toContain('owned by Ben Okafor');
+    expect(md).toContain('> **Supports:** Grow revenue');
+    expect(md).not.toContain('# ');
   });
 
   it('writes the stage matrix as a table and actions as a task list', () => {

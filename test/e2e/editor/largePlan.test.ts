@@ -1,0 +1,127 @@
+/**
+ * A large plan end to end: the real sync server serving the built UI, headless Chromium, and a
+ * colleague as a real y-websocket client. The plan opens showing its first screens only; the rest
+ * renders as it comes near, and every way of reaching a far block (quick open, Ctrl+End, select all
+ * and copy) works on the whole plan, not just on what is rendered.
+ */
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import { slateNodesToInsertDelta } from '@slate-yjs/core';
+import { type Browser } from 'playwright-core';
+import { type Descendant } from 'slate';
+import { artifactPath, launchChromium } from '../../support/chromium';
+import { startWebApp, type WebApp } from '../../support/webApp';
+import { newGoal, paragraph } from '../../../shared/model/blocks';
+import { planContent, readPlanContent } from '../../../shared/model/planDoc';
+import { type PlanSummary } from '../../../shared/ipc/contract';
+import { editorText, goalCard, openAs, quickOpen } from '../workbenchHelpers';
+
+const BLOCKS = 1_500;
+const LAST_WORDS = 'The last words of the plan';
+const WAIT = { timeout: 30_000, interval: 100 };
+
+let app: WebApp;
+let browser: Browser;
+let plan: PlanSummary;
+let colleague: { doc: Y.Doc; provider: WebsocketProvider };
+
+/** Every tenth block a goal, the rest prose, ending with LAST_WORDS. */
+function largeContent(): Descendant[] {
+  const blocks: Descendant[] = [];
+  for (let i = 1; i < BLOCKS; i++) blocks.push(i % 10 === 0 ? newGoal({ title: `Goal ${i}`, team: 'sales' }) : paragraph(`Paragraph ${i}: marketing hands over qualified leads and sales follows up.`));
+  blocks.push(paragraph(LAST_WORDS));
+  return blocks;
+}
+
+const lastText = (doc: Y.Doc) => {
+  const content = readPlanContent(doc);
+  return JSON.stringify(content[content.length - 1]);
+};
+
+beforeAll(async () => {
+  app = await startWebApp();
+  const token = await app.tokenFor('Ben Adler', 'editor');
+  const origin = new URL(app.url).origin;
+  const res = await fetch(`${origin}/api/workspaces/${app.workspaceId}/plans`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ templateId: 'campaign-plan', title: 'The long plan' }),
+  });
+  expect(res.ok).toBe(true);
+  plan = (await res.json()) as PlanSummary;
+
+  // A colleague writes the large plan through the server, and stays to see what the user types.
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(origin.replace(/^http/, 'ws'), `${app.workspaceId}/${plan.id}`, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true, params: { token },
+  });
+  colleague = { doc, provider };
+  await new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve())));
+  const content = planContent(doc);
+  doc.transact(() => {
+    content.delete(0, content.length);
+    content.applyDelta(slateNodesToInsertDelta(largeContent()));
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  colleague?.provider.destroy();
+  await browser?.close();
+  await app?.close();
+});
+
+describe('a large plan', () => {
+  it('opens showing its first screens; far blocks render when reached by scrolling, quick open, Ctrl+End and select all', async () => {
+    const { context, page, errors } = await openAs(browser, app, 'Ana Ortiz', { query: `plan=${plan.id}` });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
+    const editor = editorText(page);
+    await editor.getByText('Paragraph 1:').waitFor({ timeout: WAIT.timeout });
+
+    // Only the start is rendered; the rest waits in placeholders of about its height.
+    const rendered = () => editor.locator(':scope > * [data-slate-node="element"], :scope > [data-slate-node="element"]').count();
+    expect(await editor.locator('.tandem-chunk-pending').count()).toBeGreaterThan(10);
+    expect(await rendered()).toBeLessThan(BLOCKS / 5);
+    expect(await editor.getByText(LAST_WORDS).count()).toBe(0);
+    await page.screenshot({ path: artifactPath('large-plan-open.png') });
+
+    // Scrolling renders what comes near.
+    await editor.evaluate((el) => {
+      let scroller: HTMLElement | null = el.parentElement;
+      while (scroller && !/(auto|scroll)/.test(getComputedStyle(scroller).overflowY)) scroller = scroller.parentElement;
+      scroller!.scrollTop = scroller!.scrollHeight / 2;
+    });
+    await expect.poll(async () => editor.getByText(/^Paragraph 7\d\d:/).count(), WAIT).toBeGreaterThan(0);
+
+    // Quick open reaches a goal near the end: its card is rendered, on screen.
+    await quickOpen(page, 'Goal 1450', /Goal 1450/);
+    const far = goalCard(page, 'Goal 1450');
+    await far.waitFor({ timeout: WAIT.timeout });
+    await page.screenshot({ path: artifactPath('large-plan-jump.png') });
+    await expect.poll(async () => far.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > 0 && r.top < window.innerHeight;
+    }), WAIT).toBe(true);
+
+    // Ctrl+End puts the caret at the very end of the plan; what is typed there reaches the colleague.
+    await editor.getByText('Paragraph 1:').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('!');
+    await expect.poll(() => lastText(colleague.doc), WAIT).toContain(`${LAST_WORDS}!`);
+    await editor.getByText(`${LAST_WORDS}!`).waitFor({ timeout: WAIT.timeout });
+
+    // Ctrl+Home goes back to the top; select all and copy take the whole plan, as Markdown text.
+    await page.keyboard.press('Control+Home');
+    await editor.getByText('Paragraph 1:').waitFor({ state: 'visible' });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+C');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.startsWith('Paragraph 1: marketing')).toBe(true);
+    expect(copied).toContain('> **🎯 Goal 1450**');
+    expect(copied.trimEnd().endsWith(`${LAST_WORDS}!`)).toBe(true);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
