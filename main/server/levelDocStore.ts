@@ -6,8 +6,15 @@
  * find the clock, which under many busy rooms costs more main-thread time than the relay itself.
  * An append resolves once its batch is written (in LevelDB's log in the OS, so a killed process loses
  * nothing that was acknowledged); compaction replaces a document's updates with their merge.
+ *
+ * Under load, batches start at most every `commitIntervalMs`: each LevelDB call hands work to a
+ * thread-pool thread, and on a busy machine waking that thread often preempts the event loop for
+ * milliseconds (measured: the synchronous part of a batch call had a p99 of 2–5 ms under load, against
+ * 50 µs for plain JS work of the same length), which delays the relay of every edit waiting behind it.
+ * An append to a store that has not written for that long is written at once.
  */
 import { mkdirSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import * as encoding from 'lib0/encoding';
 import { LeveldbPersistence, getCurrentUpdateClock } from 'y-leveldb';
 import * as Y from 'yjs';
@@ -31,7 +38,12 @@ function stateVectorRecord(update: Uint8Array, clock: number): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
-export function openLevelDocStore(dir: string): DocStore {
+export type LevelDocStoreOptions = {
+  /** Under load, LevelDB batches start at most this often (ms); default 20. */
+  commitIntervalMs?: number;
+};
+
+export function openLevelDocStore(dir: string, { commitIntervalMs = 20 }: LevelDocStoreOptions = {}): DocStore {
   mkdirSync(dir, { recursive: true });
   const db = new LeveldbPersistence(dir);
   // y-leveldb swallows errors inside its transactions and resolves null: turn that into a StoreError.
@@ -45,6 +57,8 @@ export function openLevelDocStore(dir: string): DocStore {
   const clocks = new Map<string, number>();
   let waiting: Append[] = [];
   let batchQueued = false;
+  let lastCommit = -Infinity;
+  let commitTimer: NodeJS.Timeout | null = null;
 
   // Every write runs in y-leveldb's one transaction queue, so batches, compactions and deletes never
   // interleave. Queued right behind an operation that rewrites a document, this makes the next batch
@@ -78,6 +92,12 @@ export function openLevelDocStore(dir: string): DocStore {
     return true;
   };
 
+  const commit = () => {
+    commitTimer = null;
+    lastCommit = performance.now();
+    void db._transact(writeBatch);
+  };
+
   return {
     async load(name) {
       const doc = await must(`load "${name}"`, db.getYDoc(name));
@@ -93,7 +113,9 @@ export function openLevelDocStore(dir: string): DocStore {
         waiting.push({ name, update, resolve, reject });
         if (batchQueued) return;
         batchQueued = true;
-        void db._transact(writeBatch);
+        const wait = lastCommit + commitIntervalMs - performance.now();
+        if (wait <= 0) commit();
+        else commitTimer = setTimeout(commit, wait);
       });
     },
     async compact(name) {
@@ -119,6 +141,10 @@ export function openLevelDocStore(dir: string): DocStore {
       await done;
     },
     async close() {
+      if (commitTimer) {
+        clearTimeout(commitTimer);
+        commit();
+      }
       await db.destroy();
     },
   };

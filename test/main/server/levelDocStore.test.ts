@@ -79,4 +79,33 @@ describe('the LevelDB store', () => {
       removeDir(dir);
     }
   });
+  it('writes an append to an idle store at once; under load waits for the next commit, which close does not drop', async () => {
+    const dir = tempDir();
+    try {
+      // An interval far longer than the test: an append that waited for it would time the test out.
+      const store = openLevelDocStore(dir, { commitIntervalMs: 60_000 });
+      const updates = numberedUpdates(3);
+      await store.appendUpdate('ws1/a', updates[0]!);
+
+      // Right after a commit, further appends wait for the next one, together.
+      const stored: string[] = [];
+      const pending = [
+        store.appendUpdate('ws1/a', updates[1]!).then(() => stored.push('a')),
+        store.appendUpdate('ws1/b', updates[0]!).then(() => stored.push('b')),
+      ];
+      await new Promise((r) => setImmediate(r));
+      expect(stored).toEqual([]);
+
+      // Closing commits them instead of dropping them.
+      await store.close();
+      await Promise.all(pending);
+      expect(stored.sort()).toEqual(['a', 'b']);
+      await withPersistence(dir, async (db) => {
+        expect((await db.getYDoc('ws1/a')).getText('t').toString()).toBe(expectedText(2));
+        expect((await db.getYDoc('ws1/b')).getText('t').toString()).toBe(expectedText(1));
+      });
+    } finally {
+      removeDir(dir);
+    }
+  });
 });
