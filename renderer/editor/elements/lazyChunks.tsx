@@ -1,6 +1,6 @@
 /**
  * Large plans render lazily, chunk by chunk. Slate's chunking groups the top-level blocks in chunks
- * (see `CHUNK_SIZE` in PlanEditor). When a plan opens, only the chunks that fill its first two screens
+ * (see `CHUNK_SIZE` in createPlanEditor). When a plan opens, only the chunks that fill its first two screens
  * are rendered; every other chunk is a placeholder about as tall as its blocks. A placeholder renders
  * its blocks when it comes near the visible part of the editor, when the selection moves into it
  * (`mountSelection`), or when something scrolls to one of its blocks (`mountBlock`); once rendered, a
@@ -77,11 +77,20 @@ class LazyChunks {
     return (this.shownAtOpen = Math.min(children.length, Math.ceil(blocks / size) * size));
   }
 
-  /** Whether a chunk seen for the first time renders its blocks at once. */
+  /**
+   * Whether a chunk seen for the first time renders its blocks at once: after opening, always; while
+   * opening, when it is among the first screens or holds an end of the selection (a plan that grows
+   * past the chunking threshold while someone types in it).
+   */
   rendersAtOnce(chunk: SlateChunk): boolean {
     if (!this.opening) return true;
+    const first = edgeLeaf(chunk, false);
     const last = edgeLeaf(chunk, true);
-    return !!last && last.index < (this.blocksShownAtOpen() ?? Infinity);
+    if (!first || !last) return true;
+    const holds = (index: number | undefined) => index !== undefined && first.index <= index && index <= last.index;
+    const { selection } = this.editor;
+    if (selection && (holds(selection.anchor.path[0]) || holds(selection.focus.path[0]))) return true;
+    return last.index < (this.blocksShownAtOpen() ?? Infinity);
   }
 
   opened(): void {

@@ -14,6 +14,7 @@ import { artifactPath, launchChromium } from '../../support/chromium';
 import { startWebApp, type WebApp } from '../../support/webApp';
 import { newGoal, paragraph } from '../../../shared/model/blocks';
 import { planContent, readPlanContent } from '../../../shared/model/planDoc';
+import { CHUNKING_FROM } from '../../../renderer/editor/createPlanEditor';
 import { type PlanSummary } from '../../../shared/ipc/contract';
 import { editorText, goalCard, openAs, quickOpen } from '../workbenchHelpers';
 
@@ -23,13 +24,11 @@ const WAIT = { timeout: 30_000, interval: 100 };
 
 let app: WebApp;
 let browser: Browser;
-let plan: PlanSummary;
-let colleague: { doc: Y.Doc; provider: WebsocketProvider };
 
 /** Every tenth block a goal, the rest prose, ending with LAST_WORDS. */
-function largeContent(): Descendant[] {
+function largeContent(count = BLOCKS): Descendant[] {
   const blocks: Descendant[] = [];
-  for (let i = 1; i < BLOCKS; i++) blocks.push(i % 10 === 0 ? newGoal({ title: `Goal ${i}`, team: 'sales' }) : paragraph(`Paragraph ${i}: marketing hands over qualified leads and sales follows up.`));
+  for (let i = 1; i < count; i++) blocks.push(i % 10 === 0 ? newGoal({ title: `Goal ${i}`, team: 'sales' }) : paragraph(`Paragraph ${i}: marketing hands over qualified leads and sales follows up.`));
   blocks.push(paragraph(LAST_WORDS));
   return blocks;
 }
@@ -39,41 +38,48 @@ const lastText = (doc: Y.Doc) => {
   return JSON.stringify(content[content.length - 1]);
 };
 
-beforeAll(async () => {
-  app = await startWebApp();
+/** A new plan, written by a colleague through the server; the colleague stays to see what the user types. */
+async function planWrittenByColleague(title: string, content: Descendant[]): Promise<{ plan: PlanSummary; doc: Y.Doc }> {
   const token = await app.tokenFor('Ben Adler', 'editor');
   const origin = new URL(app.url).origin;
   const res = await fetch(`${origin}/api/workspaces/${app.workspaceId}/plans`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ templateId: 'campaign-plan', title: 'The long plan' }),
+    body: JSON.stringify({ templateId: 'campaign-plan', title }),
   });
   expect(res.ok).toBe(true);
-  plan = (await res.json()) as PlanSummary;
-
-  // A colleague writes the large plan through the server, and stays to see what the user types.
+  const plan = (await res.json()) as PlanSummary;
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(origin.replace(/^http/, 'ws'), `${app.workspaceId}/${plan.id}`, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true, params: { token },
   });
-  colleague = { doc, provider };
+  providers.push(provider);
   await new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve())));
-  const content = planContent(doc);
+  const text = planContent(doc);
   doc.transact(() => {
-    content.delete(0, content.length);
-    content.applyDelta(slateNodesToInsertDelta(largeContent()));
+    text.delete(0, text.length);
+    text.applyDelta(slateNodesToInsertDelta(content));
   });
+  return { plan, doc };
+}
+
+const providers: WebsocketProvider[] = [];
+
+beforeAll(async () => {
+  app = await startWebApp();
   browser = await launchChromium();
 });
 
 afterAll(async () => {
-  colleague?.provider.destroy();
+  providers.forEach((p) => p.destroy());
   await browser?.close();
   await app?.close();
 });
 
 describe('a large plan', () => {
   it('opens showing its first screens; far blocks render when reached by scrolling, quick open, Ctrl+End and select all', async () => {
+    const { plan, doc } = await planWrittenByColleague('The long plan', largeContent());
+    const colleague = { doc };
     const { context, page, errors } = await openAs(browser, app, 'Ana Ortiz', { query: `plan=${plan.id}` });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
     const editor = editorText(page);
@@ -121,6 +127,25 @@ describe('a large plan', () => {
     expect(copied).toContain('> **🎯 Goal 1450**');
     expect(copied.trimEnd().endsWith(`${LAST_WORDS}!`)).toBe(true);
 
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps the caret and typing working when blocks from a colleague take the plan past the size where chunking starts', async () => {
+    const { plan, doc } = await planWrittenByColleague('The growing plan', largeContent(CHUNKING_FROM - 10));
+    const { context, page, errors } = await openAs(browser, app, 'Ana Ortiz', { query: `plan=${plan.id}` });
+    const editor = editorText(page);
+    await editor.getByText('Paragraph 1:').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' and then');
+    await expect.poll(() => lastText(doc), WAIT).toContain(`${LAST_WORDS} and then`);
+
+    // The colleague adds blocks at the top: the plan is now chunked, the user's caret far down.
+    const text = planContent(doc);
+    doc.transact(() => text.applyDelta(slateNodesToInsertDelta(Array.from({ length: 40 }, (_, i) => paragraph(`New at the top ${i}`)))));
+    await editor.getByText('New at the top 0').waitFor({ timeout: WAIT.timeout });
+    await page.keyboard.type(' more');
+    await expect.poll(() => lastText(doc), WAIT).toContain(`${LAST_WORDS} and then more`);
     expect(errors).toEqual([]);
     await context.close();
   });
