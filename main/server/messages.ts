@@ -16,7 +16,8 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
   | { kind: 'sync-step2'; update: Uint8Array }
-  | { kind: 'update'; update: Uint8Array }
+  /** `frame` is the whole frame as received: valid, one message, so the room can pass it on as it is. */
+  | { kind: 'update'; update: Uint8Array; frame: Uint8Array }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'query-awareness' };
 
@@ -63,7 +64,7 @@ export function decodeMessage(frame: Uint8Array): ClientMessage {
     const payload = read('sync payload', () => decoding.readVarUint8Array(decoder));
     if (step === syncProtocol.messageYjsSyncStep1) message = { kind: 'sync-step1', stateVector: checkStateVector(payload) };
     else if (step === syncProtocol.messageYjsSyncStep2) message = { kind: 'sync-step2', update: checkUpdate(payload) };
-    else if (step === syncProtocol.messageYjsUpdate) message = { kind: 'update', update: checkUpdate(payload) };
+    else if (step === syncProtocol.messageYjsUpdate) message = { kind: 'update', update: checkUpdate(payload), frame };
     else throw new ProtocolError(`unknown sync message type ${step}`);
   } else if (type === MESSAGE_AWARENESS) {
     message = { kind: 'awareness', update: read('awareness update', () => decoding.readVarUint8Array(decoder)) };

@@ -3,6 +3,10 @@
  * Stored state is loaded before any sync is answered; every change is broadcast to the other
  * connections and appended to the store (coalesced while a write is in flight), and only counts as
  * stored once the store has resolved.
+ *
+ * A client's update is passed on as the frame it came in (decoded strictly first, so it is exactly one
+ * valid update) once the document has applied it. The document has no `update` listener on that path,
+ * so Yjs does not encode each change a second time: that encoding cost about as much as applying.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -30,8 +34,6 @@ export type RoomOptions = {
   onFailed(room: Room): void;
 };
 
-const LOADED = Symbol('loaded from the store');
-
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
@@ -48,7 +50,6 @@ export class Room {
 
   constructor(readonly name: string, private readonly opts: RoomOptions, after: Promise<void> = Promise.resolve()) {
     this.awareness.setLocalState(null);
-    this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.ready = after.then(() => this.load());
   }
@@ -59,7 +60,7 @@ export class Room {
 
   private async load(): Promise<void> {
     const state = await this.opts.store.load(this.name);
-    if (state) Y.applyUpdate(this.doc, state, LOADED);
+    if (state) Y.applyUpdate(this.doc, state);
   }
 
   /** Adds a connection once the room is ready and starts the sync handshake. */
@@ -89,7 +90,7 @@ export class Room {
           if (message.update.byteLength > 2) this.opts.log({ level: 'warn', event: 'update-dropped', room: this.name, user: peer.user, reason: 'read-only role' });
           return;
         }
-        Y.applyUpdate(this.doc, message.update, peer);
+        this.applyFrom(peer, message.update, message.kind === 'update' ? message.frame : encodeUpdate(message.update));
         return;
       case 'awareness':
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer);
@@ -103,7 +104,15 @@ export class Room {
   /** Changes the document on behalf of the server itself (the JSON API); resolves once stored. */
   async change(f: (doc: Y.Doc) => void): Promise<void> {
     await this.ready;
-    this.doc.transact(() => f(this.doc), 'server');
+    const updates: Uint8Array[] = [];
+    const collect = (update: Uint8Array) => updates.push(update);
+    this.doc.on('update', collect);
+    try {
+      this.doc.transact(() => f(this.doc), 'server');
+    } finally {
+      this.doc.off('update', collect);
+      for (const update of updates) this.publish(update, encodeUpdate(update), null);
+    }
     await this.flush();
     if (this.failed) throw new StoreError(`could not store the change to "${this.name}"`);
   }
@@ -141,19 +150,32 @@ export class Room {
   }
 
   private dispose(): void {
-    this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
   }
 
-  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === LOADED || this.closed) return;
-    const frame = encodeUpdate(update);
+  /** Applies a client's update, then passes `frame` (the same update) to the other peers and the store. */
+  private applyFrom(peer: RoomPeer, update: Uint8Array, frame: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+    } catch (err) {
+      // Yjs may have integrated part of the update before failing. Pass on and store the whole state,
+      // so nothing the document now holds is missing from the peers or the store.
+      const state = Y.encodeStateAsUpdate(this.doc);
+      this.publish(state, encodeUpdate(state), peer);
+      throw err;
+    }
+    this.publish(update, frame, peer);
+  }
+
+  /** Sends a change to every connection but the one it came from, and queues it for the store. */
+  private publish(update: Uint8Array, frame: Uint8Array, origin: RoomPeer | null): void {
+    if (this.closed) return;
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
     this.pending.push(update);
     this.writing ??= this.drain();
-  };
+  }
 
   private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const changed = [...added, ...updated, ...removed];

@@ -1,0 +1,129 @@
+import * as Y from 'yjs';
+import { type CloseReason } from '../../../main/server/closeCodes';
+import { openLevelDocStore } from '../../../main/server/levelDocStore';
+import { decodeMessage, encodeUpdate } from '../../../main/server/messages';
+import { Room, type RoomPeer } from '../../../main/server/room';
+import { removeDir, tempDir } from './helpers';
+
+/** A connection as the room sees it, keeping every frame it was sent. */
+class RecordingPeer implements RoomPeer {
+  readonly canWrite = true;
+  readonly frames: Uint8Array[] = [];
+  constructor(readonly user: string) {}
+  send(frame: Uint8Array): void {
+    this.frames.push(frame);
+  }
+  close(_reason: CloseReason): void {}
+  /** The updates among the frames sent after the handshake. */
+  updates(): Uint8Array[] {
+    return this.frames.map((f) => decodeMessage(f)).flatMap((m) => (m.kind === 'update' ? [m.update] : []));
+  }
+}
+
+function openRoom(dir: string, name = 'ws1/plan') {
+  const store = openLevelDocStore(dir);
+  const room = new Room(name, { store, log: () => {}, compactEvery: 500, traceWrites: false, onFailed: () => {} });
+  return { store, room };
+}
+
+async function storedText(dir: string, name = 'ws1/plan'): Promise<string> {
+  const store = openLevelDocStore(dir);
+  const doc = new Y.Doc();
+  const state = await store.load(name);
+  if (state) Y.applyUpdate(doc, state);
+  await store.close();
+  return doc.getText('t').toString();
+}
+
+/** The updates a client makes, as the frames the stock client sends. */
+function clientFrames(edit: (doc: Y.Doc) => void, doc = new Y.Doc()): Uint8Array[] {
+  const frames: Uint8Array[] = [];
+  const collect = (u: Uint8Array) => frames.push(encodeUpdate(u));
+  doc.on('update', collect);
+  edit(doc);
+  doc.off('update', collect);
+  return frames;
+}
+
+describe('a room', () => {
+  it("passes a client's update frame on as it came, to everyone but the sender, and stores it", async () => {
+    const dir = tempDir();
+    try {
+      const { store, room } = openRoom(dir);
+      await room.ready;
+      const [ana, ben, cleo] = [new RecordingPeer('Ana'), new RecordingPeer('Ben'), new RecordingPeer('Cleo')];
+      for (const p of [ana, ben, cleo]) room.join(p);
+      const handshake = ben.frames.length;
+
+      const [frame] = clientFrames((doc) => doc.getText('t').insert(0, 'hello'));
+      room.receive(ana, decodeMessage(frame!));
+
+      expect(ben.frames.slice(handshake)).toEqual([frame]);
+      expect(ben.frames.at(-1)).toBe(frame);
+      expect(cleo.frames.at(-1)).toBe(frame);
+      expect(ana.updates()).toEqual([]);
+      expect(room.doc.getText('t').toString()).toBe('hello');
+      await room.flush();
+      await store.close();
+      expect(await storedText(dir)).toBe('hello');
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('passes on and stores an update whose dependency has not arrived, so it survives a reload', async () => {
+    const dir = tempDir();
+    try {
+      const client = new Y.Doc();
+      const [first] = clientFrames((doc) => doc.getText('t').insert(0, 'a'), client);
+      const [second] = clientFrames((doc) => doc.getText('t').insert(1, 'b'), client);
+
+      const { store, room } = openRoom(dir);
+      await room.ready;
+      const [ana, ben] = [new RecordingPeer('Ana'), new RecordingPeer('Ben')];
+      room.join(ana);
+      room.join(ben);
+      // The second edit arrives alone: the document keeps it pending, the peers and the store get it.
+      room.receive(ana, decodeMessage(second!));
+      expect(room.doc.getText('t').toString()).toBe('');
+      expect(ben.frames.at(-1)).toBe(second);
+      await room.flush();
+      await store.close();
+
+      const reopened = openRoom(dir);
+      await reopened.room.ready;
+      reopened.room.receive(ana, decodeMessage(first!));
+      expect(reopened.room.doc.getText('t').toString()).toBe('ab');
+      await reopened.room.flush();
+      await reopened.store.close();
+      expect(await storedText(dir)).toBe('ab');
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it("sends a client's sync step 2 and the server's own changes to the peers as updates", async () => {
+    const dir = tempDir();
+    try {
+      const { store, room } = openRoom(dir);
+      await room.ready;
+      const [ana, ben] = [new RecordingPeer('Ana'), new RecordingPeer('Ben')];
+      room.join(ana);
+      room.join(ben);
+
+      const offline = new Y.Doc();
+      offline.getText('t').insert(0, 'offline ');
+      room.receive(ana, { kind: 'sync-step2', update: Y.encodeStateAsUpdate(offline) });
+      await room.change((doc) => doc.getText('t').insert(doc.getText('t').length, 'and server'));
+
+      const seen = new Y.Doc();
+      for (const u of ben.updates()) Y.applyUpdate(seen, u);
+      expect(seen.getText('t').toString()).toBe('offline and server');
+      expect(ana.updates()).toHaveLength(1); // the server's change only, not its own step 2
+      await store.close();
+      expect(await storedText(dir)).toBe('offline and server');
+    } finally {
+      removeDir(dir);
+    }
+  });
+});
