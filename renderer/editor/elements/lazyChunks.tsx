@@ -116,6 +116,16 @@ class LazyChunks {
     }
   }
 
+  /** Whether any block from `from` to `to` (top-level indexes) is in a chunk not rendered yet. */
+  waitingBetween(from: number, to: number): boolean {
+    for (const chunk of this.waiting.keys()) {
+      const first = edgeLeaf(chunk, false);
+      const last = edgeLeaf(chunk, true);
+      if (first && last && first.index <= to && last.index >= from) return true;
+    }
+    return false;
+  }
+
   /** Renders the chunks holding the selection's ends, in the render the selection change causes. */
   mountSelection(selection: Range | null): void {
     const blocks = selection ? `${selection.anchor.path[0]} ${selection.focus.path[0]}` : '';
