@@ -31,7 +31,6 @@ import './editor.css';
 export type { PlanSlateEditor } from './createPlanEditor';
 export type { GoalOption } from './planContext';
 
-
 type Props = {
   session: CollabSession;
   people: Person[];
