@@ -69,27 +69,27 @@ export async function startBenchServer(kind: ServerKind): Promise<BenchServer> {
   };
 }
 
-/** Runs the load generator; `onPhase` is awaited when the measured window opens and when it closes. */
-export function runLoad(spec: LoadSpec, onPhase: (phase: LoadPhase) => Promise<void> = async () => {}): Promise<LoadResult> {
+/** Runs the load generator (a result per target); `onPhase` is awaited when measuring starts and when it ends. */
+export function runLoad(spec: LoadSpec, onPhase: (phase: LoadPhase) => Promise<void> = async () => {}): Promise<LoadResult[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...EXEC_ARGV, join(HERE, 'loadProcess.ts'), JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let result: LoadResult | null = null;
+    let results: LoadResult[] | null = null;
     let phases = Promise.resolve();
     createInterface({ input: child.stdout }).on('line', (line) => {
       try {
-        const m = JSON.parse(line) as { phase?: LoadPhase } & Partial<LoadResult>;
+        const m = JSON.parse(line) as { phase?: LoadPhase; results?: LoadResult[] };
         if (m.phase) {
           const phase = m.phase;
           phases = phases.then(() => onPhase(phase));
-        } else result = m as LoadResult;
+        } else if (m.results) results = m.results;
       } catch {
         // not one of ours
       }
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), spec.durationMs + 120_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), spec.durationMs * spec.targets.length + 180_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      const done = result;
+      const done = results;
       phases.then(() => (done ? resolve(done) : reject(new Error(`load generator exited (${code}) without a result`))), reject);
     });
   });

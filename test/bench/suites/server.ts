@@ -1,7 +1,8 @@
 /**
  * Sync server benchmark. Each server (ours, the stock @y/websocket-server 0.1.1, a raw ws relay as the
  * floor) runs in its own process and the load generator in another, so no two share an event loop.
- * - propagation latency p50/p99 and throughput: 50 rooms × 10 clients, 20 edits/s/room, median of 3 runs
+ * - propagation latency p50/p99 and throughput: 50 rooms × 10 clients, 20 edits/s/room, median of 3 runs;
+ *   in each run the three servers run side by side and take turns of 250 ms at the edits (5 s each)
  * - capacity: connected clients held before p99 > 100 ms (steps 250/500/1000/2000, rooms of 10, 5 edits/s/room)
  * - memory: RSS per idle loaded room (200 rooms with one small plan each)
  * BENCH_SERVER_ONLY=latency runs the latency rows alone (about a minute), for working on latency.
@@ -13,7 +14,8 @@ import { type LoadResult, type LoadSpec } from '../server/loadProcess';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LATENCY_ONLY = process.env.BENCH_SERVER_ONLY === 'latency';
-const LATENCY = { rooms: 50, clientsPerRoom: 10, editsPerSecondPerRoom: 20, durationMs: 5000 };
+const LATENCY = { rooms: 50, clientsPerRoom: 10, editsPerSecondPerRoom: 20, durationMs: 5000, sliceMs: 250 };
+const LATENCY_KINDS: ServerKind[] = ['echo', 'stock', 'ours'];
 const CAPACITY_STEPS = [250, 500, 1000, 2000];
 const CAPACITY_LOAD = { clientsPerRoom: 10, editsPerSecondPerRoom: 5, durationMs: 4000 };
 const P99_LIMIT_MS = 100;
@@ -23,15 +25,17 @@ let token = '';
 let roomCounter = 0;
 const workspace = 'bench';
 
-function spec(server: BenchServer, load: Omit<LoadSpec, 'url' | 'mode' | 'roomPrefix' | 'token'>): LoadSpec {
-  const prefix = `${workspace}/r${roomCounter++}_`;
+function spec(servers: BenchServer[], load: Omit<LoadSpec, 'targets' | 'roomPrefix'>): LoadSpec {
   return {
     ...load,
-    url: `ws://127.0.0.1:${server.port}`,
-    mode: server.kind === 'echo' ? 'echo' : 'yjs',
-    roomPrefix: prefix,
-    token: server.kind === 'ours' ? token : undefined,
+    targets: servers.map((s) => ({ url: `ws://127.0.0.1:${s.port}`, mode: s.kind === 'echo' ? 'echo' : 'yjs', token: s.kind === 'ours' ? token : undefined })),
+    roomPrefix: `${workspace}/r${roomCounter++}_`,
   };
+}
+
+/** One load against one server. */
+async function runOne(server: BenchServer, load: Omit<LoadSpec, 'targets' | 'roomPrefix'>): Promise<LoadResult> {
+  return (await runLoad(spec([server], load)))[0]!;
 }
 
 async function withServer<T>(kind: ServerKind, f: (s: BenchServer) => Promise<T>): Promise<T> {
@@ -46,21 +50,31 @@ async function withServer<T>(kind: ServerKind, f: (s: BenchServer) => Promise<T>
 async function latencyRuns(): Promise<Record<ServerKind, LoadResult[]>> {
   const results: Record<ServerKind, LoadResult[]> = { echo: [], stock: [], ours: [] };
   for (let run = 0; run < RUNS; run++) {
-    // Interleave the servers in every run, so a noisy moment hits them alike.
-    for (const kind of ['echo', 'stock', 'ours'] as ServerKind[]) {
-      // The server's CPU time per delivery in the measured window is steadier than latency on a shared
+    // All three servers run at once and take short turns at the same load, so a noisy moment on a
+    // shared machine hits them alike.
+    const servers: BenchServer[] = [];
+    try {
+      for (const kind of LATENCY_KINDS) servers.push(await startBenchServer(kind));
+      // The server's CPU time per delivery while measuring is steadier than latency on a shared
       // machine: it shows the work each server does, whoever else is using the cores.
-      let window: ServerStats | null = null;
-      const r = await withServer(kind, (s) => runLoad(spec(s, LATENCY), async (phase) => {
-        const stats = await s.stats();
-        if (phase === 'measured') window = stats;
-      }));
-      const w = window as ServerStats | null;
-      const us = (ms: number) => (ms * 1000).toFixed(0);
-      process.stdout.write(`  latency run ${run + 1} ${kind}: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ${r.samples}/${r.expected} delivered`
-        + (w ? `; server: ${((w.cpuMs * 1000) / r.samples).toFixed(1)} µs CPU per delivery, frame handling p50 ${us(w.handlingP50)} µs p99 ${us(w.handlingP99)} µs max ${w.handlingMax.toFixed(1)} ms, ${w.gcCount} GCs ${w.gcMs.toFixed(0)} ms (max ${w.gcMaxMs.toFixed(1)})` : '')
-        + `; generator: ${(r.editRate * 100).toFixed(0)} % of edits sent, event-loop delay p99 ${r.loopDelayP99.toFixed(1)} ms max ${r.loopDelayMax.toFixed(1)} ms\n`);
-      results[kind].push(r);
+      const window = new Map<ServerKind, ServerStats>();
+      const loads = await runLoad(spec(servers, LATENCY), async (phase) => {
+        for (const s of servers) {
+          const stats = await s.stats();
+          if (phase === 'measured') window.set(s.kind, stats);
+        }
+      });
+      for (const [i, kind] of LATENCY_KINDS.entries()) {
+        const r = loads[i]!;
+        const w = window.get(kind);
+        const us = (ms: number) => (ms * 1000).toFixed(0);
+        process.stdout.write(`  latency run ${run + 1} ${kind}: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ${r.samples}/${r.expected} delivered`
+          + (w ? `; server: ${((w.cpuMs * 1000) / r.samples).toFixed(1)} µs CPU per delivery, frame handling p50 ${us(w.handlingP50)} µs p99 ${us(w.handlingP99)} µs max ${w.handlingMax.toFixed(1)} ms, ${w.gcCount} GCs ${w.gcMs.toFixed(0)} ms (max ${w.gcMaxMs.toFixed(1)})` : '')
+          + `; generator: ${(r.editRate * 100).toFixed(0)} % of edits sent, event-loop delay p99 ${r.loopDelayP99.toFixed(1)} ms max ${r.loopDelayMax.toFixed(1)} ms\n`);
+        results[kind].push(r);
+      }
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
     }
   }
   return results;
@@ -78,7 +92,7 @@ async function capacity(): Promise<Record<'ours' | 'stock', number>> {
     const best = new Map<'ours' | 'stock', LoadResult>();
     for (let attempt = 0; attempt < 2; attempt++) {
       for (const kind of probing) {
-        const r = await withServer(kind, (s) => runLoad(spec(s, { ...CAPACITY_LOAD, rooms: clients / CAPACITY_LOAD.clientsPerRoom })));
+        const r = await withServer(kind, (s) => runOne(s, { ...CAPACITY_LOAD, rooms: clients / CAPACITY_LOAD.clientsPerRoom }));
         const prev = best.get(kind);
         if (!prev || r.p99 < prev.p99) best.set(kind, r);
       }
@@ -98,7 +112,7 @@ async function rssPerIdleRoom(kind: 'ours' | 'stock'): Promise<number> {
   return withServer(kind, async (s) => {
     const before = await s.rss();
     // One client per room edits once; the rooms stay loaded (clients connected, idle) while we measure.
-    const load = runLoad(spec(s, { rooms: IDLE_ROOMS, clientsPerRoom: 2, editsPerSecondPerRoom: 1, durationMs: 3000 }));
+    const load = runOne(s, { rooms: IDLE_ROOMS, clientsPerRoom: 2, editsPerSecondPerRoom: 1, durationMs: 3000 });
     await new Promise((r) => setTimeout(r, 2500 + IDLE_ROOMS * 10));
     const during = await s.rss();
     await load;
