@@ -21,7 +21,8 @@ import { PlanEditorContext, type GoalOption, type PlanEditorContextValue } from 
 import { isCardFieldBlur } from './elements/cardKeys';
 import { lazyChunks, renderChunk } from './elements/lazyChunks';
 import { PlanElement } from './elements/PlanElement';
-import { normalizeLoadedPlanAfterPaint } from './plugins/withLoadNormalization';
+import { normalizeLoadedPlan } from './plugins/withLoadNormalization';
+import { afterNextPaint } from './afterNextPaint';
 import { PlanLeaf } from './elements/PlanLeaf';
 import { RemoteCursors } from './RemoteCursors';
 import { skipReactSelectionSnapshot } from './skipReactSelectionSnapshot';
@@ -90,10 +91,11 @@ function whoElse(session: CollabSession): string {
 }
 
 function ConnectedPlanEditor({ session, editor, people, goalOptions = [], readOnly = false, onEditor }: Props & { editor: PlanSlateEditor }) {
-  // Goal figures are computed before the first render, so sub-goals show indented from the start.
+  // Goal figures (progress, depth) are computed before the first render, so sub-goals show indented
+  // from the start; for a large (chunked) plan right after it, since the goal tree covers every block.
   const derived = useMemo(() => {
     const store = new DerivedStore(() => readPlanMeta(session.doc));
-    store.recompute(editor.children);
+    if (editor.getChunkSize(editor) === null) store.recompute(editor.children);
     return store;
   }, [session, editor]);
   const conflicts = useMemo(() => new FieldConflicts(() => whoElse(session)), [session]);
@@ -105,14 +107,18 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], readOn
 
   useEffect(() => {
     const unwatch = conflicts.watch(editor);
-    const cancelNormalization = normalizeLoadedPlanAfterPaint(editor);
+    // What waited for the first paint: checking the rest of a large plan, then its goal figures.
+    const cancelAfterPaint = afterNextPaint(() => {
+      normalizeLoadedPlan(editor);
+      derived.recompute(editor.children);
+    });
     onEditorRef.current?.(editor);
     const stopStatus = session.onStatus((s) => {
       if (s.unsynced === 0) conflicts.allConfirmed();
     });
     return () => {
       stopStatus();
-      cancelNormalization();
+      cancelAfterPaint();
       onEditorRef.current?.(null);
       unwatch();
       derived.dispose();

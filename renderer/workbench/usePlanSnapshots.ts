@@ -1,7 +1,9 @@
 /**
  * Snapshots of every plan in the workspace for the cross-plan views (goal tree, problems, quick open).
- * Each plan's document is held open through the session pool; a snapshot is re-read a moment after
- * the last change (never on the typing path) and only for the plan that changed.
+ * Each plan's document is held open through the session pool; a snapshot is read a moment after the
+ * plan has loaded (not in the same turn, where it would delay the editor's first paint of a plan being
+ * opened) and re-read a moment after the last change (never on the typing path), only for the plan
+ * that changed.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
@@ -39,7 +41,7 @@ export function usePlanSnapshots<S extends DocHolder>(pool: SessionPool<S>, plan
         if (timer === null) timer = setTimeout(read, SNAPSHOT_DEBOUNCE_MS);
       };
       session.doc.on('update', onUpdate);
-      session.ready.then(read, () => {});
+      session.ready.then(onUpdate, () => {});
       cleanups.push(() => {
         live = false;
         if (timer !== null) clearTimeout(timer);

@@ -1,5 +1,5 @@
 /** The outline of the active plan: headings with the goals, stage matrix and actions under them; click to jump. */
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { buildOutline, type OutlineItem } from '../../../shared/derive/outline';
 import { type PlanContent } from '../../../shared/model/elements';
 import { useWorkbench } from '../../workbench/WorkbenchContext';
@@ -59,7 +59,8 @@ export function OutlineList(props: { content: PlanContent | null; planTitle: str
 
 export function OutlineView() {
   const wb = useWorkbench();
-  const planId = wb.activePlanId;
+  // Deferred: opening a plan paints its text first; a large plan's outline follows in the background.
+  const planId = useDeferredValue(wb.activePlanId);
   const snapshot = wb.snapshots.find((s) => s.meta.id === planId) ?? null;
   return (
     <div className="tv-view">

@@ -3,8 +3,8 @@
  * normalization) when it connects, before anything can be shown. For a large plan only the blocks
  * shown when it opens need to be valid before the first paint: `shownFirst(editor)` says how many
  * (null: all of them). Those blocks and the document itself are normalized at once; the whole plan
- * once the editor has painted them (`normalizeLoadedPlanAfterPaint`), or earlier the moment anything
- * else is about to be rendered (`normalizeLoadedPlan`, called before a chunk renders).
+ * once the editor has painted them, or earlier the moment anything else is about to be rendered
+ * (`normalizeLoadedPlan`, called then, and before a chunk renders).
  */
 import { Editor, Node, type Path, type PathRef } from 'slate';
 
@@ -13,19 +13,6 @@ const pending = new WeakMap<Editor, () => void>();
 /** Runs the plan's deferred normalization now, if it has not run yet. */
 export function normalizeLoadedPlan(editor: Editor): void {
   pending.get(editor)?.();
-}
-
-/** Runs the deferred normalization after the next frame; returns a cancel function. */
-export function normalizeLoadedPlanAfterPaint(editor: Editor): () => void {
-  if (!pending.has(editor)) return () => {};
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(() => normalizeLoadedPlan(editor), 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
 }
 
 /** Normalizes the first `count` top-level blocks and the document root, as a forced normalization would. */

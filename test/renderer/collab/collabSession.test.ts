@@ -59,7 +59,7 @@ function open(hostDir: string, docId: string, target: SyncTarget | null, name = 
   const h = fsHost(hostDir);
   const session = openCollabSession({
     host: h.host, events: h.events, docId, target, user: { name, color: '#bf3989' }, network,
-    provider: { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true },
+    provider: { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket },
   });
   sessions.push(session);
   return { session, ...h };
