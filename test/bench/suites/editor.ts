@@ -4,12 +4,15 @@
  *   blocks (20% goals) vs plain slate-react rich text with the same number of paragraphs, typed in
  *   alternating rounds so that both editors see the same load on a shared machine;
  * - opening the plan to its first full paint vs parsing its Yjs state alone, and vs plain
- *   slate-react showing the same number of paragraphs (what rendering every block costs at all).
+ *   slate-react showing the same number of paragraphs (what rendering every block costs at all);
+ * - opening the plan of 10,000 blocks from the explorer of the real workbench (web app, side views
+ *   and all) vs parsing its Yjs state alone.
  * Both editors use Slate's chunking (past 1,000 blocks) with content-visibility, as Slate advises.
  */
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium } from '../../support/chromium';
 import { buildAndServeBenchPage } from '../editor/build';
+import { workbenchOpenTimes } from '../editor/workbenchOpen';
 import { median, percentile, row, type BenchRow } from '../report';
 
 const SIZES = [1_000, 10_000];
@@ -18,6 +21,8 @@ const WARMUP_KEYS = 10;
 const ROUNDS = 4;
 const KEYS_PER_ROUND = 15;
 const OPENS = 3;
+/** The size also opened in the real workbench. */
+const WORKBENCH_SIZE = 10_000;
 const LETTERS = 'the joint plan keeps sales and marketing on one page ';
 
 async function openPage(browser: Browser, url: string): Promise<Page> {
@@ -79,7 +84,11 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
   await plain.close();
   const size = `${blocks.toLocaleString('en-US')} blocks`;
   const plainName = `plain slate-react, ${blocks.toLocaleString('en-US')} paragraphs`;
+  const workbench = blocks === WORKBENCH_SIZE ? [
+    row(`open from the explorer in the workbench, plan of ${size}`, 'ms', median(await workbenchOpenTimes(browser, blocks, OPENS)), median(parses), 'parse the Yjs state alone'),
+  ] : [];
   return [
+    ...workbench,
     row(`typing p50, plan of ${size} (20% goals)`, 'ms', percentile(lat.plan, 50), percentile(lat.plain, 50), plainName),
     row(`typing p95, plan of ${size} (20% goals)`, 'ms', percentile(lat.plan, 95), percentile(lat.plain, 95), plainName),
     row(`open to first paint, plan of ${size}`, 'ms', median(paints), median(parses), 'parse the Yjs state alone'),
