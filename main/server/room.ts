@@ -32,6 +32,8 @@ export type RoomOptions = {
   traceWrites: boolean;
   /** Called once the room can no longer store changes: the registry drops it. */
   onFailed(room: Room): void;
+  /** Called once the document may be inconsistent (Yjs failed part-way through an update): the registry unloads it. */
+  onBroken(room: Room): void;
 };
 
 export class Room {
@@ -46,6 +48,8 @@ export class Room {
   private writing: Promise<void> | null = null;
   private writesSinceCompaction = 0;
   private closed = false;
+  /** Yjs failed part-way through an update: take nothing more, store what was accepted, unload. */
+  private broken = false;
   private failed = false;
 
   constructor(readonly name: string, private readonly opts: RoomOptions, after: Promise<void> = Promise.resolve()) {
@@ -80,6 +84,7 @@ export class Room {
 
   /** Applies one decoded client message; throws when its content cannot be applied. */
   receive(peer: RoomPeer, message: ClientMessage): void {
+    if (this.broken) return;
     switch (message.kind) {
       case 'sync-step1':
         peer.send(encodeSyncStep2(this.doc, message.stateVector));
@@ -114,7 +119,7 @@ export class Room {
       for (const update of updates) this.publish(update, encodeUpdate(update), null);
     }
     await this.flush();
-    if (this.failed) throw new StoreError(`could not store the change to "${this.name}"`);
+    if (this.failed || this.broken) throw new StoreError(`could not store the change to "${this.name}"`);
   }
 
   /** Resolves once every change made so far is stored. */
@@ -160,10 +165,13 @@ export class Room {
     try {
       Y.applyUpdate(this.doc, update, peer);
     } catch (err) {
-      // Yjs may have integrated part of the update before failing. Pass on and store the whole state,
-      // so nothing the document now holds is missing from the peers or the store.
-      const state = Y.encodeStateAsUpdate(this.doc);
-      this.publish(state, encodeUpdate(state), peer);
+      // An update that decodes cleanly can still make Yjs fail part-way and leave the document
+      // inconsistent (text cut short, for one). Nothing of it is passed on or stored: the room stops
+      // taking changes, stores what it had accepted, and is unloaded; clients reconnect and re-sync
+      // with the stored state. The caller closes the sender.
+      this.broken = true;
+      this.opts.log({ level: 'warn', event: 'update-failed', room: this.name, user: peer.user, error: err instanceof Error ? err.message : String(err) });
+      this.opts.onBroken(this);
       throw err;
     }
     this.publish(update, frame, peer);
@@ -171,7 +179,7 @@ export class Room {
 
   /** Sends a change to every connection but the one it came from, and queues it for the store. */
   private publish(update: Uint8Array, frame: Uint8Array, origin: RoomPeer | null): void {
-    if (this.closed) return;
+    if (this.closed || this.broken) return;
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
     this.pending.push(update);
     this.writing ??= this.drain();

@@ -36,7 +36,7 @@ export class RoomRegistry {
   acquire(name: string): Room {
     let room = this.rooms.get(name);
     if (!room) {
-      room = new Room(name, { ...this.opts, onFailed: (r) => this.forget(r) }, this.unloading.get(name));
+      room = new Room(name, { ...this.opts, onFailed: (r) => this.forget(r), onBroken: (r) => void this.unload(r) }, this.unloading.get(name));
       this.rooms.set(name, room);
       const loading = room;
       loading.ready.catch((err: unknown) => {

@@ -83,6 +83,40 @@ describe('bad input to the sync server', () => {
     expect((await serverState(s.server.wsUrl, 'ws1/bad', editorToken)).store.clients.size).toBe(0);
   });
 
+  it('unloads a room when Yjs fails part-way through an update that decodes cleanly, keeping the stored text whole', async () => {
+    // Client 1 writes "hello"; the crafted update (client 2) decodes, but Yjs throws while integrating
+    // it and, applied as it is, leaves the text cut to "he".
+    const author = new Y.Doc();
+    author.clientID = 1;
+    const writer = connectClient(s.server.wsUrl, 'ws1/crafted', editorToken, author);
+    const watcher = connectClient(s.server.wsUrl, 'ws1/crafted', editorToken);
+    try {
+      await synced(writer);
+      await synced(watcher);
+      author.getText('t').insert(0, 'hello');
+      await waitFor(() => watcher.doc.getText('t').toString() === 'hello', 'the watcher to see the text');
+      const disconnects: number[] = [];
+      watcher.provider.on('connection-close', (e: CloseEvent | null) => disconnects.push(e?.code ?? 0));
+
+      const crafted = encoding.createEncoder();
+      encoding.writeVarUint(crafted, 0);
+      encoding.writeVarUint(crafted, 2);
+      encoding.writeVarUint8Array(crafted, frame(1, 1, 2, 0, 32, 1, 1, 1, 2, 2, 88, 89, 0));
+      expect((await closeOf(`/ws1/crafted?token=${editorToken}`, (ws) => ws.send(encoding.toUint8Array(crafted)))).code).toBe(4400);
+
+      // The others are disconnected (the room is unloaded), nothing of the update reached them, and
+      // the reloaded room holds the whole text.
+      await waitFor(() => disconnects.length > 0, 'the watcher to be disconnected');
+      expect(disconnects[0]).toBe(1001);
+      expect(watcher.doc.getText('t').toString()).toBe('hello');
+      expect((await serverState(s.server.wsUrl, 'ws1/crafted', editorToken)).getText('t').toString()).toBe('hello');
+      expect(s.logs.some((e) => e.event === 'update-failed' && e.room === 'ws1/crafted')).toBe(true);
+    } finally {
+      writer.destroy();
+      watcher.destroy();
+    }
+  });
+
   it('closes oversized frames with 1009 and floods with 4429', async () => {
     expect((await closeOf(`/ws1/big?token=${editorToken}`, (ws) => ws.send(new Uint8Array(65 * 1024)))).code).toBe(1009);
     const flood = await closeOf(`/ws1/flood?token=${editorToken}`, (ws) => {

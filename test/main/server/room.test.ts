@@ -22,7 +22,7 @@ class RecordingPeer implements RoomPeer {
 
 function openRoom(dir: string, name = 'ws1/plan') {
   const store = openLevelDocStore(dir);
-  const room = new Room(name, { store, log: () => {}, compactEvery: 500, traceWrites: false, onFailed: () => {} });
+  const room = new Room(name, { store, log: () => {}, compactEvery: 500, traceWrites: false, onFailed: () => {}, onBroken: () => {} });
   return { store, room };
 }
 
