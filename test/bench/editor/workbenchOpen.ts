@@ -8,14 +8,9 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as Y from 'yjs';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import { slateNodesToInsertDelta } from '@slate-yjs/core';
 import { type Browser } from 'playwright-core';
-import { planContent } from '../../../shared/model/planDoc';
-import { type PlanSummary } from '../../../shared/ipc/contract';
 import { newBrowserUser } from '../../support/browserUser';
+import { planWrittenThroughServer } from '../../support/planThroughServer';
 import { startWebApp } from '../../support/webApp';
 import { planBlocks } from './benchPlan';
 
@@ -25,9 +20,7 @@ const TITLE = 'Benchmark plan';
 export async function workbenchOpenTimes(browser: Browser, blocks: number, opens: number): Promise<number[]> {
   execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'pipe' });
   const app = await startWebApp();
-  const token = await app.tokenFor('Ben', 'editor');
-  const origin = new URL(app.url).origin;
-  const provider = await writePlan(origin, app.workspaceId, token, blocks);
+  const { provider } = await planWrittenThroughServer(app, TITLE, planBlocks(blocks));
   try {
     const times: number[] = [];
     for (let i = 0; i < opens; i++) {
@@ -55,26 +48,4 @@ export async function workbenchOpenTimes(browser: Browser, blocks: number, opens
     provider.destroy();
     await app.close();
   }
-}
-
-/** Creates the plan through the JSON API and writes its blocks as a colleague would, through the server. */
-async function writePlan(origin: string, workspaceId: string, token: string, blocks: number): Promise<WebsocketProvider> {
-  const res = await fetch(`${origin}/api/workspaces/${workspaceId}/plans`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ templateId: 'campaign-plan', title: TITLE }),
-  });
-  if (!res.ok) throw new Error(`could not create the benchmark plan: ${res.status} ${await res.text()}`);
-  const plan = (await res.json()) as PlanSummary;
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(origin.replace(/^http/, 'ws'), `${workspaceId}/${plan.id}`, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true, params: { token },
-  });
-  await new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve())));
-  const content = planContent(doc);
-  doc.transact(() => {
-    content.delete(0, content.length);
-    content.applyDelta(slateNodesToInsertDelta(planBlocks(blocks)));
-  });
-  return provider;
 }

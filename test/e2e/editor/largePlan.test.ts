@@ -4,14 +4,14 @@
  * renders as it comes near, and every way of reaching a far block (quick open, Ctrl+End, select all
  * and copy) works on the whole plan, not just on what is rendered.
  */
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
-import WebSocket from 'ws';
+import type * as Y from 'yjs';
+import { type WebsocketProvider } from 'y-websocket';
 import { slateNodesToInsertDelta } from '@slate-yjs/core';
 import { type Browser } from 'playwright-core';
 import { type Descendant } from 'slate';
 import { artifactPath, launchChromium } from '../../support/chromium';
 import { startWebApp, type WebApp } from '../../support/webApp';
+import { planWrittenThroughServer } from '../../support/planThroughServer';
 import { newGoal, paragraph } from '../../../shared/model/blocks';
 import { planContent, readPlanContent } from '../../../shared/model/planDoc';
 import { CHUNKING_FROM } from '../../../renderer/editor/createPlanEditor';
@@ -38,29 +38,11 @@ const lastText = (doc: Y.Doc) => {
   return JSON.stringify(content[content.length - 1]);
 };
 
-/** A new plan, written by a colleague through the server; the colleague stays to see what the user types. */
+/** A new plan written by a colleague through the server, who stays to see what the user types. */
 async function planWrittenByColleague(title: string, content: Descendant[]): Promise<{ plan: PlanSummary; doc: Y.Doc }> {
-  const token = await app.tokenFor('Ben Adler', 'editor');
-  const origin = new URL(app.url).origin;
-  const res = await fetch(`${origin}/api/workspaces/${app.workspaceId}/plans`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ templateId: 'campaign-plan', title }),
-  });
-  expect(res.ok).toBe(true);
-  const plan = (await res.json()) as PlanSummary;
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(origin.replace(/^http/, 'ws'), `${app.workspaceId}/${plan.id}`, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true, params: { token },
-  });
-  providers.push(provider);
-  await new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve())));
-  const text = planContent(doc);
-  doc.transact(() => {
-    text.delete(0, text.length);
-    text.applyDelta(slateNodesToInsertDelta(content));
-  });
-  return { plan, doc };
+  const written = await planWrittenThroughServer(app, title, content);
+  providers.push(written.provider);
+  return written;
 }
 
 const providers: WebsocketProvider[] = [];
