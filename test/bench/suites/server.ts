@@ -5,7 +5,7 @@
  *   in each run the three servers run side by side and take turns of 250 ms at the edits (5 s each)
  * - capacity: connected clients held before p99 > 100 ms (steps 250/500/1000/2000, rooms of 10, 5 edits/s/room)
  * - memory: RSS per idle loaded room (200 rooms with one small plan each)
- * BENCH_SERVER_ONLY=latency runs the latency rows alone (about a minute), for working on latency.
+ * BENCH_SERVER_ONLY=latency runs the latency rows alone (about 30 s per run), for working on latency.
  */
 import { createToken } from '../../../main/server/index';
 import { median, row, type BenchRow } from '../report';
