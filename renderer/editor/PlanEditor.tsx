@@ -189,8 +189,8 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], readOn
       event.preventDefault();
       const start = Editor.start(editor, []);
       const end = Editor.end(editor, []);
-      if (!toEdge) revealSelection(editor, end, null, start);
-      else revealSelection(editor, toEdge === 'end' ? end : start, 'nearest', event.shiftKey && editor.selection ? editor.selection.anchor : undefined);
+      if (!toEdge) revealSelection(editor, end, { scroll: null, anchor: start, now: true });
+      else revealSelection(editor, toEdge === 'end' ? end : start, { anchor: event.shiftKey && editor.selection ? editor.selection.anchor : undefined, now: true });
       return;
     }
     if (mod && event.key.toLowerCase() === 'y') {

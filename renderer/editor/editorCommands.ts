@@ -3,6 +3,7 @@
  * them. No React here: each takes the editor and changes the document through Slate.
  */
 import { Editor, Element, type Location, Node, Path, type Point, Range, Text, Transforms } from 'slate';
+import { flushSync } from 'react-dom';
 import { ReactEditor } from 'slate-react';
 import { YjsEditor } from '@slate-yjs/core';
 import { newAction, newGoal, newStageMatrix, paragraph } from '../../shared/model/blocks';
@@ -139,19 +140,39 @@ export function revealBlock(editor: PlanSlateEditor, blockId: string): boolean {
 
 /** Puts the caret at the start of the block at this path, renders its chunk if needed, and scrolls to it. */
 export function revealPath(editor: PlanSlateEditor, path: Path): void {
-  revealSelection(editor, Editor.start(editor, path), 'center');
+  revealSelection(editor, Editor.start(editor, path), { scroll: 'center' });
 }
+
+export type RevealOptions = {
+  /** Where to scroll the focus end to; null: do not scroll. */
+  scroll?: ScrollLogicalPosition | null;
+  anchor?: Point;
+  /** Render the chunks needed before returning (from a key or click handler, not from a React effect). */
+  now?: boolean;
+};
 
 /**
  * Selects up to `focus` (from `anchor`, or a caret at `focus`), renders the chunks of a large plan that
- * hold both ends, and scrolls the focus into view (unless `scroll` is null): Ctrl+A, Ctrl+Home/End and
- * jumps, which the browser cannot do itself across chunks not rendered yet.
+ * hold both ends, puts the browser's selection there as soon as they are on the page (so keys typed
+ * right after land there, not where the caret was), and scrolls the focus into view: Ctrl+A,
+ * Ctrl+Home/End and jumps, which the browser cannot do itself across chunks not rendered yet.
  */
-export function revealSelection(editor: PlanSlateEditor, focus: Point, scroll: ScrollLogicalPosition | null = 'nearest', anchor: Point = focus): void {
+export function revealSelection(editor: PlanSlateEditor, focus: Point, { scroll = 'nearest', anchor = focus, now = false }: RevealOptions = {}): void {
   Transforms.select(editor, { anchor, focus });
-  lazyChunks(editor).mountBlock(anchor.path[0]!);
-  lazyChunks(editor).mountBlock(focus.path[0]!);
+  const mount = () => {
+    lazyChunks(editor).mountBlock(anchor.path[0]!);
+    lazyChunks(editor).mountBlock(focus.path[0]!);
+  };
+  if (now) flushSync(mount);
+  else mount();
   whenRendered(editor, focus.path.slice(0, 1), (dom) => {
+    try {
+      const [anchorNode, anchorOffset] = ReactEditor.toDOMPoint(editor, anchor);
+      const [focusNode, focusOffset] = ReactEditor.toDOMPoint(editor, focus);
+      window.getSelection()?.setBaseAndExtent(anchorNode, anchorOffset, focusNode, focusOffset);
+    } catch {
+      // An end not on the page after all: Slate puts the selection there when it renders.
+    }
     if (scroll) dom.scrollIntoView({ block: scroll, behavior: 'auto' });
     ReactEditor.focus(editor);
   });
