@@ -81,6 +81,12 @@ export class DocumentStore {
     return [...this.docs.keys()];
   }
 
+  /** Where an open document is stored now (the store moves a plan whose file another one took). */
+  async filePathOf(docId: string): Promise<string | null> {
+    const entry = this.docs.get(docId);
+    return entry ? entry.then((d) => d.location.filePath, () => null) : null;
+  }
+
   /** Writes a brand-new document file; refuses to replace an existing one. */
   async create(location: DocLocation, doc: Y.Doc): Promise<void> {
     if (this.docs.has(location.docId)) throw new Error(`document "${location.docId}" already exists`);

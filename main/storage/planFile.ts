@@ -29,6 +29,9 @@ export class CorruptFileError extends Error {
   }
 }
 
+/** A file that ends too early: damaged, or still being written by another program (a copy, a sync tool). */
+export class TruncatedFileError extends CorruptFileError {}
+
 const FIXED = MAGIC.length + 2 + 4; // magic, version u16, header length u32
 
 export function encodePlanFile(header: FileHeader, state: Uint8Array): Buffer {
@@ -47,14 +50,14 @@ export function encodePlanFile(header: FileHeader, state: Uint8Array): Buffer {
 /** Reads only the header: cheap enough to list a folder of large plans. */
 export function decodeHeader(bytes: Uint8Array): { header: FileHeader; stateAt: number } {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf.length < FIXED) throw new CorruptFileError('the file is too short to be a Tandem document');
+  if (buf.length < FIXED) throw new TruncatedFileError('the file is too short to be a Tandem document');
   if (!buf.subarray(0, MAGIC.length).equals(MAGIC)) throw new CorruptFileError('the file is not a Tandem document (wrong signature)');
   const version = buf.readUInt16LE(MAGIC.length);
   if (version > FORMAT_VERSION) {
     throw new CorruptFileError(`the file was written by a newer Tandem (format ${version}, this version reads up to ${FORMAT_VERSION})`);
   }
   const headerLen = buf.readUInt32LE(MAGIC.length + 2);
-  if (FIXED + headerLen > buf.length) throw new CorruptFileError('the file is truncated (header cut short)');
+  if (FIXED + headerLen > buf.length) throw new TruncatedFileError('the file is truncated (header cut short)');
   let parsed: unknown;
   try {
     parsed = JSON.parse(buf.subarray(FIXED, FIXED + headerLen).toString('utf8'));

@@ -20,7 +20,7 @@ import { ROOM_PART } from '../../shared/sync/rooms';
 import { instantiateTemplate } from '../../shared/templates/instantiate';
 import { type PlanTemplate } from '../../shared/templates/templateSchema';
 import { DocumentStore, UnreadableDocumentError, type DocLocation } from '../storage/documentStore';
-import { CorruptFileError, decodeHeader, decodePlanFile, FILE_EXTENSION, type FileHeader } from '../storage/planFile';
+import { CorruptFileError, decodeHeader, decodePlanFile, FILE_EXTENSION, TruncatedFileError, type FileHeader } from '../storage/planFile';
 import { assertRealInside, childPath, slugify } from './safePath';
 
 export const META_DIR = '.tandem';
@@ -28,6 +28,8 @@ export const JOURNAL_DIR = `${META_DIR}/journal`;
 export const WORKSPACE_FILE = `workspace${FILE_EXTENSION}`;
 const SECRET_FILE = 'share-secret';
 const HEADER_PROBE_BYTES = 64 * 1024;
+/** A file cut short that changed this recently is taken to be still being written, not damaged. */
+const STILL_WRITING_MS = 2_000;
 const WATCH_SETTLE_MS = 150;
 
 export type WorkspaceFolderHooks = {
@@ -239,8 +241,11 @@ export class WorkspaceFolder {
   private syncQueue: Promise<void> = Promise.resolve();
 
   private async syncChanged(changed: ReadonlySet<string>): Promise<void> {
-    for (const [planId, name] of this.files) {
-      if (changed.has(name) && this.store.isOpen(planId)) await this.store.mergeFromDisk(planId);
+    // Open plans by the file the store writes them to: a listing taken meanwhile may already map the
+    // name to another plan copied over it, and the store must still give ours a file of its own.
+    for (const planId of this.store.openDocIds()) {
+      const path = planId === WORKSPACE_DOC_ID ? null : await this.store.filePathOf(planId);
+      if (path && changed.has(basename(path))) await this.store.mergeFromDisk(planId);
     }
     const before = this.lastListed;
     const plans = await this.listPlans();
@@ -366,6 +371,8 @@ export class WorkspaceFolder {
       return header.kind === 'plan' && ROOM_PART.test(header.docId) && header.docId !== WORKSPACE_DOC_ID ? header : null;
     } catch (e) {
       if (!(e instanceof CorruptFileError)) throw e;
+      // Cut short a moment ago: most likely another program is still writing it; the next listing looks again.
+      if (e instanceof TruncatedFileError && Date.now() - (await handle.stat()).mtimeMs < STILL_WRITING_MS) return null;
       // Not readable as a plan: open it through the store so it is moved aside and reported, never overwritten.
       await this.reportUnreadable(name);
       return null;

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import * as Y from 'yjs';
@@ -230,6 +230,24 @@ describe('damaged files and files changed by other programs', () => {
     expect((await again.listPlans()).map((p) => p.title)).toEqual(['Another', 'Good']);
   });
 
+  it('leaves a plan file being written (cut short a moment ago) for the next listing; one that stays cut short is moved aside', async () => {
+    const unreadable: UnreadableDocumentError[] = [];
+    const f = await openFolder({ onUnreadable: (e) => unreadable.push(e) });
+    const plan = await f.createPlan({ templateId: 'campaign-plan', title: 'Source' });
+    const bytes = await readFile(join(root, 'source.tandem'));
+    // Another program has just started writing a copy: only its first bytes are there.
+    await writeFile(join(root, 'copy.tandem'), bytes.subarray(0, 8));
+    expect((await f.listPlans()).map((p) => p.id)).toEqual([plan.id]);
+    expect(unreadable).toEqual([]);
+    expect(await readdir(root)).toContain('copy.tandem');
+    // The same bytes a minute later: not being written any more, so damaged.
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    await utimes(join(root, 'copy.tandem'), aMinuteAgo, aMinuteAgo);
+    await f.listPlans();
+    expect(unreadable.map((e) => e.message)).toEqual([expect.stringMatching(/"copy\.tandem" could not be opened: the file is too short/)]);
+    expect((await readdir(root)).some((n) => n.startsWith('copy.tandem.corrupt-'))).toBe(true);
+  });
+
   it('moves aside a .tandem file that is not a Tandem document at all', async () => {
     await writeFile(join(root, 'notes.tandem'), 'my notes, not a plan');
     const unreadable: UnreadableDocumentError[] = [];
@@ -302,5 +320,18 @@ describe('damaged files and files changed by other programs', () => {
     expect(plans.map((p) => [p.id, p.title])).toEqual([[a.id, 'Alpha'], [b.id, 'Beta']]);
     expect(readPlanMeta(docOf(await f.load(a.id))).title).toBe('Alpha');
     expect(await readdir(root)).toEqual(expect.arrayContaining(['alpha.tandem', `alpha-${a.id}.tandem`, 'beta.tandem']));
+  });
+
+  it('keeps both plans when a listing runs between the copy over an open plan and the sync', async () => {
+    const f = await openFolder();
+    const a = await f.createPlan({ templateId: 'campaign-plan', title: 'Alpha' });
+    const b = await f.createPlan({ templateId: 'campaign-plan', title: 'Beta' });
+    await f.load(a.id);
+    await copyFile(join(root, 'beta.tandem'), join(root, 'alpha.tandem'));
+    await f.listPlans(); // e.g. the explorer refreshing: it now finds Beta's id under alpha.tandem
+    await f.syncFromDisk(['alpha.tandem']);
+    expect((await f.listPlans()).map((p) => [p.id, p.title])).toEqual([[a.id, 'Alpha'], [b.id, 'Beta']]);
+    expect(readPlanMeta(docOf(await f.load(a.id))).title).toBe('Alpha');
+    expect(await readdir(root)).toEqual(expect.arrayContaining([`alpha-${a.id}.tandem`]));
   });
 });
