@@ -20,6 +20,19 @@ const WAIT = { timeout: 20_000, interval: 100 };
 const visible = (l: Locator) => l.waitFor({ state: 'visible', timeout: WAIT.timeout });
 const gone = (l: Locator) => l.waitFor({ state: 'detached', timeout: WAIT.timeout });
 const attr = (l: Locator, name: string) => expect.poll(() => l.getAttribute(name), WAIT);
+
+/** An attribute once it has stopped changing: views fill in as each plan of the workspace loads. */
+async function settled(l: Locator, name: string): Promise<string> {
+  let last: string | null = null;
+  await expect.poll(async () => {
+    const now = await l.getAttribute(name);
+    const same = now === last;
+    last = now;
+    if (!same) await l.page().waitForTimeout(1_000);
+    return same;
+  }, WAIT).toBe(true);
+  return last!;
+}
 /** Whether the element's top lies inside the window (an editor scrolled elsewhere puts it outside too). */
 async function isInView(l: Locator): Promise<boolean> {
   if ((await l.count()) === 0) return false;
@@ -313,7 +326,7 @@ describe('workbench views', () => {
     const noOwner = problems.getByRole('treeitem', { name: 'Warning: Who owns ‘Keep the customers we win’? Give the goal an owner.' });
     await visible(noOwner);
     const counts = page.getByRole('status').filter({ hasText: /\d/ }).and(page.locator('.tv-problem-counts'));
-    const warningsBefore = Number(/(\d+) warnings?/.exec((await counts.getAttribute('aria-label'))!)![1]);
+    const warningsBefore = Number(/(\d+) warnings?/.exec(await settled(counts, 'aria-label'))![1]);
     await page.screenshot({ path: artifactPath('view-problems.png') });
 
     setFields(goalBlock(companyDoc, 'Keep the customers we win'), { owners: [ana.id] });
