@@ -38,7 +38,9 @@ export function withLoadNormalization<E extends Editor & { disconnect(): void }>
     disconnect();
   };
   editor.normalize = (options) => {
-    const count = options?.force && !pending.has(editor) ? shownFirst(editor) : null;
+    // Ordinary normalization (after each change) leaves a pending full pass pending.
+    if (!options?.force) return normalize(options);
+    const count = pending.has(editor) ? null : shownFirst(editor);
     if (count === null || count >= editor.children.length) {
       pending.delete(editor);
       normalize(options);

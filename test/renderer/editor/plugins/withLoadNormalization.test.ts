@@ -1,6 +1,6 @@
 import { Awareness } from 'y-protocols/awareness';
 import { YjsEditor } from '@slate-yjs/core';
-import { type Descendant } from 'slate';
+import { type Descendant, Editor, Transforms } from 'slate';
 import { newGoal, paragraph } from '../../../../shared/model/blocks';
 import { type GoalElement } from '../../../../shared/model/elements';
 import { planContent } from '../../../../shared/model/planDoc';
@@ -45,6 +45,16 @@ describe('withLoadNormalization', () => {
     normalizeLoadedPlan(p.editor);
     YjsEditor.flushLocalChanges(p.editor);
     expect(p.updates()).toBe(before);
+  });
+
+  it('still repairs the rest after an edit made before it runs', () => {
+    const far = CHUNKING_FROM + 50;
+    const p = connect(planOf(CHUNKING_FROM + 100, [far]));
+    Transforms.insertText(p.editor, 'typed ', { at: Editor.start(p.editor, [0]) });
+    YjsEditor.flushLocalChanges(p.editor);
+    normalizeLoadedPlan(p.editor);
+    YjsEditor.flushLocalChanges(p.editor);
+    expect(target(docContent(p.doc), far)).toBe(15);
   });
 
   it('keeps the document rules at open: a large plan ending in a card gains its closing paragraph', () => {
