@@ -37,6 +37,15 @@ function edgeLeaf(chunk: SlateChunk, end: boolean): ChunkLeaf | null {
   return node ?? null;
 }
 
+/** The top-level indexes of a chunk's first and last block. */
+function blockRange(chunk: SlateChunk): { first: number; last: number } | null {
+  const first = edgeLeaf(chunk, false);
+  const last = edgeLeaf(chunk, true);
+  return first && last ? { first: first.index, last: last.index } : null;
+}
+
+const holds = (range: { first: number; last: number }, index: number | undefined) => index !== undefined && range.first <= index && index <= range.last;
+
 function chunkHeight(chunk: SlateChunk): number {
   return chunk.children.reduce((sum, c) => sum + (c.type === 'leaf' ? estimatedBlockHeight(c.node) : chunkHeight(c)), 0);
 }
@@ -84,13 +93,11 @@ class LazyChunks {
    */
   rendersAtOnce(chunk: SlateChunk): boolean {
     if (!this.opening) return true;
-    const first = edgeLeaf(chunk, false);
-    const last = edgeLeaf(chunk, true);
-    if (!first || !last) return true;
-    const holds = (index: number | undefined) => index !== undefined && first.index <= index && index <= last.index;
+    const range = blockRange(chunk);
+    if (!range) return true;
     const { selection } = this.editor;
-    if (selection && (holds(selection.anchor.path[0]) || holds(selection.focus.path[0]))) return true;
-    return last.index < (this.blocksShownAtOpen() ?? Infinity);
+    if (selection && (holds(range, selection.anchor.path[0]) || holds(range, selection.focus.path[0]))) return true;
+    return range.last < (this.blocksShownAtOpen() ?? Infinity);
   }
 
   opened(): void {
@@ -107,9 +114,8 @@ class LazyChunks {
   /** Renders the chunk holding this top-level block, with the next render. */
   mountBlock(index: number): void {
     for (const [chunk, render] of this.waiting) {
-      const first = edgeLeaf(chunk, false);
-      const last = edgeLeaf(chunk, true);
-      if (first && last && first.index <= index && index <= last.index) {
+      const range = blockRange(chunk);
+      if (range && holds(range, index)) {
         render();
         return;
       }
@@ -118,12 +124,10 @@ class LazyChunks {
 
   /** Whether any block from `from` to `to` (top-level indexes) is in a chunk not rendered yet. */
   waitingBetween(from: number, to: number): boolean {
-    for (const chunk of this.waiting.keys()) {
-      const first = edgeLeaf(chunk, false);
-      const last = edgeLeaf(chunk, true);
-      if (first && last && first.index <= to && last.index >= from) return true;
-    }
-    return false;
+    return [...this.waiting.keys()].some((chunk) => {
+      const range = blockRange(chunk);
+      return !!range && range.first <= to && range.last >= from;
+    });
   }
 
   /** Renders the chunks holding the selection's ends, in the render the selection change causes. */
