@@ -3,7 +3,7 @@
  * period, kept live from the plan's own meta) above the plan editor on the tab's session, with the
  * workspace's people and goals.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { type Person } from '../../shared/model/people';
 import { planMetaMap, readPlanMeta, type PlanMeta } from '../../shared/model/planDoc';
@@ -25,6 +25,21 @@ export function goalOptionsFor(planId: string, tree: GoalTree): GoalOption[] {
   return [...tree.byId.values()]
     .filter((n) => n.planId !== planId)
     .map((n) => ({ id: n.goal.id, planId: n.planId, planTitle: n.planTitle, title: n.goal.title }));
+}
+
+export const sameGoalOptions = (a: GoalOption[], b: GoalOption[]): boolean =>
+  a.length === b.length && a.every((o, i) => o.id === b[i]!.id && o.planId === b[i]!.planId && o.planTitle === b[i]!.planTitle && o.title === b[i]!.title);
+
+/**
+ * The goal options, as the same array while they stay the same: the goal tree is rebuilt whenever any
+ * plan changes (a moment after each pause in typing), and a new array would re-render the whole plan
+ * editor each time, also resetting a selection the browser has made but Slate has not read yet.
+ */
+function useGoalOptions(planId: string, tree: GoalTree): GoalOption[] {
+  const next = useMemo(() => goalOptionsFor(planId, tree), [planId, tree]);
+  const kept = useRef(next);
+  if (!sameGoalOptions(kept.current, next)) kept.current = next;
+  return kept.current;
 }
 
 /** The plan's meta as it is now, re-read whenever someone renames the plan or changes its period. */
@@ -54,7 +69,7 @@ function DocumentHeader({ doc }: { doc: Y.Doc }) {
 }
 
 export function EditorPane({ session, people, goalTree, onEditor }: EditorPaneProps) {
-  const goalOptions = useMemo(() => goalOptionsFor(session.docId, goalTree), [session.docId, goalTree]);
+  const goalOptions = useGoalOptions(session.docId, goalTree);
   return (
     <div className="tandem-editor-pane">
       <DocumentHeader doc={session.doc} />
