@@ -183,9 +183,11 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], readOn
       toggleMark(editor, mark);
       return;
     }
-    // Select all and the document's edges, done on the plan rather than on what is rendered of it.
+    // In a large plan, select all and the document's edges are done on the plan rather than on what
+    // is rendered of it (a small plan is rendered whole: the browser's own keys do).
     const toEdge = edgeKey(event);
-    if (toEdge || (mod && !event.shiftKey && event.key.toLowerCase() === 'a')) {
+    const chunked = editor.getChunkSize(editor) !== null;
+    if (chunked && (toEdge || (mod && !event.shiftKey && event.key.toLowerCase() === 'a'))) {
       event.preventDefault();
       const start = Editor.start(editor, []);
       const end = Editor.end(editor, []);
