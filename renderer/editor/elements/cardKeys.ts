@@ -1,17 +1,63 @@
-/** Keyboard inside a card: Esc returns to the text after the card (Tab moves between fields natively). */
-import { type FocusEvent, type KeyboardEvent } from 'react';
-import { type Element } from 'slate';
+/**
+ * A card's fields own the keyboard while they have focus. Slate must neither read nor restore the
+ * browser's selection then: while an input or textarea of a card has focus, Chromium reports the
+ * document selection as a caret in the card's (non-editable) markup, which Slate maps to the card
+ * itself; once the card is Slate's selection (a click into a card selects it), Slate "restores" that
+ * caret into the card's spacer, and setting a selection inside the editable moves focus there. The
+ * keys meant for the field then reach the plan text with the card selected: Ctrl+A selects the whole
+ * plan and the next letter, Backspace, Delete or Ctrl+X replaces it.
+ */
+import { type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { Editor, type Element, Range, Transforms } from 'slate';
 import { ReactEditor } from 'slate-react';
 import { caretAfterBlock } from '../editorCommands';
 import { type PlanSlateEditor } from '../createPlanEditor';
 
-export function leaveCardOnEscape(editor: PlanSlateEditor, element: Element) {
-  return (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    caretAfterBlock(editor, ReactEditor.findPath(editor, element));
-    ReactEditor.focus(editor);
+/** True when focus is on a field (input, select, button…) inside a card of the editable `editable`. */
+export function isCardFieldFocused(editable: HTMLElement): boolean {
+  const active = editable.ownerDocument.activeElement;
+  return active instanceof HTMLElement && active !== editable && editable.contains(active)
+    && active.closest('[contenteditable="false"]') !== null;
+}
+
+/**
+ * For the editable's ref: while a card field has focus, the document's selection changes are not
+ * Slate's to follow (returns the cleanup). Listening in the capture phase runs before Slate's own
+ * listener on the document, which it stops.
+ */
+export function keepSelectionOutOfCardFields(editable: HTMLElement): () => void {
+  const doc = editable.ownerDocument;
+  const onSelectionChange = (event: Event) => {
+    if (isCardFieldFocused(editable)) event.stopImmediatePropagation();
+  };
+  doc.addEventListener('selectionchange', onSelectionChange, true);
+  return () => doc.removeEventListener('selectionchange', onSelectionChange, true);
+}
+
+/**
+ * The events of a card's non-editable part: Esc returns to the text after the card (Tab moves
+ * between fields natively); a click selects the card (so colleagues see where you are) without
+ * letting Slate map the browser's selection, which is the field's, onto the plan.
+ */
+export function cardEvents(editor: PlanSlateEditor, element: Element) {
+  return {
+    onKeyDown: (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopPropagation();
+      caretAfterBlock(editor, ReactEditor.findPath(editor, element));
+      ReactEditor.focus(editor);
+    },
+    onClick: (event: MouseEvent) => {
+      event.stopPropagation();
+      let at;
+      try {
+        at = Editor.start(editor, ReactEditor.findPath(editor, element));
+      } catch {
+        return; // the card was removed by what the click did
+      }
+      if (!editor.selection || !Range.equals(editor.selection, { anchor: at, focus: at })) Transforms.select(editor, at);
+    },
   };
 }
 
