@@ -1,6 +1,6 @@
 /**
- * A card's fields own the keyboard while they have focus. Slate must neither read nor restore the
- * browser's selection then: while an input or textarea of a card has focus, Chromium reports the
+ * A card's fields own the keyboard while they have focus. Slate must not restore the browser's
+ * selection then: while an input or textarea of a card has focus, Chromium reports the
  * document selection as a caret in the card's (non-editable) markup, which Slate maps to the card
  * itself; once the card is Slate's selection (a click into a card selects it), Slate "restores" that
  * caret into the card's spacer, and setting a selection inside the editable moves focus there. The
@@ -21,17 +21,26 @@ export function isCardFieldFocused(editable: HTMLElement): boolean {
 }
 
 /**
- * For the editable's ref: while a card field has focus, the document's selection changes are not
- * Slate's to follow (returns the cleanup). Listening in the capture phase runs before Slate's own
- * listener on the document, which it stops.
+ * For the editable's ref (returns the cleanup): Ctrl+Z / Ctrl+Y in a card field undo that field only.
+ * The browser keeps one undo history per page, and the plan's typed text is in it (Slate lets the
+ * browser insert plain letters itself); undo in a field with nothing of its own to undo would take
+ * back the plan's text instead, and Slate answers such an undo with its own (the whole last edit,
+ * anywhere in the plan). Listening on the document in the capture phase comes before Slate's listener.
  */
-export function keepSelectionOutOfCardFields(editable: HTMLElement): () => void {
+export function keepPlanUndoOutOfCardFields(editable: HTMLElement): () => void {
   const doc = editable.ownerDocument;
-  const onSelectionChange = (event: Event) => {
-    if (isCardFieldFocused(editable)) event.stopImmediatePropagation();
+  const onInput = (event: Event) => {
+    const type = (event as InputEvent).inputType;
+    if ((type !== 'historyUndo' && type !== 'historyRedo') || event.target !== editable || !isCardFieldFocused(editable)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
   };
-  doc.addEventListener('selectionchange', onSelectionChange, true);
-  return () => doc.removeEventListener('selectionchange', onSelectionChange, true);
+  doc.addEventListener('beforeinput', onInput, true);
+  doc.addEventListener('input', onInput, true);
+  return () => {
+    doc.removeEventListener('beforeinput', onInput, true);
+    doc.removeEventListener('input', onInput, true);
+  };
 }
 
 /**

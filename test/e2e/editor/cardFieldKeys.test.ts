@@ -13,14 +13,15 @@ import { startWebApp, type WebApp } from '../../support/webApp';
 import { editorText, openAs } from '../workbenchHelpers';
 import { annualPlan, colleagueSees, FIELDS, focusedLabel, markUnderTest, pageShows, planWithout, scrollToRendered, sibling, WAIT } from './cardFields';
 
-/** Each a sequence of key presses (a plain string of letters is typed). */
-const KEYS: Array<{ name: string; keys: string[] }> = [
+/** Each a sequence of key presses (`type:` letters are typed); `textFirst`: the person typed in the plan's text just before. */
+const KEYS: Array<{ name: string; keys: string[]; textFirst?: boolean }> = [
   { name: 'Ctrl+A then typing', keys: ['Control+A', 'type:xy'] },
   { name: 'Ctrl+A then Ctrl+X', keys: ['Control+A', 'Control+X'] },
   { name: 'Ctrl+A then Backspace', keys: ['Control+A', 'Backspace'] },
   { name: 'Ctrl+A then Delete', keys: ['Control+A', 'Delete'] },
   { name: 'Enter', keys: ['Enter', 'type:e'] },
   { name: 'Ctrl+Z', keys: ['type:u', 'Control+Z', 'Control+Z'] },
+  { name: 'Ctrl+Z with nothing to undo in the field, after typing in the text', keys: ['Control+Z', 'Control+Z', 'Control+Shift+Z'], textFirst: true },
   { name: 'Ctrl+Home / Ctrl+End', keys: ['Control+Home', 'type:h', 'Control+End', 'Control+Shift+Home', 'type:s'] },
   { name: 'paste', keys: ['Control+A', 'Control+V'] },
 ];
@@ -53,7 +54,13 @@ describe.each([{ plan: 'the 75-block annual plan', chunked: false }, { plan: 'a 
 
     let mark = 0;
     for (const field of FIELDS) {
-      for (const { name, keys } of KEYS) {
+      for (const { name, keys, textFirst } of KEYS) {
+        if (textFirst) {
+          await editorText(page).getByText(/^Executive summary/).click();
+          await page.keyboard.press('End');
+          await page.keyboard.type(` draft${mark}`);
+          await expect.poll(() => JSON.stringify(readPlanContent(colleague.doc)), WAIT).toContain(` draft${mark}"`);
+        }
         const before = readPlanContent(colleague.doc);
         const path = field.path(before);
         const target = field.locate(page);
@@ -67,14 +74,14 @@ describe.each([{ plan: 'the 75-block annual plan', chunked: false }, { plan: 'a 
           else await page.keyboard.press(key);
         }
         // A mark typed last: once the colleague has it, they have everything the keys did.
-        await page.keyboard.type(`#${++mark}`);
+        await page.keyboard.type(`k${++mark}k`);
         const case_ = `${field.kind} "${field.label}", ${name}`;
 
         expect(await pageShows(page), `${case_}: the page`).toEqual(shownBefore);
         expect(await focusedLabel(page), `${case_}: the field keeps the keyboard`).toBe(field.label);
         const after = await colleagueSees(colleague, field, target);
         expect(planWithout(after, path, field.prop), `${case_}: the colleague's plan`).toBe(planWithout(before, path, field.prop));
-        expect(await target.inputValue()).toContain(`#${mark}`);
+        expect(await target.inputValue()).toContain(`k${mark}k`);
         await markUnderTest(target, false);
       }
     }
