@@ -25,12 +25,26 @@ export function sessionFromToken(token: string, now = Date.now()): WebSession | 
   }
 }
 
-/** Takes the invite token out of the address bar and remembers it. */
-function adoptInviteToken(): void {
+/** Takes the invite token out of the address bar and remembers it; true when it is a valid invite. */
+function adoptInviteToken(): boolean {
   const { token, hash, search } = takeInviteToken(window.location);
-  if (!token) return;
+  if (!token) return false;
   window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${hash}`);
-  if (sessionFromToken(token)) localStorage.setItem(TOKEN_STORAGE_KEY, token);
+  if (!sessionFromToken(token)) return false;
+  localStorage.setItem(TOKEN_STORAGE_KEY, token);
+  return true;
+}
+
+/**
+ * An invite link opened in a tab that already shows the app changes only the address's fragment
+ * (`#token=…`), which loads nothing: the tab takes the new invite and starts again as that person.
+ */
+export function followInviteLinks(): () => void {
+  const onHashChange = () => {
+    if (adoptInviteToken()) window.location.reload();
+  };
+  window.addEventListener('hashchange', onHashChange);
+  return () => window.removeEventListener('hashchange', onHashChange);
 }
 
 /** Asks a web-mode server on this computer for a session; null when it does not hand them out. */
@@ -49,6 +63,7 @@ export function forgetSession(): void {
 
 export async function obtainSession(): Promise<WebSession> {
   adoptInviteToken();
+  followInviteLinks();
   const stored = localStorage.getItem(TOKEN_STORAGE_KEY);
   const remembered = stored ? sessionFromToken(stored) : null;
   if (remembered) return remembered;

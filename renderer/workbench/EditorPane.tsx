@@ -74,7 +74,7 @@ export function EditorPane({ session, people, goalTree, onEditor }: EditorPanePr
     <div className="tandem-editor-pane">
       <DocumentHeader doc={session.doc} />
       <div className="tandem-editor-pane-body">
-        <PlanEditor session={session} people={people} goalOptions={goalOptions} onEditor={onEditor} />
+        <PlanEditor session={session} people={people} goalOptions={goalOptions} readOnly={session.readOnly} onEditor={onEditor} />
       </div>
     </div>
   );

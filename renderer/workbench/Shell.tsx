@@ -59,7 +59,9 @@ export function Shell(props: ShellProps) {
   const [settings, setSettings] = useState(props.settings);
   const [plans, setPlans] = useState(props.initialPlans);
   const theme = useAppliedTheme(settings.theme);
-  const user = useMemo(() => ({ name: settings.userName, color: settings.userColor }), [settings.userName, settings.userColor]);
+  // The name on the invite is the name colleagues see; settings choose the colour (and the name when there is no invite).
+  const userName = target?.name ?? settings.userName;
+  const user = useMemo(() => ({ name: userName, color: settings.userColor }), [userName, settings.userColor]);
 
   // ---- documents ----
   const pool = useMemo(
@@ -391,6 +393,7 @@ export function Shell(props: ShellProps) {
         </div>
         <StatusBar
           status={activeStatus}
+          viewOnly={activePlanId ? (tabSessions.get(activePlanId)?.readOnly ?? false) : false}
           syncConfigured={target !== null}
           problems={problemCounts}
           period={period}

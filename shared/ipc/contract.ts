@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { PersonSchema, TeamSchema } from '../model/people';
+import { type Role } from '../sync/rooms';
 
 // ---------- data that crosses the door ----------
 
@@ -14,7 +15,8 @@ export type WorkspaceInfo = { id: string; name: string; location: string };
 export type PlanSummary = { id: string; title: string; templateId: string; createdAt: string; modifiedAt: string };
 export type TemplateSummary = { id: string; name: string; description: string; sections: string[] };
 /** Where and as whom the renderer syncs the open workspace; null when it works local-only. */
-export type SyncTarget = { serverUrl: string; token: string; workspaceId: string };
+/** `name` and `role`, when given, are the invite's: the name colleagues see, and what the server lets this person do. */
+export type SyncTarget = { serverUrl: string; token: string; workspaceId: string; name?: string; role?: Role };
 export type ShareInfo = { serverUrl: string; inviteUrl: string; token: string };
 
 export const THEMES = ['system', 'light', 'dark'] as const;
