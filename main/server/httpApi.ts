@@ -30,6 +30,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 const isLoopback = (address: string | undefined) => address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+/** The page asked for this computer by a loopback name: not through a proxy, nor a site whose name resolves to 127.0.0.1. */
+const isLoopbackHost = (host: string | undefined) => /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i.test(host ?? '');
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) throw new ApiError(415, 'invalid-body', 'send the body as application/json');
@@ -82,7 +84,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, path:
     switch (route) {
       case 'GET session': {
         if (!ctx.web) throw new ApiError(404, 'not-found', 'sessions are only handed out in web mode (npm run web)');
-        if (!isLoopback(req.socket.remoteAddress)) throw new ApiError(403, 'forbidden', 'sessions are only handed out to this computer');
+        if (!isLoopback(req.socket.remoteAddress) || !isLoopbackHost(req.headers.host)) throw new ApiError(403, 'forbidden', 'sessions are only handed out to this computer');
         const { workspaceId, workspaceName, userName } = ctx.web;
         const token = await createToken(ctx.secret, { workspaceId, name: userName, role: 'editor' });
         return sendJson(res, 200, { token, workspaceId, workspaceName, name: userName, role: 'editor' });

@@ -45,6 +45,16 @@ describe('JSON API, static UI and health', () => {
     expect((await api('GET', '/api/workspaces/ws1', body.token)).body).toEqual({ id: 'ws1', name: 'Acme' });
   });
 
+  it('hands no session to a page that reached this computer under another name (a proxy, or a site rebinding its name to 127.0.0.1)', async () => {
+    const port = Number(new URL(s.server.url).port);
+    for (const host of [`plans.example.com:${port}`, `evil.test`, `192.168.1.20:${port}`]) {
+      const res = await rawGet(port, '/api/session', { host });
+      expect(res.status, host).toBe(403);
+      expect(res.body).toContain('this computer');
+    }
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]) expect((await rawGet(port, '/api/session', { host })).status, host).toBe(200);
+  });
+
   it('creates, lists, renames, duplicates and deletes plans, visible live to connected clients', async () => {
     const templates = (await api('GET', '/api/templates', viewer)).body as { id: string; name: string }[];
     expect(templates.length).toBeGreaterThan(0);
@@ -130,9 +140,9 @@ describe('JSON API, static UI and health', () => {
 });
 
 /** A GET with the path sent exactly as written (fetch would normalise the dots away). */
-function rawGet(port: number, path: string): Promise<{ status: number; body: string }> {
+function rawGet(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
       let body = '';
       res.on('data', (d) => (body += d));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
