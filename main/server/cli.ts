@@ -90,7 +90,7 @@ async function serve(args: string[], web: boolean): Promise<void> {
     limits: { traceWrites: level === 'debug' },
   });
   process.stdout.write(`listening on ${server.url}\n`);
-  if (web) process.stdout.write(`open ${server.url}/ in your browser; data in ${dataDir}\n`);
+  if (web) process.stdout.write(`open ${server.launchUrl} in your browser; data in ${dataDir}\n`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
