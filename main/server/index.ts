@@ -86,6 +86,7 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   const log = opts.log ?? jsonLineLog();
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const store = opts.store ?? openLevelDocStore(join(opts.dataDir, 'docs'));
+  await store.opened?.();
   const registry = new RoomRegistry({ store, log, idleMs: limits.idleRoomMs, compactEvery: limits.compactEvery, traceWrites: limits.traceWrites });
   // The plan operations (templates, Slate ↔ Yjs) load on the first API call: the sync path never
   // needs them, and a server restarting after a crash is back sooner without them.

@@ -56,6 +56,16 @@ describe('npm run web: the printed address', () => {
     await page.reload();
     await page.waitForFunction(() => !!window.host);
     expect(await page.evaluate(() => window.host!.invoke('workspace.current'))).toMatchObject({ name: 'My workspace' });
+    // The page's own sockets pass the Host and Origin checks.
+    const opened = await page.evaluate(async () => {
+      const { serverUrl, token, workspaceId } = (await window.host!.invoke('sync.target')) as { serverUrl: string; token: string; workspaceId: string };
+      return new Promise<string>((resolve) => {
+        const ws = new WebSocket(`${serverUrl}/${workspaceId}/workspace?token=${encodeURIComponent(token)}`);
+        ws.onopen = () => resolve('open');
+        ws.onclose = (e) => resolve(`closed ${e.code}`);
+      });
+    });
+    expect(opened).toBe('open');
     await page.screenshot({ path: artifactPath('web-launch-opened.png') });
     await context.close();
   });
