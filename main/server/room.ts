@@ -45,6 +45,11 @@ export class Room {
   lastModified: string | null = null;
   private readonly peers = new Map<RoomPeer, Set<number>>();
   private pending: Uint8Array[] = [];
+  /** Changes queued for the store so far, and how many of them are stored (running counts). */
+  private queuedCount = 0;
+  private storedCount = 0;
+  /** Sync step 1 answers held until every change received before the question is stored, oldest first. */
+  private heldAnswers: { upTo: number; peer: RoomPeer; stateVector: Uint8Array }[] = [];
   private writing: Promise<void> | null = null;
   private writesSinceCompaction = 0;
   private closed = false;
@@ -79,6 +84,7 @@ export class Room {
     const clients = this.peers.get(peer);
     if (!clients) return;
     this.peers.delete(peer);
+    this.heldAnswers = this.heldAnswers.filter((held) => held.peer !== peer);
     if (clients.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
   }
 
@@ -87,7 +93,7 @@ export class Room {
     if (this.broken) return;
     switch (message.kind) {
       case 'sync-step1':
-        peer.send(encodeSyncStep2(this.doc, message.stateVector));
+        this.answerWhenStored(peer, message.stateVector);
         return;
       case 'sync-step2':
       case 'update':
@@ -147,6 +153,23 @@ export class Room {
     this.dispose();
   }
 
+  /**
+   * Answers a sync step 1 once everything received before it is stored. Clients take that answer as
+   * the confirmation of every update they sent before the question (renderer/collab/serverConfirmations.ts),
+   * so it must not come before the group commit. Answers leave in the order the questions came.
+   */
+  private answerWhenStored(peer: RoomPeer, stateVector: Uint8Array): void {
+    if (this.storedCount >= this.queuedCount) peer.send(encodeSyncStep2(this.doc, stateVector));
+    else this.heldAnswers.push({ upTo: this.queuedCount, peer, stateVector });
+  }
+
+  private sendHeldAnswers(): void {
+    while (this.heldAnswers.length && this.heldAnswers[0]!.upTo <= this.storedCount) {
+      const { peer, stateVector } = this.heldAnswers.shift()!;
+      if (this.peers.has(peer)) peer.send(encodeSyncStep2(this.doc, stateVector));
+    }
+  }
+
   private closeAll(reason: CloseReason): void {
     for (const peer of [...this.peers.keys()]) {
       this.leave(peer);
@@ -182,6 +205,7 @@ export class Room {
     if (this.closed || this.broken) return;
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
     this.pending.push(update);
+    this.queuedCount++;
     this.writing ??= this.drain();
   }
 
@@ -204,6 +228,8 @@ export class Room {
         this.pending = [];
         const covers = this.opts.traceWrites ? Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(this.doc))) : undefined;
         await this.opts.store.appendUpdate(this.name, batch);
+        this.storedCount += count;
+        this.sendHeldAnswers();
         this.lastModified = new Date().toISOString();
         if (covers) this.opts.log({ level: 'debug', event: 'stored', room: this.name, updates: count, bytes: batch.byteLength, covers });
         if (++this.writesSinceCompaction >= this.opts.compactEvery) {
@@ -214,6 +240,7 @@ export class Room {
     } catch (err) {
       this.closed = true;
       this.failed = true;
+      this.heldAnswers = [];
       this.opts.log({ level: 'error', event: 'store-failed', room: this.name, error: err instanceof Error ? err.message : String(err) });
       this.closeAll(CLOSE.storageFailed);
       this.opts.onFailed(this);
