@@ -13,6 +13,7 @@ export const CLOSE = {
   forbidden: { code: 4403, reason: 'this token is not valid for that workspace' },
   unknownRoom: { code: 4404, reason: 'no such room: connect to /<workspaceId>/<docId>' },
   deleted: { code: 4410, reason: 'the document was deleted' },
+  schemaViolation: { code: 4422, reason: 'the update breaks the workspace document; it was not stored' },
   rateLimited: { code: 4429, reason: 'too many messages; slow down' },
 } as const;
 

@@ -14,6 +14,7 @@ import { StoreError, type DocStore } from './docStore';
 import { type Log } from './log';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './messages';
 import { CLOSE, type CloseReason } from './closeCodes';
+import { type UpdateGate } from './workspaceSchema';
 
 /** What a room needs from a connection. */
 export interface RoomPeer {
@@ -30,6 +31,8 @@ export type RoomOptions = {
   compactEvery: number;
   /** Log every completed write with the state vector it covers (for crash tests and audits). */
   traceWrites: boolean;
+  /** Refuses client updates that would break the document (the workspace doc's schema); none: all pass. */
+  gate?: UpdateGate;
   /** Called once the room can no longer store changes: the registry drops it. */
   onFailed(room: Room): void;
   /** Called once the document may be inconsistent (Yjs failed part-way through an update): the registry unloads it. */
@@ -185,6 +188,14 @@ export class Room {
 
   /** Applies a client's update, then passes `frame` (the same update) to the other peers and the store. */
   private applyFrom(peer: RoomPeer, update: Uint8Array, frame: Uint8Array): void {
+    const refused = this.opts.gate?.(this.doc, update);
+    if (refused) {
+      // Not applied, passed on or stored; the sender's copy holds what it wrote, so it is closed
+      // with a code the stock client does not retry (it would only send the same update again).
+      this.opts.log({ level: 'warn', event: 'update-refused', room: this.name, user: peer.user, reason: refused });
+      peer.close(CLOSE.schemaViolation);
+      return;
+    }
     try {
       Y.applyUpdate(this.doc, update, peer);
     } catch (err) {

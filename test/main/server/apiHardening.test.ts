@@ -2,8 +2,7 @@
  * The JSON API under hostile input: plan routes act on plans only (never on the workspace document),
  * and every answer, JSON included, carries the UI's security headers.
  */
-import * as Y from 'yjs';
-import { peopleMap, planIndexMap, readPlanIndex } from '../../../shared/model/workspaceDoc';
+import { peopleMap, planIndexMap, readPlanIndex, setPlanIndexEntry, upsertPerson } from '../../../shared/model/workspaceDoc';
 import { CONTENT_SECURITY_POLICY } from '../../../main/server/staticFiles';
 import { connectClient, removeDir, serverState, startTestServer, synced, waitFor, type TestServer } from './helpers';
 
@@ -30,20 +29,10 @@ describe('JSON API hardening', () => {
   it('refuses plan routes for the workspace document, even when the plan index names it', async () => {
     const c = connectClient(s.server.wsUrl, 'ws1/workspace', editor);
     await synced(c);
-    c.doc.transact(() => {
-      const person = new Y.Map<unknown>();
-      person.set('name', 'Ana Lima');
-      peopleMap(c.doc).set('person_ana', person);
-      const planEntry = new Y.Map<unknown>();
-      planEntry.set('title', 'FY27');
-      planEntry.set('templateId', 'joint');
-      planEntry.set('createdAt', '2026-01-01T00:00:00.000Z');
-      planIndexMap(c.doc).set('plan_real', planEntry);
-    });
+    upsertPerson(c.doc, { id: 'person_ana', name: 'Ana Lima', email: '', team: 'sales', role: '', color: '#3366cc' });
+    setPlanIndexEntry(c.doc, { id: 'plan_real', title: 'FY27', templateId: 'joint', createdAt: '2026-01-01T00:00:00.000Z' });
     // Written into the shared doc as any editor's client could: an index entry named like the workspace doc.
-    const trap = new Y.Map<unknown>();
-    trap.set('title', 'Trap');
-    planIndexMap(c.doc).set('workspace', trap);
+    setPlanIndexEntry(c.doc, { id: 'workspace', title: 'Trap', templateId: 'joint', createdAt: '2026-01-01T00:00:00.000Z' });
     const watcher = connectClient(s.server.wsUrl, 'ws1/workspace', editor);
     await waitFor(() => planIndexMap(watcher.doc).has('workspace') && planIndexMap(watcher.doc).has('plan_real'), 'the entries to reach the server');
     watcher.destroy();
