@@ -16,6 +16,8 @@ import { serveConnection, type ConnectionLimits } from './connection';
 import { type DocStore } from './docStore';
 import { handleApi, sendJson, type WebSession } from './httpApi';
 import { openLevelDocStore } from './levelDocStore';
+import { truncatedLogTails } from './levelLogTail';
+import { watchStore } from './storeHealth';
 import { jsonLineLog, type Log } from './log';
 import { RoomRegistry } from './roomRegistry';
 import { SECURITY_HEADERS, serveStatic } from './staticFiles';
@@ -85,7 +87,11 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   const host = opts.host ?? '127.0.0.1';
   const log = opts.log ?? jsonLineLog();
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const store = opts.store ?? openLevelDocStore(join(opts.dataDir, 'docs'));
+  const levelDir = join(opts.dataDir, 'docs');
+  const droppedLogBytes = opts.store ? [] : truncatedLogTails(levelDir);
+  for (const tail of droppedLogBytes) log({ level: 'warn', event: 'store-log-truncated', ...tail, detail: 'the end of a write-ahead log was cut short (a crash mid-write); replayed up to its last whole record' });
+  const watched = watchStore(opts.store ?? openLevelDocStore(levelDir));
+  const store = watched.store;
   await store.opened?.();
   const registry = new RoomRegistry({ store, log, idleMs: limits.idleRoomMs, compactEvery: limits.compactEvery, traceWrites: limits.traceWrites });
   // The plan operations (templates, Slate ↔ Yjs) load on the first API call: the sync path never
@@ -118,7 +124,10 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
     const refused = web?.guard.refuseRequest(req, false);
     if (refused) return sendJson(res, 403, { error: { code: 'forbidden', message: refused } });
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path === '/healthz') return sendJson(res, 200, { ok: true, rooms: registry.size, connections: sockets.size });
+    if (path === '/healthz') {
+      const health = watched.health();
+      return sendJson(res, health.ok ? 200 : 503, { ok: health.ok, rooms: registry.size, connections: sockets.size, store: { ...health, droppedLogBytes } });
+    }
     if (path === '/api' || path.startsWith('/api/')) return handleApi(req, res, path, { secret: opts.secret, plans, web });
     if (opts.staticDir) return serveStatic(req, res, opts.staticDir, path);
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
