@@ -15,7 +15,7 @@ const kind = (value: unknown): string =>
   value instanceof Y.AbstractType ? value.constructor.name : value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 
 /** List content inside a map type: Yjs keeps it in the type's item list, where map reads never look. */
-const hasListContent = (type: Y.AbstractType<unknown>): boolean => (type as unknown as { _start: unknown })._start !== null;
+const hasListContent = (type: object): boolean => (type as unknown as { _start: unknown })._start !== null;
 
 export function workspaceDocProblems(doc: Y.Doc): string[] {
   const problems: string[] = [];

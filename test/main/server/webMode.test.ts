@@ -64,7 +64,8 @@ describe('web mode against DNS rebinding and other local callers', () => {
     const ok = await get(s.server.url, '/api/session', { host, [LAUNCH_KEY_HEADER]: key });
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body)).toMatchObject({ workspaceId: 'ws1', role: 'editor' });
-    for (const headers of [{ host }, { host, [LAUNCH_KEY_HEADER]: 'guessed-key' }, { host, [LAUNCH_KEY_HEADER]: `${key}x` }]) {
+    const attempts: Record<string, string>[] = [{ host }, { host, [LAUNCH_KEY_HEADER]: 'guessed-key' }, { host, [LAUNCH_KEY_HEADER]: `${key}x` }];
+    for (const headers of attempts) {
       const refused = await get(s.server.url, '/api/session', headers);
       expect(refused.status).toBe(403);
       expect(refused.body).not.toContain('token');
