@@ -81,4 +81,30 @@ describe('store health', () => {
       removeDir(dataDir);
     }
   });
+
+  it('a log cut inside a record that spans blocks: drops the whole record and says so', async () => {
+    const dataDir = tempDir();
+    const docs = join(dataDir, 'docs');
+    const store = openLevelDocStore(docs, { commitIntervalMs: 0 });
+    const doc = new Y.Doc();
+    const logFile = () => join(docs, readdirSync(docs).find((f) => f.endsWith('.log'))!);
+    await store.appendUpdate('ws1/plan_a', textUpdate(doc, 'small;'));
+    const before = statSync(logFile()).size;
+    // Random text does not compress: the record takes about 100 KiB, over four 32 KiB blocks.
+    await store.appendUpdate('ws1/plan_a', textUpdate(doc, Array.from({ length: 100_000 }, (_, i) => String.fromCharCode(97 + ((i * 7919) % 26))).join('')));
+    const after = statSync(logFile()).size;
+    await store.close();
+    expect(after - before).toBeGreaterThan(3 * 32 * 1024);
+    const cutTo = before + 40_000; // inside the second block of the big record
+    truncateSync(logFile(), cutTo);
+
+    const s = await startTestServer({ dataDir });
+    try {
+      expect(s.logs.find((e) => e.event === 'store-log-truncated')).toMatchObject({ droppedBytes: cutTo - before });
+      expect((await serverState(s.server.wsUrl, 'ws1/plan_a', await s.token('Ana'))).getText('t').toString()).toBe('small;');
+    } finally {
+      await s.close();
+      removeDir(dataDir);
+    }
+  });
 });
