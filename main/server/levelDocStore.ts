@@ -135,6 +135,8 @@ export function openLevelDocStore(dir: string, { commitIntervalMs = 20 }: LevelD
       await opening;
       if (openFailure === null) return;
       const cause = openFailure instanceof Error ? (openFailure.cause instanceof Error ? openFailure.cause.message : openFailure.message) : String(openFailure);
+      const code = (openFailure as { cause?: { code?: unknown } }).cause?.code;
+      if (code === 'LEVEL_LOCKED') throw new StoreOpenError(`the data folder ${dir} is in use by another Tandem server (${cause}); stop that one first, or point --data elsewhere. Nothing was changed.`);
       throw new StoreOpenError(`the data folder ${dir} holds a LevelDB database that cannot be opened (${cause}); restore it from a backup or move it aside. Nothing was changed.`);
     },
     async load(name) {

@@ -99,4 +99,16 @@ describe('a data folder the store cannot open', () => {
       removeDir(dataDir);
     }
   }, 60_000);
+
+  it('in use by another server: refuses to start and says so', async () => {
+    const s = await startTestServer();
+    try {
+      const { code, stderr } = await startServer(s.dataDir);
+      expect(code).toBe(3);
+      expect(stderr).toContain('in use by another Tandem server');
+    } finally {
+      await s.close();
+      removeDir(s.dataDir);
+    }
+  }, 60_000);
 });
