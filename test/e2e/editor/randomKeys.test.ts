@@ -11,23 +11,12 @@ import { readPlanContent } from '../../../shared/model/planDoc';
 import { launchChromium } from '../../support/chromium';
 import { startWebApp, type WebApp } from '../../support/webApp';
 import { type WrittenPlan } from '../../support/planThroughServer';
+import { seededRandom } from '../../main/server/seededRandom';
 import { editorText, openAs } from '../workbenchHelpers';
 import { annualPlan, colleagueSees, FIELDS, type FieldSpec, focusedLabel, markUnderTest, pageShows, planWithout, sibling, WAIT } from './cardFields';
 
 const SEED = Number(process.env.TANDEM_KEYS_SEED ?? 20261202);
 const PRESSES = 300;
-
-/** mulberry32: a small seeded generator. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** In a field every key is fair game; Escape and Tab leave it, which is another test's subject. */
 const FIELD_KEYS = ['type:ab', 'type: q', 'Backspace', 'Delete', 'Control+A', 'Control+X', 'Control+C', 'Control+V', 'Control+Z', 'Control+Y',
@@ -106,7 +95,7 @@ describe('a seeded random keyboard session', () => {
     const { context, page, errors } = await openAs(browser, app, 'Ana Ortiz', { query: `plan=${colleague.plan.id}` });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
     await editorText(page).locator('section.tandem-goal').first().waitFor(WAIT);
-    const next = random(SEED);
+    const next = seededRandom(SEED);
     const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
     let presses = 0;
     while (presses < PRESSES) {
