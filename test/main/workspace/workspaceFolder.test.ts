@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, realpath, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import * as Y from 'yjs';
@@ -10,6 +10,7 @@ import { loadTemplates } from '../../../main/templates/loadTemplates';
 import { UnreadableDocumentError } from '../../../main/storage/documentStore';
 import { childPath, OutsideWorkspaceError } from '../../../main/workspace/safePath';
 import { WorkspaceFolder, type WorkspaceFolderOptions } from '../../../main/workspace/workspaceFolder';
+import { type LogEntry } from '../../../main/server/log';
 
 let base: string;
 let root: string;
@@ -251,9 +252,11 @@ describe('damaged files and files changed by other programs', () => {
   it('moves aside a .tandem file that is not a Tandem document at all', async () => {
     await writeFile(join(root, 'notes.tandem'), 'my notes, not a plan');
     const unreadable: UnreadableDocumentError[] = [];
-    const f = await openFolder({ onUnreadable: (e) => unreadable.push(e) });
+    const logged: LogEntry[] = [];
+    const f = await openFolder({ onUnreadable: (e) => unreadable.push(e), log: (e) => logged.push(e) });
     expect(await f.listPlans()).toEqual([]);
     expect(unreadable.map((e) => e.message)).toEqual([expect.stringMatching(/"notes\.tandem" could not be opened: the file is not a Tandem document/)]);
+    expect(logged).toContainEqual(expect.objectContaining({ level: 'warn', event: 'workspace.file_moved_aside', file: join(await realpath(root), 'notes.tandem') }));
     const aside = (await readdir(root)).find((n) => n.startsWith('notes.tandem.corrupt-'))!;
     expect(await readFile(join(root, aside), 'utf8')).toBe('my notes, not a plan');
   });
