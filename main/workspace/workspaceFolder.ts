@@ -98,6 +98,7 @@ export class WorkspaceFolder {
         log({ level: 'warn', event: 'workspace.file_moved_aside', file: err.filePath, movedTo: err.movedTo, reason: err.reason });
         options.onUnreadable?.(err);
       },
+      onJournalSetAside: (info) => log({ level: 'warn', event: 'workspace.journal_set_aside', ...info }),
       onMoved: (docId, location) => opened?.movedByStore(docId, location),
     });
     const wsLocation = workspaceLocation(root);
