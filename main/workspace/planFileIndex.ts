@@ -2,14 +2,15 @@
  * The one owner of the plan id ↔ file map of a workspace folder: which `<slug>.tandem` file holds
  * which plan, and each file's header as last scanned (so plans are listed without opening them).
  */
-import { open, readdir } from 'node:fs/promises';
+import { open, readdir, type FileHandle } from 'node:fs/promises';
 import { WORKSPACE_DOC_ID } from '../../shared/model/workspaceDoc';
 import { ROOM_PART } from '../../shared/sync/rooms';
 import { type Log } from '../server/log';
-import { CorruptFileError, decodeHeader, FILE_EXTENSION, TruncatedFileError, type FileHeader } from '../storage/planFile';
+import { CorruptFileError, declaredHeaderEnd, decodeHeader, FILE_EXTENSION, TruncatedFileError, type FileHeader } from '../storage/planFile';
 import { childPath, slugify } from './safePath';
 import { assertDocId, WorkspaceError } from './workspaceError';
 
+/** Enough for the header of any file Tandem writes; a longer one (written elsewhere) is read whole. */
 const HEADER_PROBE_BYTES = 64 * 1024;
 /** A file cut short that changed this recently is taken to be still being written, not damaged. */
 const STILL_WRITING_MS = 2_000;
@@ -95,9 +96,7 @@ export class PlanFileIndex {
       return null;
     }
     try {
-      const buf = Buffer.alloc(HEADER_PROBE_BYTES);
-      const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-      const { header } = decodeHeader(buf.subarray(0, bytesRead));
+      const header = await readWholeHeader(handle);
       return header.kind === 'plan' && ROOM_PART.test(header.docId) && header.docId !== WORKSPACE_DOC_ID ? header : null;
     } catch (e) {
       if (!(e instanceof CorruptFileError)) throw e;
@@ -110,4 +109,17 @@ export class PlanFileIndex {
       await handle.close();
     }
   }
+}
+
+/** The file's header, however long it is: the first bytes, then the rest of the header they declare. */
+async function readWholeHeader(handle: FileHandle): Promise<FileHeader> {
+  const probe = Buffer.alloc(HEADER_PROBE_BYTES);
+  const { bytesRead } = await handle.read(probe, 0, probe.length, 0);
+  const end = declaredHeaderEnd(probe.subarray(0, bytesRead));
+  if (end === null || end <= bytesRead || bytesRead < probe.length) return decodeHeader(probe.subarray(0, bytesRead)).header;
+  const { size } = await handle.stat();
+  if (end > size) throw new TruncatedFileError('the file is truncated (header cut short)');
+  const whole = Buffer.alloc(end);
+  const { bytesRead: read } = await handle.read(whole, 0, end, 0);
+  return decodeHeader(whole.subarray(0, read)).header;
 }

@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import { type HostServices, type PlanSummary, type WorkspaceInfo } from '../../shared/ipc/contract';
 import { newId } from '../../shared/model/ids';
 import { migratePlanDoc, readPlanMeta } from '../../shared/model/planDoc';
+import { clampTitle } from '../../shared/model/planTitle';
 import { duplicatePlanDoc, renamePlanDoc } from '../../shared/model/planOps';
 import {
   initWorkspaceDoc, readWorkspaceMeta, removePlanIndexEntry, setPlanIndexEntry, WORKSPACE_DOC_ID,
@@ -292,7 +293,7 @@ export class WorkspaceFolder {
     const header = this.index.header(planId);
     const meta = this.store.isOpen(planId) || header?.title === undefined
       ? readPlanMeta(await this.openPlan(planId))
-      : { title: header.title, templateId: header.templateId ?? '', createdAt: header.createdAt ?? '' };
+      : { title: clampTitle(header.title), templateId: header.templateId ?? '', createdAt: header.createdAt ?? '' };
     const { mtime } = await stat(childPath(this.root, '', name));
     return { id: planId, title: meta.title, templateId: meta.templateId, createdAt: meta.createdAt, modifiedAt: mtime.toISOString() };
   }

@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import { slateNodesToInsertDelta, yTextToSlateElement } from '@slate-yjs/core';
 import { type PlanContent } from './elements';
+import { clampTitle } from './planTitle';
 
 export const PLAN_SCHEMA_VERSION = 1;
 
@@ -27,7 +28,7 @@ export function createPlanDoc(plan: NewPlan, doc: Y.Doc = new Y.Doc()): Y.Doc {
   doc.transact(() => {
     const meta = planMetaMap(doc);
     meta.set('id', plan.id);
-    meta.set('title', plan.title);
+    meta.set('title', clampTitle(plan.title));
     meta.set('templateId', plan.templateId);
     meta.set('period', plan.period);
     meta.set('schemaVersion', PLAN_SCHEMA_VERSION);
@@ -42,7 +43,7 @@ export function readPlanMeta(doc: Y.Doc): PlanMeta {
   const str = (k: string) => (typeof m.get(k) === 'string' ? (m.get(k) as string) : '');
   return {
     id: str('id'),
-    title: str('title'),
+    title: clampTitle(str('title')),
     templateId: str('templateId'),
     period: str('period'),
     schemaVersion: typeof m.get('schemaVersion') === 'number' ? (m.get('schemaVersion') as number) : 0,

@@ -2,9 +2,10 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, realpath, rename, rm, syml
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import * as Y from 'yjs';
-import { readPlanContent, readPlanMeta } from '../../../shared/model/planDoc';
+import { createPlanDoc, planMetaMap, readPlanContent, readPlanMeta } from '../../../shared/model/planDoc';
+import { PLAN_TITLE_MAX } from '../../../shared/model/planTitle';
 import { readPeople, readPlanIndex, upsertPerson, WORKSPACE_DOC_ID } from '../../../shared/model/workspaceDoc';
-import { encodePlanFile } from '../../../main/storage/planFile';
+import { decodePlanFile, encodePlanFile } from '../../../main/storage/planFile';
 import { ROOM_PART } from '../../../shared/sync/rooms';
 import { loadTemplates } from '../../../main/templates/loadTemplates';
 import { UnreadableDocumentError } from '../../../main/storage/documentStore';
@@ -336,5 +337,49 @@ describe('damaged files and files changed by other programs', () => {
     expect((await f.listPlans()).map((p) => [p.id, p.title])).toEqual([[a.id, 'Alpha'], [b.id, 'Beta']]);
     expect(readPlanMeta(docOf(await f.load(a.id))).title).toBe('Alpha');
     expect(await readdir(root)).toEqual(expect.arrayContaining([`alpha-${a.id}.tandem`]));
+  });
+});
+
+describe('workspace folder with a very long title', () => {
+  const longTitle = 'Q'.repeat(70_000);
+
+  it('lists a plan whose file header holds a 70,000-character title, and never moves it aside', async () => {
+    const doc = createPlanDoc({ id: 'plan_longtitle1', title: 'x', templateId: 'campaign-plan', period: 'FY27', content: [] });
+    planMetaMap(doc).set('title', longTitle); // as a colleague can over sync
+    const path = join(root, 'long.tandem');
+    await writeFile(path, encodePlanFile({ docId: 'plan_longtitle1', kind: 'plan', writtenAt: '2026-01-01T00:00:00.000Z', title: longTitle }, Y.encodeStateAsUpdate(doc)));
+    await utimes(path, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const unreadable: UnreadableDocumentError[] = [];
+    const f = await openFolder({ onUnreadable: (e) => unreadable.push(e) });
+    const plans = await f.listPlans();
+    expect(plans.map((p) => p.id)).toEqual(['plan_longtitle1']);
+    expect(plans[0]!.title).toBe('Q'.repeat(PLAN_TITLE_MAX));
+    expect(unreadable).toEqual([]);
+    expect(await readdir(root)).toEqual(expect.not.arrayContaining([expect.stringContaining('.corrupt-')]));
+    expect(readPlanMeta(docOf(await f.load('plan_longtitle1'))).title).toHaveLength(PLAN_TITLE_MAX);
+  });
+
+  it('keeps the title limit for a title set over sync: the index, the file header and the listing stay short', async () => {
+    const f = await openFolder();
+    const plan = await f.createPlan({ templateId: 'campaign-plan', title: 'Draft' });
+    const renderer = docOf(await f.load(plan.id));
+    let update: Uint8Array | null = null;
+    renderer.once('update', (u: Uint8Array) => { update = u; });
+    planMetaMap(renderer).set('title', longTitle);
+    await f.save(plan.id, update!);
+    await f.store.compact(plan.id);
+    expect(readPlanIndex(docOf(await f.load(WORKSPACE_DOC_ID)))[0]!.title).toHaveLength(PLAN_TITLE_MAX);
+    const file = (await readdir(root)).find((n) => n !== '.tandem' && n.endsWith('.tandem'))!;
+    expect(decodePlanFile(await readFile(join(root, file))).header.title).toHaveLength(PLAN_TITLE_MAX);
+    await f.close();
+    open.length = 0;
+    expect((await (await openFolder()).listPlans()).map((p) => p.id)).toEqual([plan.id]);
+  });
+
+  it('refuses to rename a plan to a title over the limit', async () => {
+    const f = await openFolder();
+    const plan = await f.createPlan({ templateId: 'campaign-plan', title: 'Draft' });
+    await expect(f.renamePlan(plan.id, 'x'.repeat(PLAN_TITLE_MAX + 1))).rejects.toThrow(/at most 200 characters/);
+    expect((await f.listPlans())[0]!.title).toBe('Draft');
   });
 });
