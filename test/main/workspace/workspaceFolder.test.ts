@@ -383,3 +383,22 @@ describe('workspace folder with a very long title', () => {
     expect((await f.listPlans())[0]!.title).toBe('Draft');
   });
 });
+
+describe('workspace folder with a plan that claims a newer schema', () => {
+  it('keeps saving the user\'s edits after a colleague set meta.schemaVersion to 999 over sync, and opens it again', async () => {
+    const f = await openFolder();
+    const plan = await f.createPlan({ templateId: 'campaign-plan', title: 'Launch' });
+    const renderer = docOf(await f.load(plan.id));
+    const updates: Uint8Array[] = [];
+    renderer.on('update', (u: Uint8Array) => updates.push(u));
+    planMetaMap(renderer).set('schemaVersion', 999);
+    await f.save(plan.id, updates.at(-1)!);
+    planMetaMap(renderer).set('period', 'Q4 2027');
+    await expect(f.save(plan.id, updates.at(-1)!)).resolves.toBeUndefined();
+    await f.close();
+    open.length = 0;
+    const again = await openFolder();
+    expect((await again.listPlans()).map((p) => p.id)).toEqual([plan.id]);
+    expect(readPlanMeta(docOf(await again.load(plan.id)))).toMatchObject({ period: 'Q4 2027', schemaVersion: 999 });
+  });
+});
