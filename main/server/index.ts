@@ -85,7 +85,7 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   const plans = () => (plansLoaded ??= (async () => {
     const { WorkspacePlans } = await import('./workspacePlans');
     const templates = opts.templates ?? (async () => (await import('../templates/loadTemplates')).loadTemplates());
-    return new WorkspacePlans(registry, store, templates);
+    return new WorkspacePlans(registry, store, templates, log);
   })());
   const web: WebSession | null = opts.web
     ? { workspaceId: opts.web.workspaceId, workspaceName: opts.web.workspaceName ?? 'My workspace', userName: opts.web.userName ?? 'Me' }

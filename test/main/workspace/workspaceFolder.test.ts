@@ -4,7 +4,8 @@ import { basename, join } from 'node:path';
 import * as Y from 'yjs';
 import { createPlanDoc, planMetaMap, readPlanContent, readPlanMeta } from '../../../shared/model/planDoc';
 import { PLAN_TITLE_MAX } from '../../../shared/model/planTitle';
-import { readPeople, readPlanIndex, upsertPerson, WORKSPACE_DOC_ID } from '../../../shared/model/workspaceDoc';
+import { peopleMap, planIndexMap, readPeople, readPlanIndex, upsertPerson, WORKSPACE_DOC_ID } from '../../../shared/model/workspaceDoc';
+import { WRONG_VALUES } from '../../support/wrongValues';
 import { decodePlanFile, encodePlanFile } from '../../../main/storage/planFile';
 import { ROOM_PART } from '../../../shared/sync/rooms';
 import { loadTemplates } from '../../../main/templates/loadTemplates';
@@ -401,4 +402,26 @@ describe('workspace folder with a plan that claims a newer schema', () => {
     expect((await again.listPlans()).map((p) => p.id)).toEqual([plan.id]);
     expect(readPlanMeta(docOf(await again.load(plan.id)))).toMatchObject({ period: 'Q4 2027', schemaVersion: 999 });
   });
+});
+
+describe('workspace folder with a workspace document holding entries of every wrong type', () => {
+  for (const { kind, make } of WRONG_VALUES) {
+    it(`keeps indexing, renaming and reopening plans when a plan's index entry is ${kind}`, async () => {
+      const f = await openFolder();
+      const plan = await f.createPlan({ templateId: 'campaign-plan', title: 'Launch' });
+      const renderer = docOf(await f.load(WORKSPACE_DOC_ID));
+      const updates: Uint8Array[] = [];
+      renderer.on('update', (u: Uint8Array) => updates.push(u));
+      renderer.transact(() => {
+        planIndexMap(renderer).set(plan.id, make());
+        peopleMap(renderer).set('person_bad', make());
+      });
+      await f.save(WORKSPACE_DOC_ID, updates.at(-1)!);
+      await f.renamePlan(plan.id, 'Launch v2');
+      expect(readPlanIndex(docOf(await f.load(WORKSPACE_DOC_ID))).map((e) => e.title)).toEqual(['Launch v2']);
+      await f.close();
+      open.length = 0;
+      expect((await (await openFolder()).listPlans()).map((p) => p.title)).toEqual(['Launch v2']);
+    });
+  }
 });
