@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import { slateNodesToInsertDelta, yTextToSlateElement } from '@slate-yjs/core';
 import { ELEMENT_TYPES, type PlanContent } from './elements';
+import { flattenDeepNesting } from './nesting';
 import { clampTitle } from './planTitle';
 
 export const PLAN_SCHEMA_VERSION = 1;
@@ -51,9 +52,21 @@ export function readPlanMeta(doc: Y.Doc): PlanMeta {
   };
 }
 
-/** The plan's Slate content, read from the Yjs document. */
+/**
+ * The plan's Slate content, read from the Yjs document. Content nested too deep to read recursively
+ * (thousands of levels, from sync) is read from a copy with its deep blocks flattened (nesting.ts);
+ * the document itself is left as it is.
+ */
 export function readPlanContent(doc: Y.Doc): PlanContent {
-  return yTextToSlateElement(planContent(doc)).children;
+  try {
+    return yTextToSlateElement(planContent(doc)).children;
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    flattenDeepNesting(planContent(copy));
+    return yTextToSlateElement(planContent(copy)).children;
+  }
 }
 
 /** A plan as the pure derivations see it. */

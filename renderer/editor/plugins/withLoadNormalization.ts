@@ -5,8 +5,15 @@
  * (null: all of them). Those blocks and the document itself are normalized at once; the whole plan
  * once the editor has painted them, or earlier the moment anything else is about to be rendered
  * (`normalizeLoadedPlan`, called then, and before a chunk renders).
+ *
+ * Before any of that, as the editor connects, a block nested absurdly deep (thousands of lists
+ * inside each other, which slate-yjs's conversion, Slate's normalization and React all recurse
+ * through) is replaced in the shared document by its flattened text, so peers get it flat too (see
+ * shared/model/nesting.ts).
  */
+import type * as Y from 'yjs';
 import { Editor, Node, type Path, type PathRef } from 'slate';
+import { flattenDeepNesting } from '../../../shared/model/nesting';
 
 const pending = new WeakMap<Editor, () => void>();
 
@@ -31,8 +38,12 @@ function normalizeFirstBlocks(editor: Editor, count: number): void {
   });
 }
 
-export function withLoadNormalization<E extends Editor & { disconnect(): void }>(editor: E, shownFirst: (editor: E) => number | null): E {
-  const { normalize, disconnect } = editor;
+export function withLoadNormalization<E extends Editor & { sharedRoot: Y.XmlText; connect(): void; disconnect(): void }>(editor: E, shownFirst: (editor: E) => number | null): E {
+  const { normalize, connect, disconnect } = editor;
+  editor.connect = () => {
+    flattenDeepNesting(editor.sharedRoot);
+    connect();
+  };
   editor.disconnect = () => {
     pending.delete(editor);
     disconnect();
