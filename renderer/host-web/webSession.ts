@@ -2,6 +2,7 @@
  * Who this browser is on the sync server. An invite link (`#token=…`, or the older `?token=…`) wins and is remembered in
  * localStorage (and removed from the address bar so it is not shared by accident); otherwise the
  * remembered token; otherwise, when the server runs in web mode on this computer, GET /api/session.
+ * An invite to another workspace than the remembered one asks before it replaces it.
  */
 import { decodeJwt } from 'jose';
 import { takeInviteToken } from '../../shared/sync/inviteLink';
@@ -25,12 +26,35 @@ export function sessionFromToken(token: string, now = Date.now()): WebSession | 
   }
 }
 
-/** Takes the invite token out of the address bar and remembers it. */
-function adoptInviteToken(): void {
+/** Asks the person whether an invite to another workspace may replace the one this browser remembers. */
+export type ConfirmSwitch = (from: WebSession, to: WebSession) => Promise<boolean>;
+
+/** The workspace's name as the server tells it to this token's holder, else its id. */
+async function workspaceName(session: WebSession): Promise<string> {
+  const res = await fetch(`/api/workspaces/${session.workspaceId}`, { headers: { authorization: `Bearer ${session.token}` } }).catch(() => null);
+  const body = res?.ok ? ((await res.json().catch(() => null)) as { name?: unknown } | null) : null;
+  return typeof body?.name === 'string' && body.name ? body.name : session.workspaceId;
+}
+
+const askBeforeSwitching: ConfirmSwitch = async (from, to) => {
+  const [fromName, toName] = await Promise.all([workspaceName(from), workspaceName(to)]);
+  return window.confirm(
+    `This invite link opens the workspace "${toName}" (as ${to.name}, ${to.role}).\n\n`
+    + `This browser is in "${fromName}" (as ${from.name}). Switch to "${toName}"? Cancel keeps "${fromName}".`,
+  );
+};
+
+/** Takes the invite token out of the address bar and remembers it, once the person agrees to leave another workspace. */
+async function adoptInviteToken(confirmSwitch: ConfirmSwitch): Promise<void> {
   const { token, hash, search } = takeInviteToken(window.location);
   if (!token) return;
   window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${hash}`);
-  if (sessionFromToken(token)) localStorage.setItem(TOKEN_STORAGE_KEY, token);
+  const invited = sessionFromToken(token);
+  if (!invited) return;
+  const stored = localStorage.getItem(TOKEN_STORAGE_KEY);
+  const remembered = stored ? sessionFromToken(stored) : null;
+  if (remembered && remembered.workspaceId !== invited.workspaceId && !(await confirmSwitch(remembered, invited))) return;
+  localStorage.setItem(TOKEN_STORAGE_KEY, token);
 }
 
 /** Asks a web-mode server on this computer for a session; null when it does not hand them out. */
@@ -47,8 +71,8 @@ export function forgetSession(): void {
   localStorage.removeItem(TOKEN_STORAGE_KEY);
 }
 
-export async function obtainSession(): Promise<WebSession> {
-  adoptInviteToken();
+export async function obtainSession(confirmSwitch: ConfirmSwitch = askBeforeSwitching): Promise<WebSession> {
+  await adoptInviteToken(confirmSwitch);
   const stored = localStorage.getItem(TOKEN_STORAGE_KEY);
   const remembered = stored ? sessionFromToken(stored) : null;
   if (remembered) return remembered;
