@@ -4,11 +4,12 @@ import { YjsEditor } from '@slate-yjs/core';
 import { type Descendant, Editor, Transforms } from 'slate';
 import { newGoal, paragraph } from '../../../../shared/model/blocks';
 import { type GoalElement } from '../../../../shared/model/elements';
-import { planContent, readPlanContent, snapshotPlan } from '../../../../shared/model/planDoc';
+import { planContent, planMetaMap, readPlanContent, snapshotPlan, writtenByNewerTandem } from '../../../../shared/model/planDoc';
 import { planToMarkdown } from '../../../../shared/derive/markdown';
 import { CHUNKING_FROM, createPlanEditor } from '../../../../renderer/editor/createPlanEditor';
 import { normalizeLoadedPlan } from '../../../../renderer/editor/plugins/withLoadNormalization';
 import { docContent, planDocWith, strip } from '../harness';
+import { appendNestedLists } from '../../../support/deepNesting';
 
 /** A goal whose target a peer wrote as text: normalization makes it the number it says. */
 const goalWithTextTarget = (title: string) => ({ ...newGoal({ title }), target: '15' }) as unknown as GoalElement;
@@ -81,22 +82,10 @@ describe('withLoadNormalization', () => {
   });
 });
 
-/** A plan whose last block is `depth` bulleted lists inside each other around one item, written straight into Yjs as a peer could. */
+/** A plan whose last block is `depth` bulleted lists inside each other around one item. */
 function nestedListsDoc(depth: number) {
   const doc = planDocWith([paragraph('Before')]);
-  doc.transact(() => {
-    // Outside in, each level added to the document before the next goes into it.
-    let parent = planContent(doc);
-    let at = parent.length;
-    for (let i = 0; i <= depth; i++) {
-      const node = new Y.XmlText();
-      parent.insertEmbed(at, node);
-      node.setAttribute('type', i < depth ? 'bulleted-list' : 'list-item');
-      parent = node;
-      at = 0;
-    }
-    parent.insert(0, 'The deepest item');
-  });
+  appendNestedLists(planContent(doc), depth, 'The deepest item');
   return doc;
 }
 
@@ -124,5 +113,24 @@ describe('deep nesting on load', () => {
     const content = readPlanContent(doc);
     expect(strip(content)).toEqual([paragraph('Before'), listOf('The deepest item')]);
     expect(() => planToMarkdown(snapshotPlan(doc), [])).not.toThrow();
+  });
+});
+
+describe('a plan a newer Tandem wrote', () => {
+  it('is never normalized: the blocks this version does not know stay in the shared document', () => {
+    const doc = planDocWith([paragraph('Known')]);
+    doc.transact(() => {
+      planMetaMap(doc).set('schemaVersion', 2);
+      const block = new Y.XmlText();
+      planContent(doc).insertEmbed(planContent(doc).length, block);
+      block.setAttribute('type', 'timeline');
+      block.insert(0, 'A block of a later Tandem');
+    });
+    const before = Y.encodeStateVector(doc);
+    const editor = createPlanEditor(planContent(doc), new Awareness(doc), { name: 'Ana', color: '#bf3989' });
+    YjsEditor.connect(editor);
+    YjsEditor.flushLocalChanges(editor);
+    expect(Y.encodeStateVector(doc)).toEqual(before);
+    expect(writtenByNewerTandem(doc)).toBe(true);
   });
 });
