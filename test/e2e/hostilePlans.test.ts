@@ -44,10 +44,6 @@ describe('plans in shapes no editor makes', () => {
     expect(await page.getByText('Opening plan…').count()).toBe(0);
     // The colleague's copy gets the repair over sync.
     await expect.poll(() => JSON.stringify(planContent(doc).toJSON()).length, { timeout: 20_000 }).toBeLessThan(2_000);
-    await editor.getByText('The deepest item').click();
-    await page.keyboard.press('End');
-    await page.keyboard.type(', still editable');
-    await editor.getByText('The deepest item, still editable').waitFor();
     await page.screenshot({ path: artifactPath('hostile-nested-lists.png') });
     expect(errors).toEqual([]);
     await context.close();
