@@ -85,11 +85,6 @@ function edgeKey(event: KeyboardEvent): 'start' | 'end' | null {
   return null;
 }
 
-function whoElse(session: CollabSession): string {
-  const peers = session.status().peers;
-  return peers.length === 1 ? peers[0]!.name : 'A collaborator';
-}
-
 function ConnectedPlanEditor({ session, editor, people, goalOptions = [], readOnly = false, onEditor }: Props & { editor: PlanSlateEditor }) {
   // Goal figures (progress, depth) are computed before the first render, so sub-goals show indented
   // from the start; for a large (chunked) plan right after it, since the goal tree covers every block.
@@ -98,7 +93,7 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], readOn
     if (editor.getChunkSize(editor) === null) store.recompute(editor.children);
     return store;
   }, [session, editor]);
-  const conflicts = useMemo(() => new FieldConflicts(() => whoElse(session)), [session]);
+  const conflicts = useMemo(() => new FieldConflicts(session.doc, session.device), [session]);
   const onEditorRef = useRef(onEditor);
   onEditorRef.current = onEditor;
   const peopleRef = useRef(people);
@@ -106,24 +101,18 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], readOn
   useEffect(() => copyAsMarkdown(editor, () => ({ planId: readPlanMeta(session.doc).id, people: peopleRef.current })), [editor, session]);
 
   useEffect(() => {
-    const unwatch = conflicts.watch(editor);
     // What waited for the first paint: checking the rest of a large plan, then its goal figures.
     const cancelAfterPaint = afterNextPaint(() => {
       normalizeLoadedPlan(editor);
       derived.recompute(editor.children);
     });
     onEditorRef.current?.(editor);
-    const stopStatus = session.onStatus((s) => {
-      if (s.unsynced === 0) conflicts.allConfirmed();
-    });
     return () => {
-      stopStatus();
       cancelAfterPaint();
       onEditorRef.current?.(null);
-      unwatch();
       derived.dispose();
     };
-  }, [editor, session, derived, conflicts]);
+  }, [editor, session, derived]);
 
   const context = useMemo<PlanEditorContextValue>(() => ({
     planId: readPlanMeta(session.doc).id,
