@@ -42,6 +42,18 @@ export function openConflicts(doc: Y.Doc, device: string): ConflictRecord[] {
   return open.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
 }
 
+/** A record with the name of whoever replaced the value. */
+export type NamedConflict = ConflictRecord & { by: string };
+
+/** Every record not yet acted on, whichever device it is for. */
+export function readConflicts(doc: Y.Doc): NamedConflict[] {
+  const open: NamedConflict[] = [];
+  conflictMap(doc).forEach((r) => {
+    if (r.settled === null) open.push({ ...r, by: writerOf(doc, r.byClient)?.name ?? 'A colleague' });
+  });
+  return open.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+}
+
 /** Marks a record as acted on; a settled record is never reopened. */
 export function settleConflict(doc: Y.Doc, id: string, how: Settlement): void {
   const map = conflictMap(doc);

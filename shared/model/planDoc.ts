@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import { slateNodesToInsertDelta, yTextToSlateElement } from '@slate-yjs/core';
 import { type PlanContent } from './elements';
+import { readConflicts, type NamedConflict } from '../conflicts/conflictRecords';
 
 export const PLAN_SCHEMA_VERSION = 1;
 
@@ -55,9 +56,9 @@ export function readPlanContent(doc: Y.Doc): PlanContent {
   return yTextToSlateElement(planContent(doc)).children;
 }
 
-/** A plan as the pure derivations see it. */
-export type PlanSnapshot = { meta: PlanMeta; content: PlanContent };
-export const snapshotPlan = (doc: Y.Doc): PlanSnapshot => ({ meta: readPlanMeta(doc), content: readPlanContent(doc) });
+/** A plan as the pure derivations see it; `conflicts`, the replaced values not yet acted on, when read from a document. */
+export type PlanSnapshot = { meta: PlanMeta; content: PlanContent; conflicts?: NamedConflict[] };
+export const snapshotPlan = (doc: Y.Doc): PlanSnapshot => ({ meta: readPlanMeta(doc), content: readPlanContent(doc), conflicts: readConflicts(doc) });
 
 /**
  * Migrations, one per schema version step, applied in order when a plan is opened. Each runs in one
