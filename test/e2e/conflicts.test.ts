@@ -70,9 +70,9 @@ it('tells the person whose target was replaced, after a reload too, lists it in 
 
   // Whichever value won, the other person is told; here we read it from the one who lost.
   await expect.poll(async () => [await target(ana.page).inputValue(), await target(ben.page).inputValue()], { timeout: 20_000 })
-    .toSatisfy(([a, b]: string[]) => a === b && (a === '40' || a === '45'));
+    .toSatisfy(([a, b]: string[]) => a === b && (a === '40%' || a === '45%')); // the goal's metric is in %
   const won = await target(ana.page).inputValue();
-  const [loser, winner, mine, theirs, by] = won === '45' ? [ana, ben, '40', '45', 'Ben'] : [ben, ana, '45', '40', 'Ana'];
+  const [loser, winner, mine, theirs, by] = won === '45%' ? [ana, ben, '40', '45', 'Ben'] : [ben, ana, '45', '40', 'Ana'];
   const notice = goalCard(loser.page, GOAL).getByRole('alert');
   await notice.filter({ hasText: `${by} set target to ${theirs}` }).waitFor({ timeout: 20_000 });
   expect(await notice.textContent()).toContain(`your ${mine} was replaced`);
@@ -98,8 +98,8 @@ it('tells the person whose target was replaced, after a reload too, lists it in 
 
   // Restore mine: both see it, and the notice and the row are gone.
   await goalCard(loser.page, GOAL).getByRole('button', { name: 'Restore mine' }).click();
-  await expect.poll(() => target(winner.page).inputValue(), { timeout: 20_000 }).toBe(mine);
-  expect(await target(loser.page).inputValue()).toBe(mine);
+  await expect.poll(() => target(winner.page).inputValue(), { timeout: 20_000 }).toBe(`${mine}%`);
+  expect(await target(loser.page).inputValue()).toBe(`${mine}%`);
   await expect.poll(() => goalCard(loser.page, GOAL).getByRole('alert').count()).toBe(0);
   await loser.page.getByText('None of your values has been replaced').waitFor({ timeout: 10_000 });
 });
