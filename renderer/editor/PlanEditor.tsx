@@ -8,7 +8,7 @@ import { Editable, ReactEditor, Slate } from 'slate-react';
 import { YjsEditor } from '@slate-yjs/core';
 import { type Mark } from '../../shared/model/elements';
 import { type Person } from '../../shared/model/people';
-import { planContent, readPlanMeta } from '../../shared/model/planDoc';
+import { planContent, readPlanMeta, type PlanSnapshot } from '../../shared/model/planDoc';
 import { type CollabSession, USER_FIELD } from '../collab/collabSession';
 import { copyAsMarkdown } from './copyAsMarkdown';
 import { createPlanEditor, type CursorData, type PlanSlateEditor } from './createPlanEditor';
@@ -36,6 +36,8 @@ type Props = {
   session: CollabSession;
   people: Person[];
   goalOptions?: GoalOption[];
+  /** The workspace's other plans: a goal's progress counts its sub-goals there too. */
+  otherPlans?: OtherPlans;
   readOnly?: boolean;
   onEditor?: (editor: PlanSlateEditor | null) => void;
 };
@@ -85,15 +87,22 @@ function edgeKey(event: KeyboardEvent): 'start' | 'end' | null {
   return null;
 }
 
-function ConnectedPlanEditor({ session, editor, people, goalOptions = [], readOnly = false, onEditor }: Props & { editor: PlanSlateEditor }) {
+/** The workspace's plans as they change; one stable object, so that a change does not re-render the editor. */
+export type OtherPlans = { current(): PlanSnapshot[]; subscribe(listener: () => void): () => void };
+const NO_PLANS: OtherPlans = { current: () => [], subscribe: () => () => {} };
+
+function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherPlans = NO_PLANS, readOnly = false, onEditor }: Props & { editor: PlanSlateEditor }) {
   // Goal figures (progress, depth) are computed before the first render, so sub-goals show indented
   // from the start; for a large (chunked) plan right after it, since the goal tree covers every block.
+  const plansNow = otherPlans.current;
   const derived = useMemo(() => {
-    const store = new DerivedStore(() => readPlanMeta(session.doc));
+    const store = new DerivedStore(() => readPlanMeta(session.doc), undefined, plansNow);
     if (editor.getChunkSize(editor) === null) store.recompute(editor.children);
     return store;
-  }, [session, editor]);
+  }, [session, editor, plansNow]);
   const conflicts = useMemo(() => new FieldConflicts(session.doc, session.device), [session]);
+  // Another plan changed (a sub-goal there moved): the figures follow, off the typing path.
+  useEffect(() => otherPlans.subscribe(() => derived.changed(editor.children)), [derived, editor, otherPlans]);
   const onEditorRef = useRef(onEditor);
   onEditorRef.current = onEditor;
   const peopleRef = useRef(people);

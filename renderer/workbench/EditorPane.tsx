@@ -6,10 +6,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { type Person } from '../../shared/model/people';
-import { planMetaMap, readPlanMeta, type PlanMeta } from '../../shared/model/planDoc';
+import { planMetaMap, readPlanMeta, type PlanMeta, type PlanSnapshot } from '../../shared/model/planDoc';
 import { type GoalTree } from '../../shared/derive/goalTree';
 import { type CollabSession } from '../collab/collabSession';
-import { PlanEditor, type GoalOption } from '../editor/PlanEditor';
+import { type OtherPlans, PlanEditor, type GoalOption } from '../editor/PlanEditor';
 import { useWorkbench, type PlanSlateEditor } from './WorkbenchContext';
 import './editorPane.css';
 
@@ -42,6 +42,24 @@ function useGoalOptions(planId: string, tree: GoalTree): GoalOption[] {
   return kept.current;
 }
 
+/** The workspace's plans for the editor's goal figures: one object for the pane's life, telling of each new snapshot. */
+function useOtherPlans(snapshots: PlanSnapshot[]): OtherPlans {
+  const latest = useRef(snapshots);
+  const listeners = useRef(new Set<() => void>());
+  const source = useRef<OtherPlans>({
+    current: () => latest.current,
+    subscribe: (l) => {
+      listeners.current.add(l);
+      return () => listeners.current.delete(l);
+    },
+  });
+  useEffect(() => {
+    latest.current = snapshots;
+    listeners.current.forEach((l) => l());
+  }, [snapshots]);
+  return source.current;
+}
+
 /** The plan's meta as it is now, re-read whenever someone renames the plan or changes its period. */
 function usePlanMeta(doc: Y.Doc): PlanMeta {
   const [meta, setMeta] = useState(() => readPlanMeta(doc));
@@ -70,11 +88,12 @@ function DocumentHeader({ doc }: { doc: Y.Doc }) {
 
 export function EditorPane({ session, people, goalTree, onEditor }: EditorPaneProps) {
   const goalOptions = useGoalOptions(session.docId, goalTree);
+  const otherPlans = useOtherPlans(useWorkbench().snapshots);
   return (
     <div className="tandem-editor-pane">
       <DocumentHeader doc={session.doc} />
       <div className="tandem-editor-pane-body">
-        <PlanEditor session={session} people={people} goalOptions={goalOptions} onEditor={onEditor} />
+        <PlanEditor session={session} people={people} goalOptions={goalOptions} otherPlans={otherPlans} onEditor={onEditor} />
       </div>
     </div>
   );

@@ -27,6 +27,7 @@ function Progress({ goalId }: { goalId: string }) {
         <div className="tandem-progress-fill" style={{ width: `${pct ?? 0}%` }} />
       </div>
       <span className="tandem-progress-label">{pct === null ? 'No progress yet' : `${pct}%`}</span>
+      {figures?.progress.basis === 'children' && <span className="tandem-progress-note">{figures.progress.note}</span>}
     </div>
   );
 }
