@@ -6,7 +6,9 @@ import { type CommandContext } from '../../platform/commands';
 
 export type QuickOpenTarget = { planId: string; goalId?: string };
 
-export function quickOpenItems(plans: PlanSummary[], goalTree: GoalTree) {
+export type QuickOpenItem = { label: string; description: string; detail?: string; value: QuickOpenTarget };
+
+export function quickOpenItems(plans: PlanSummary[], goalTree: GoalTree): QuickOpenItem[] {
   const planItems = [...plans]
     .sort((a, b) => a.title.localeCompare(b.title))
     .map((p) => ({ label: `plan: ${p.title}`, description: 'Plan', value: { planId: p.id } as QuickOpenTarget }));
