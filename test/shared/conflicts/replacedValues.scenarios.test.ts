@@ -16,18 +16,7 @@ import { createPlanDoc, planContent } from '../../../shared/model/planDoc';
 import { conflictMap, openConflicts, settleConflict } from '../../../shared/conflicts/conflictRecords';
 import { keepSetFieldHistory } from '../../../shared/conflicts/replacedValues';
 import { watchConflicts } from '../../../shared/conflicts/watchConflicts';
-
-/** mulberry32 */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../../main/server/seededRandom';
 
 type Kind = 'text' | 'number' | 'date' | 'person' | 'link' | 'status' | 'team' | 'bool' | 'set';
 const GOAL_FIELDS: [string, Kind][] = [
