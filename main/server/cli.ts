@@ -80,8 +80,9 @@ async function serve(args: string[], web: boolean): Promise<void> {
   if (!isLogLevel(level)) throw new UsageError(`--log-level is debug, info, warn or error, not "${level}"`);
   const staticDir = values.static ?? (existsSync(join(DEFAULT_STATIC_DIR, 'index.html')) ? DEFAULT_STATIC_DIR : undefined);
   if (web && !staticDir) throw new UsageError('the browser UI is not built: run npm run build:renderer (npm run web does it for you)');
+  const listenPort = port(values.port ?? env.TANDEM_PORT, web ? DEFAULTS.webPort : DEFAULTS.serverPort);
   const server = await startSyncServer({
-    port: port(values.port ?? env.TANDEM_PORT, web ? DEFAULTS.webPort : DEFAULTS.serverPort),
+    port: listenPort,
     host: values.host ?? env.TANDEM_HOST ?? '127.0.0.1',
     dataDir,
     secret: secretFor(dataDir, values.secret ?? env.TANDEM_SECRET, true),
@@ -89,6 +90,9 @@ async function serve(args: string[], web: boolean): Promise<void> {
     web: web ? { workspaceId: DEFAULTS.webWorkspaceId, workspaceName: DEFAULTS.webWorkspaceName, userName: defaultUserName() } : undefined,
     log: jsonLineLog(level, (line) => process.stderr.write(line)),
     limits: { traceWrites: level === 'debug' },
+  }).catch((err: unknown) => {
+    if ((err as { code?: unknown }).code !== 'EADDRINUSE') throw err;
+    throw new UsageError(`port ${listenPort} is already in use (is Tandem already running there?): use --port to pick another, e.g. --port ${listenPort + 1}`);
   });
   process.stdout.write(`listening on ${server.url}\n`);
   if (web) process.stdout.write(`open ${server.launchUrl} in your browser; data in ${dataDir}\n`);

@@ -10,6 +10,7 @@
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { keepSetFieldHistory } from '../../shared/conflicts/replacedValues';
 import { StoreError, type DocStore } from './docStore';
 import { type Log } from './log';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './messages';
@@ -40,7 +41,8 @@ export type RoomOptions = {
 };
 
 export class Room {
-  readonly doc = new Y.Doc();
+  /** Keeps the history of set fields (owners), which clients merge from (shared/conflicts/ownerSets.ts). */
+  readonly doc = new Y.Doc({ gcFilter: keepSetFieldHistory });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly ready: Promise<void>;
   /** Connections plus JSON API calls currently using the room. */

@@ -17,6 +17,7 @@
 import { readFile, rename } from 'node:fs/promises';
 import { basename } from 'node:path';
 import * as Y from 'yjs';
+import { keepSetFieldHistory } from '../../shared/conflicts/replacedValues';
 import { readPlanMeta } from '../../shared/model/planDoc';
 import { writeFileDurably } from './atomicWrite';
 import { CorruptFileError, decodePlanFile, encodePlanFile, type FileHeader } from './planFile';
@@ -252,7 +253,7 @@ export class DocumentStore {
   }
 
   private async load(location: DocLocation): Promise<OpenDoc> {
-    const doc = new Y.Doc();
+    const doc = new Y.Doc({ gcFilter: keepSetFieldHistory }); // owners' history stays, for merging
     const bytes = await readFile(location.filePath);
     try {
       const { header, state } = decodePlanFile(bytes);

@@ -12,7 +12,10 @@ import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import { type HostServices, type SyncTarget } from '../../shared/ipc/contract';
 import { roomName, WRITER_ROLES } from '../../shared/sync/rooms';
+import { keepSetFieldHistory } from '../../shared/conflicts/replacedValues';
+import { watchConflicts } from '../../shared/conflicts/watchConflicts';
 import { type HostEventSource } from '../platform/host';
+import { thisDevice } from './deviceId';
 import { SaveQueue } from './saveQueue';
 import { ServerConfirmations } from './serverConfirmations';
 
@@ -30,6 +33,8 @@ export type SyncStatus = {
 export interface CollabSession {
   readonly docId: string;
   readonly doc: Y.Doc;
+  /** This device's lasting id: whose replaced values this session tells. */
+  readonly device: string;
   readonly awareness: Awareness;
   /** Resolves when the local state is loaded (and the provider, if any, is started). */
   readonly ready: Promise<void>;
@@ -57,6 +62,8 @@ export type CollabSessionOptions = {
   provider?: { WebSocketPolyfill?: typeof WebSocket };
   /** Where the browser says `offline` / `online` (the window; none in Node unless a test passes one). */
   network?: NetworkEvents | null;
+  /** This device's lasting id (conflict notices reach the device that wrote the replaced value); see deviceId.ts. */
+  device?: string;
 };
 
 /** What announces that the network went away or came back. */
@@ -69,7 +76,10 @@ const FROM_DISK = Symbol('from-disk');
 export function openCollabSession(opts: CollabSessionOptions): CollabSession {
   const { host, events, docId, target, user } = opts;
   const readOnly = target?.role !== undefined && !WRITER_ROLES.has(target.role);
-  const doc = new Y.Doc();
+  const device = opts.device ?? thisDevice();
+  const doc = new Y.Doc({ gcFilter: keepSetFieldHistory });
+  // Before anything is loaded: a replaced value can arrive from disk as well as from the server.
+  const stopConflictWatch = watchConflicts(doc, { me: { name: user.name, device } });
   const awareness = new Awareness(doc);
   awareness.setLocalStateField(USER_FIELD, { name: user.name, color: user.color });
 
@@ -172,6 +182,7 @@ export function openCollabSession(opts: CollabSessionOptions): CollabSession {
   return {
     docId,
     doc,
+    device,
     awareness,
     ready,
     readOnly,
@@ -197,6 +208,7 @@ export function openCollabSession(opts: CollabSessionOptions): CollabSession {
       } finally {
         saves.dispose();
         doc.off('update', onUpdate);
+        stopConflictWatch();
         doc.destroy();
       }
     },

@@ -8,7 +8,7 @@ import { Editable, ReactEditor, Slate } from 'slate-react';
 import { YjsEditor } from '@slate-yjs/core';
 import { type Mark } from '../../shared/model/elements';
 import { type Person } from '../../shared/model/people';
-import { planContent, readPlanMeta } from '../../shared/model/planDoc';
+import { planContent, readPlanMeta, type PlanSnapshot } from '../../shared/model/planDoc';
 import { type CollabSession, USER_FIELD } from '../collab/collabSession';
 import { copyAsMarkdown } from './copyAsMarkdown';
 import { createPlanEditor, type CursorData, type PlanSlateEditor } from './createPlanEditor';
@@ -37,6 +37,8 @@ type Props = {
   session: CollabSession;
   people: Person[];
   goalOptions?: GoalOption[];
+  /** The workspace's other plans: a goal's progress counts its sub-goals there too. */
+  otherPlans?: OtherPlans;
   readOnly?: boolean;
   onEditor?: (editor: PlanSlateEditor | null) => void;
 };
@@ -86,10 +88,9 @@ function edgeKey(event: KeyboardEvent): 'start' | 'end' | null {
   return null;
 }
 
-function whoElse(session: CollabSession): string {
-  const peers = session.status().peers;
-  return peers.length === 1 ? peers[0]!.name : 'A collaborator';
-}
+/** The workspace's plans as they change; one stable object, so that a change does not re-render the editor. */
+export type OtherPlans = { current(): PlanSnapshot[]; subscribe(listener: () => void): () => void };
+const NO_PLANS: OtherPlans = { current: () => [], subscribe: () => () => {} };
 
 /** The editable's DOM element, once: React spares its selection walk, and undo in a card field stays in the field. */
 function editableRef(editable: HTMLDivElement | null): (() => void) | undefined {
@@ -97,15 +98,18 @@ function editableRef(editable: HTMLDivElement | null): (() => void) | undefined 
   return editable ? keepPlanUndoOutOfCardFields(editable) : undefined;
 }
 
-function ConnectedPlanEditor({ session, editor, people, goalOptions = [], readOnly = false, onEditor }: Props & { editor: PlanSlateEditor }) {
+function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherPlans = NO_PLANS, readOnly = false, onEditor }: Props & { editor: PlanSlateEditor }) {
   // Goal figures (progress, depth) are computed before the first render, so sub-goals show indented
   // from the start; for a large (chunked) plan right after it, since the goal tree covers every block.
+  const plansNow = otherPlans.current;
   const derived = useMemo(() => {
-    const store = new DerivedStore(() => readPlanMeta(session.doc));
+    const store = new DerivedStore(() => readPlanMeta(session.doc), undefined, plansNow);
     if (editor.getChunkSize(editor) === null) store.recompute(editor.children);
     return store;
-  }, [session, editor]);
-  const conflicts = useMemo(() => new FieldConflicts(() => whoElse(session)), [session]);
+  }, [session, editor, plansNow]);
+  const conflicts = useMemo(() => new FieldConflicts(session.doc, session.device), [session]);
+  // Another plan changed (a sub-goal there moved): the figures follow, off the typing path.
+  useEffect(() => otherPlans.subscribe(() => derived.changed(editor.children)), [derived, editor, otherPlans]);
   const onEditorRef = useRef(onEditor);
   onEditorRef.current = onEditor;
   const peopleRef = useRef(people);
@@ -113,24 +117,18 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], readOn
   useEffect(() => copyAsMarkdown(editor, () => ({ planId: readPlanMeta(session.doc).id, people: peopleRef.current })), [editor, session]);
 
   useEffect(() => {
-    const unwatch = conflicts.watch(editor);
     // What waited for the first paint: checking the rest of a large plan, then its goal figures.
     const cancelAfterPaint = afterNextPaint(() => {
       normalizeLoadedPlan(editor);
       derived.recompute(editor.children);
     });
     onEditorRef.current?.(editor);
-    const stopStatus = session.onStatus((s) => {
-      if (s.unsynced === 0) conflicts.allConfirmed();
-    });
     return () => {
-      stopStatus();
       cancelAfterPaint();
       onEditorRef.current?.(null);
-      unwatch();
       derived.dispose();
     };
-  }, [editor, session, derived, conflicts]);
+  }, [editor, session, derived]);
 
   const context = useMemo<PlanEditorContextValue>(() => ({
     planId: readPlanMeta(session.doc).id,

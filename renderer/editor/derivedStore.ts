@@ -4,10 +4,10 @@
  * current value. Each card subscribes to its own goal, and only cards whose figures changed re-render.
  */
 import { type Descendant, Element } from 'slate';
-import { buildGoalTree } from '../../shared/derive/goalTree';
+import { buildGoalTree, type GoalNode, type GoalTree } from '../../shared/derive/goalTree';
 import { type Progress } from '../../shared/derive/rollup';
 import { type GoalElement } from '../../shared/model/elements';
-import { type PlanMeta } from '../../shared/model/planDoc';
+import { type PlanMeta, type PlanSnapshot } from '../../shared/model/planDoc';
 import { withExplicitNulls } from './nullFields';
 
 export type GoalFigures = { progress: Progress; depth: number; parentTitle: string | null };
@@ -16,6 +16,17 @@ export type PlanGoal = { id: string; title: string };
 const sameFigures = (a: GoalFigures | undefined, b: GoalFigures): boolean =>
   !!a && a.depth === b.depth && a.parentTitle === b.parentTitle && a.progress.ratio === b.progress.ratio
   && a.progress.basis === b.progress.basis && a.progress.note === b.progress.note;
+
+/** How deep a goal sits under goals of its own plan (a card indents by it; a parent in another plan does not count). */
+function depthInPlan(tree: GoalTree, node: GoalNode): number {
+  let depth = 0;
+  for (let at = node; at.goal.parentId && depth < tree.byId.size; depth++) {
+    const parent = tree.byId.get(at.goal.parentId);
+    if (!parent || parent.planId !== node.planId || (at.goal.parentPlanId && at.goal.parentPlanId !== node.planId)) break;
+    at = parent;
+  }
+  return Math.min(depth, node.depth);
+}
 
 type Idle = (cb: () => void) => () => void;
 const scheduleIdle: Idle = (cb) => {
@@ -38,7 +49,15 @@ export class DerivedStore {
   private cancel: (() => void) | null = null;
   private latest: Descendant[] = [];
 
-  constructor(private readonly meta: () => Pick<PlanMeta, 'id' | 'title'>, private readonly idle: Idle = scheduleIdle) {}
+  /**
+   * `otherPlans`: the workspace's other plans, so that a goal whose sub-goals live there shows the
+   * same progress as in the Goals view (one goal tree, one rollup rule).
+   */
+  constructor(
+    private readonly meta: () => Pick<PlanMeta, 'id' | 'title'>,
+    private readonly idle: Idle = scheduleIdle,
+    private readonly otherPlans: () => PlanSnapshot[] = () => [],
+  ) {}
 
   /** Call on every change; the work happens later, once. */
   changed(content: Descendant[]): void {
@@ -53,12 +72,14 @@ export class DerivedStore {
   recompute(content: Descendant[] = this.latest): void {
     this.latest = content;
     const { id, title } = this.meta();
-    const tree = buildGoalTree([{ meta: { id, title, templateId: '', period: '', schemaVersion: 0, createdAt: '' }, content: withExplicitNulls(content) }]);
+    const self: PlanSnapshot = { meta: { id, title, templateId: '', period: '', schemaVersion: 0, createdAt: '' }, content: withExplicitNulls(content) };
+    const tree = buildGoalTree([self, ...this.otherPlans().filter((p) => p.meta.id !== id)]);
     const changedIds: string[] = [];
     const next = new Map<string, GoalFigures>();
     for (const [goalId, node] of tree.byId) {
+      if (node.planId !== id) continue;
       const parent = node.goal.parentId ? tree.byId.get(node.goal.parentId) : undefined;
-      const f: GoalFigures = { progress: node.progress, depth: node.depth, parentTitle: parent ? parent.goal.title : null };
+      const f: GoalFigures = { progress: node.progress, depth: depthInPlan(tree, node), parentTitle: parent ? parent.goal.title : null };
       const old = this.figures.get(goalId);
       if (sameFigures(old, f)) next.set(goalId, old!);
       else {

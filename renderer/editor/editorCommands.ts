@@ -50,13 +50,14 @@ export function insertGoal(editor: Editor, fields: Partial<GoalFields> = {}): st
   return goal.id;
 }
 
-/** The goal holding the selection, or the nearest goal above it. */
-export function goalAtOrAbove(editor: Editor): { goal: GoalElement; path: Path } | null {
+/** The goal holding the selection, or the nearest goal above it (with `inSection`, only below the section's heading). */
+export function goalAtOrAbove(editor: Editor, opts: { inSection?: boolean } = {}): { goal: GoalElement; path: Path } | null {
   const top = editor.selection?.anchor.path[0];
   if (top === undefined) return null;
   for (let i = Math.min(top, editor.children.length - 1); i >= 0; i--) {
     const n = editor.children[i];
     if (n && Element.isElement(n) && n.type === 'goal') return { goal: n, path: [i] };
+    if (opts.inSection && n && Element.isElement(n) && n.type === 'heading') return null;
   }
   return null;
 }
@@ -98,8 +99,9 @@ export function insertStageMatrix(editor: Editor): void {
 }
 
 export function insertAction(editor: Editor, fields: Partial<ActionFields> = {}): string {
-  // An action written under a goal serves that goal unless told otherwise.
-  const goal = goalAtOrAbove(editor);
+  // An action written under a goal, in its section, serves that goal unless told otherwise; elsewhere
+  // (the plan's actions section, say) it serves none, and its card asks which goal it serves.
+  const goal = goalAtOrAbove(editor, { inSection: true });
   const action = newAction({ goalId: goal?.goal.id ?? null, ...fields });
   insertTopLevel(editor, action);
   return action.id;

@@ -1,18 +1,14 @@
 /**
- * Concurrent edits to the same field of a structured block are surfaced, not silently dropped.
- *
- * Rule: when this user changes a field (a goal's target, an action's owner, a stage cell) the change
- * is remembered until the sync server confirms it. If, before that, a change from someone else sets
- * the same field to a different value — typically when two people edited it while one was offline and
- * Yjs kept the other's value — the card shows a notice with both values and a "Restore mine" button.
- * Once the server has confirmed every local change, nothing is pending and no notice can arise.
+ * The conflict notices of the open plan: values of this device that a concurrent change replaced
+ * (found and recorded in the plan document by shared/conflicts/watchConflicts.ts, whenever the change
+ * arrives), until the person restores theirs, keeps the other, or sets the field again.
  */
-import { type Editor, Element, Node, type Operation } from 'slate';
-import { YjsEditor } from '@slate-yjs/core';
+import type * as Y from 'yjs';
+import { type Editor, Element, Node } from 'slate';
+import { conflictMap, openConflicts, settleConflict, writerOf } from '../../shared/conflicts/conflictRecords';
 import { setBlockField } from './editorCommands';
-import { CLEAR_FIELD_ORIGIN } from './nullFields';
 
-export type FieldConflict = { key: string; blockKey: string; field: string; mine: unknown; theirs: unknown; by: string };
+export type FieldConflict = { key: string; blockKey: string; field: string; mine: unknown; theirs: unknown; by: string; at: string };
 
 /** The key a card uses for its fields: a goal's or action's id, a stage's matrix id and stage. */
 export function blockKeyOf(editor: Editor, path: number[]): string | null {
@@ -26,90 +22,67 @@ export function blockKeyOf(editor: Editor, path: number[]): string | null {
   return null;
 }
 
-/** Sets one field of the block at `path` as this user, remembering it until the server confirms it. */
+/** Sets one field of the block at `path` as this user; an open conflict of that field is settled by it. */
 export function setTrackedField(editor: Editor, conflicts: FieldConflicts, path: number[], field: string, value: unknown): void {
   const key = blockKeyOf(editor, path);
-  if (key) conflicts.recordLocal(key, field, value);
   setBlockField(editor, path, field, value);
+  if (key) conflicts.settleField(key, field, value);
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const NONE: FieldConflict[] = [];
 
 export class FieldConflicts {
-  private pending = new Map<string, unknown>();
-  private conflicts = new Map<string, FieldConflict[]>();
+  private byBlock = new Map<string, FieldConflict[]>();
   private listeners = new Set<() => void>();
+  private readonly onChange = () => {
+    this.read();
+    for (const l of this.listeners) l();
+  };
 
-  constructor(private readonly whoElse: () => string) {}
-
-  /** Call when this user sets a field. */
-  recordLocal(blockKey: string, field: string, value: unknown): void {
-    this.pending.set(`${blockKey}\u0000${field}`, value);
-    this.dismiss(blockKey, field);
+  constructor(private readonly doc: Y.Doc, private readonly device: string) {
+    this.read();
   }
 
-  /** Call when the server has confirmed every local change. */
-  allConfirmed(): void {
-    this.pending.clear();
-  }
-
-  /** Watches remote set_node operations on the editor; returns the undo of the wrapping. */
-  watch(editor: Editor): () => void {
-    const { apply } = editor;
-    editor.apply = (op: Operation) => {
-      if (op.type === 'set_node' && this.pending.size > 0 && YjsEditor.isYjsEditor(editor) && !YjsEditor.isLocal(editor)
-        && YjsEditor.origin(editor) !== CLEAR_FIELD_ORIGIN) {
-        this.check(editor, op.path, op.newProperties as Record<string, unknown>);
-      }
-      apply(op);
-    };
-    return () => {
-      editor.apply = apply;
-    };
-  }
-
-  private check(editor: Editor, path: number[], props: Record<string, unknown>): void {
-    let blockKey: string | null;
-    try {
-      blockKey = blockKeyOf(editor, path);
-    } catch {
-      return;
+  private read(): void {
+    const next = new Map<string, FieldConflict[]>();
+    for (const r of openConflicts(this.doc, this.device)) {
+      const list = next.get(r.block) ?? [];
+      list.push({ key: r.id, blockKey: r.block, field: r.field, mine: r.mine, theirs: r.theirs, at: r.at, by: writerOf(this.doc, r.byClient)?.name ?? 'A colleague' });
+      next.set(r.block, list);
     }
-    if (!blockKey) return;
-    for (const [field, theirs] of Object.entries(props)) {
-      const key = `${blockKey}\u0000${field}`;
-      if (!this.pending.has(key)) continue;
-      const mine = this.pending.get(key);
-      this.pending.delete(key);
-      if (same(mine, theirs ?? null)) continue;
-      const list = (this.conflicts.get(blockKey) ?? []).filter((c) => c.field !== field);
-      list.push({ key, blockKey, field, mine, theirs: theirs ?? null, by: this.whoElse() });
-      this.conflicts.set(blockKey, list);
-      this.emit();
+    // Unchanged blocks keep their array, so their cards do not re-render.
+    for (const [block, list] of next) {
+      const prev = this.byBlock.get(block);
+      if (prev && JSON.stringify(prev) === JSON.stringify(list)) next.set(block, prev);
     }
+    this.byBlock = next;
   }
 
   of(blockKey: string): FieldConflict[] {
-    return this.conflicts.get(blockKey) ?? NONE;
+    if (this.listeners.size === 0) this.read(); // nobody is told of changes: read them now
+    return this.byBlock.get(blockKey) ?? NONE;
   }
 
-  dismiss(blockKey: string, field: string): void {
-    const list = this.conflicts.get(blockKey);
-    if (!list?.some((c) => c.field === field)) return;
-    const rest = list.filter((c) => c.field !== field);
-    if (rest.length > 0) this.conflicts.set(blockKey, rest);
-    else this.conflicts.delete(blockKey);
-    this.emit();
+  /** "Keep theirs". */
+  keepTheirs(c: FieldConflict): void {
+    settleConflict(this.doc, c.key, 'kept');
+  }
+
+  /** The person set the field: their conflicts on it are settled (restored when they set their value back). */
+  settleField(blockKey: string, field: string, value: unknown): void {
+    for (const c of this.of(blockKey)) if (c.field === field) settleConflict(this.doc, c.key, same(value, c.mine) ? 'restored' : 'kept');
   }
 
   subscribe(listener: () => void): () => void {
+    if (this.listeners.size === 0) {
+      this.read();
+      conflictMap(this.doc).observe(this.onChange);
+    }
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private emit(): void {
-    for (const l of this.listeners) l();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) conflictMap(this.doc).unobserve(this.onChange);
+    };
   }
 }
-
-const NONE: FieldConflict[] = [];

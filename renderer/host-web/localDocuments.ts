@@ -5,6 +5,7 @@
  */
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
+import { keepSetFieldHistory } from '../../shared/conflicts/replacedValues';
 
 type Stored = { doc: Y.Doc; persistence: IndexeddbPersistence };
 
@@ -26,7 +27,7 @@ export class LocalDocuments {
   private async get(docId: string): Promise<Stored> {
     let stored = this.open.get(docId);
     if (!stored) {
-      const doc = new Y.Doc();
+      const doc = new Y.Doc({ gcFilter: keepSetFieldHistory }); // owners' history stays, for merging
       stored = { doc, persistence: new IndexeddbPersistence(`tandem:${this.workspaceId}:${docId}`, doc) };
       this.open.set(docId, stored);
     }

@@ -6,10 +6,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { type Person } from '../../shared/model/people';
-import { planMetaMap, readPlanMeta, writtenByNewerTandem, type PlanMeta } from '../../shared/model/planDoc';
+import { planMetaMap, readPlanMeta, writtenByNewerTandem, type PlanMeta, type PlanSnapshot } from '../../shared/model/planDoc';
 import { type GoalTree } from '../../shared/derive/goalTree';
 import { type CollabSession } from '../collab/collabSession';
-import { PlanEditor, type GoalOption } from '../editor/PlanEditor';
+import { type OtherPlans, PlanEditor, type GoalOption } from '../editor/PlanEditor';
 import { useWorkbench, type PlanSlateEditor } from './WorkbenchContext';
 import './editorPane.css';
 
@@ -40,6 +40,24 @@ function useGoalOptions(planId: string, tree: GoalTree): GoalOption[] {
   const kept = useRef(next);
   if (!sameGoalOptions(kept.current, next)) kept.current = next;
   return kept.current;
+}
+
+/** The workspace's plans for the editor's goal figures: one object for the pane's life, telling of each new snapshot. */
+function useOtherPlans(snapshots: PlanSnapshot[]): OtherPlans {
+  const latest = useRef(snapshots);
+  const listeners = useRef(new Set<() => void>());
+  const source = useRef<OtherPlans>({
+    current: () => latest.current,
+    subscribe: (l) => {
+      listeners.current.add(l);
+      return () => listeners.current.delete(l);
+    },
+  });
+  useEffect(() => {
+    latest.current = snapshots;
+    listeners.current.forEach((l) => l());
+  }, [snapshots]);
+  return source.current;
 }
 
 /** The plan's meta as it is now, re-read whenever someone renames the plan or changes its period. */
@@ -77,6 +95,7 @@ function useWrittenByNewer(doc: Y.Doc): boolean {
 
 export function EditorPane({ session, people, goalTree, onEditor }: EditorPaneProps) {
   const goalOptions = useGoalOptions(session.docId, goalTree);
+  const otherPlans = useOtherPlans(useWorkbench().snapshots);
   const newer = useWrittenByNewer(session.doc);
   return (
     <div className="tandem-editor-pane">
@@ -87,7 +106,7 @@ export function EditorPane({ session, people, goalTree, onEditor }: EditorPanePr
         </p>
       )}
       <div className="tandem-editor-pane-body">
-        <PlanEditor session={session} people={people} goalOptions={goalOptions} readOnly={newer || session.readOnly} onEditor={onEditor} />
+        <PlanEditor session={session} people={people} goalOptions={goalOptions} otherPlans={otherPlans} readOnly={newer || session.readOnly} onEditor={onEditor} />
       </div>
     </div>
   );

@@ -35,7 +35,9 @@ export function registerShellCommands(shell: ShellControls): () => void {
   let viewOffs: (() => void)[] = [];
   const syncViewCommands = () => {
     viewOffs.forEach((off) => off());
-    const views = [...CONTAINERS.flatMap((c) => getViews(c.id)), ...getViews('panel')];
+    // A view named like its container (People, Search) is what the container's command shows already.
+    const containerTitles = new Set(CONTAINERS.map((c) => c.title));
+    const views = [...CONTAINERS.flatMap((c) => getViews(c.id)), ...getViews('panel')].filter((v) => !containerTitles.has(v.title));
     viewOffs = views.map((v) => registerCommand({
       id: `${SHOW_VIEW_PREFIX}${v.id}`, title: `Show ${v.title}`, category: 'View',
       run: ({ workbench }) => workbench.showView(v.id),

@@ -12,7 +12,8 @@ import { type PlanSnapshot } from '../model/planDoc';
 import { normalizePlanContent } from '../model/planOps';
 import { TEAM_LABELS, type Person } from '../model/people';
 import { stageInfo } from '../model/stages';
-import { formatNumber, formatQuantity } from './rollup';
+import { buildGoalTree } from './goalTree';
+import { formatNumber, formatQuantity, progressText, type Progress } from './rollup';
 import { structuredBlocks } from './walk';
 
 type Names = {
@@ -20,6 +21,8 @@ type Names = {
   goal: (id: string | null) => string | null;
   /** A goal of another plan, as "title (plan title)". */
   goalIn: (planId: string, goalId: string) => string | null;
+  /** A goal's progress, rolled up across the plans given (the Goals view's figure). */
+  progress: (goalId: string) => Progress | undefined;
 };
 
 /** Characters that would turn plain text into Markdown syntax. */
@@ -73,6 +76,8 @@ function goalBlock(g: GoalElement, names: Names & { planId: string }): string {
     if (g.current != null) metric += ` (now ${quantity(g.current, g.metricUnit)})`;
     lines.push(metric);
   }
+  const progress = names.progress(g.id);
+  if (progress && progress.ratio !== null) lines.push(`> **Progress:** ${escapeText(progressText(progress))}`);
   if (g.parentId) {
     const parent = g.parentPlanId && g.parentPlanId !== names.planId ? names.goalIn(g.parentPlanId, g.parentId) : names.goal(g.parentId);
     lines.push(`> **Supports:** ${parent ? escapeText(parent) : g.parentPlanId ? 'a goal in another plan' : 'a goal that no longer exists'}`);
@@ -121,6 +126,8 @@ export type MarkdownOptions = {
 
 function namesFor(planId: string, content: Descendant[], people: Person[], plans: PlanSnapshot[] = []): Names & { planId: string } {
   const byPerson = new Map(people.map((p) => [p.id, p.name]));
+  let tree: ReturnType<typeof buildGoalTree> | null = null;
+  const self = plans.find((p) => p.meta.id === planId)?.meta ?? { id: planId, title: '', templateId: '', period: '', schemaVersion: 0, createdAt: '' };
   const goalTitles = new Map(structuredBlocks(content).goals.map(({ el }) => [el.id, el.title.trim() || 'Untitled goal']));
   return {
     planId,
@@ -130,6 +137,10 @@ function namesFor(planId: string, content: Descendant[], people: Person[], plans
       const other = plans.find((p) => p.meta.id === otherId);
       const goal = other && structuredBlocks(other.content).goals.find(({ el }) => el.id === goalId);
       return goal ? `${goal.el.title.trim() || 'Untitled goal'} (${other.meta.title.trim() || 'Untitled plan'})` : null;
+    },
+    progress: (goalId) => {
+      tree ??= buildGoalTree([{ meta: self, content }, ...plans.filter((p) => p.meta.id !== planId)]);
+      return tree.byId.get(goalId)?.progress;
     },
   };
 }

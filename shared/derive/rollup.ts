@@ -7,9 +7,9 @@
  *    (basis 'metric'). This also works for goals that go down (churn from 8% to 5%).
  * 3. Otherwise, when it has sub-goals:
  *    a. if the goal has a target in an additive unit (money, counts — not %, days, scores) and some
- *       sub-goals measure the same unit with a current value, those sub-goals contribute their
- *       current values toward the parent target, starting from their own baselines:
- *       (Σ current − Σ baseline) / (target − Σ baseline);
+ *       sub-goals measure the same unit with a current value, those sub-goals contribute what they
+ *       gained (Σ current − Σ baseline) toward the parent's increase: target − the parent's baseline,
+ *       or, when the parent has none, target − Σ baseline of those sub-goals;
  *    b. else the sub-goals' own progress ratios are averaged, each weighing the same.
  *    (basis 'children'; sub-goals with nothing measurable are left out and named in the note.)
  * 4. Nothing measurable: ratio null (basis 'none').
@@ -67,10 +67,20 @@ export function rollupProgress(goal: GoalElement, children: Progress[], childGoa
     if (sameUnit.length > 0) {
       const sum = sameUnit.reduce((s, c) => s + (c.current as number), 0);
       const start = sameUnit.reduce((s, c) => s + (c.baseline ?? 0), 0);
+      const from = plural(sameUnit.length, 'sub-goal');
+      if (goal.baseline == null) {
+        return {
+          ratio: towardTarget(sum, start, goal.target),
+          basis: 'children',
+          note: `${formatQuantity(sum, goal.metricUnit)} from ${from} toward ${formatQuantity(goal.target, goal.metricUnit)}`,
+        };
+      }
+      const gained = sum - start;
+      const increase = goal.target - goal.baseline;
       return {
-        ratio: towardTarget(sum, start, goal.target),
+        ratio: towardTarget(gained, 0, increase),
         basis: 'children',
-        note: `${formatQuantity(sum, goal.metricUnit)} from ${plural(sameUnit.length, 'sub-goal')} toward ${formatQuantity(goal.target, goal.metricUnit)}`,
+        note: `${formatQuantity(gained, goal.metricUnit, { compact: true })} of the ${formatQuantity(increase, goal.metricUnit, { compact: true })} increase, from ${from}`,
       };
     }
   }
@@ -86,6 +96,18 @@ export function rollupProgress(goal: GoalElement, children: Progress[], childGoa
   };
 }
 
+/** Whole percent of a progress ratio, or null when nothing is measurable. */
+export function progressPercent(p: Progress): number | null {
+  return p.ratio === null ? null : Math.round(p.ratio * 100);
+}
+
+/** Progress as one line of text, the same wherever it is shown: "40% ($800k of the $2M increase, from 2 sub-goals)". */
+export function progressText(p: Progress): string {
+  const pct = progressPercent(p);
+  if (pct === null) return 'no progress yet';
+  return p.basis === 'children' && p.note ? `${pct}% (${p.note})` : p.basis === 'status' ? `${pct}% (done)` : `${pct}%`;
+}
+
 const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 /** 12, 12.5, 1,250,000 — for messages and exports. */
@@ -93,9 +115,11 @@ export function formatNumber(n: number): string {
   return NUMBER_FORMAT.format(n);
 }
 
-/** A value with its unit as people write it: 35%, $40,000, 12 M$, 400 leads. */
-export function formatQuantity(n: number | null, unit: string): string {
-  const value = n == null ? '?' : formatNumber(n);
+const COMPACT_FORMAT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** A value with its unit as people write it: 35%, $40,000, 12 M$, 400 leads; compact: $800k, $2M. */
+export function formatQuantity(n: number | null, unit: string, opts: { compact?: boolean } = {}): string {
+  const value = n == null ? '?' : opts.compact ? COMPACT_FORMAT.format(n).replace('K', 'k') : formatNumber(n);
   const u = unit.trim();
   if (!u) return value;
   if (u === '%') return `${value}%`;

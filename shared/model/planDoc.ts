@@ -7,6 +7,7 @@ import { slateNodesToInsertDelta, yTextToSlateElement } from '@slate-yjs/core';
 import { ELEMENT_TYPES, type PlanContent } from './elements';
 import { flattenDeepNesting } from './nesting';
 import { clampTitle } from './planTitle';
+import { readConflicts, type NamedConflict } from '../conflicts/conflictRecords';
 
 export const PLAN_SCHEMA_VERSION = 1;
 
@@ -69,9 +70,9 @@ export function readPlanContent(doc: Y.Doc): PlanContent {
   }
 }
 
-/** A plan as the pure derivations see it. */
-export type PlanSnapshot = { meta: PlanMeta; content: PlanContent };
-export const snapshotPlan = (doc: Y.Doc): PlanSnapshot => ({ meta: readPlanMeta(doc), content: readPlanContent(doc) });
+/** A plan as the pure derivations see it; `conflicts`, the replaced values not yet acted on, when read from a document. */
+export type PlanSnapshot = { meta: PlanMeta; content: PlanContent; conflicts?: NamedConflict[] };
+export const snapshotPlan = (doc: Y.Doc): PlanSnapshot => ({ meta: readPlanMeta(doc), content: readPlanContent(doc), conflicts: readConflicts(doc) });
 
 /**
  * Migrations, one per schema version step, applied in order when a plan is opened. Each runs in one

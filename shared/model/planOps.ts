@@ -47,6 +47,8 @@ const copyDefault = (v: unknown) => (Array.isArray(v) ? [...v] : v);
 export type RefreshIdsOptions = {
   /** The id of the plan the content came from: parent links naming it are internal links too. */
   sourcePlanId?: string;
+  /** Drop parent links to goals of other plans (a duplicate must not count in their rollups twice). */
+  dropLinksToOtherPlans?: boolean;
 };
 
 /**
@@ -77,7 +79,7 @@ export function refreshIds(content: PlanContent, options: RefreshIdsOptions = {}
           owners: [...n.owners],
           ...(n.parentId !== null && internal(n.parentPlanId) && goalIds.has(n.parentId)
             ? { parentId: goalIds.get(n.parentId)!, parentPlanId: null }
-            : {}),
+            : n.parentId !== null && !internal(n.parentPlanId) && options.dropLinksToOtherPlans ? { parentId: null, parentPlanId: null } : {}),
         };
       case 'action':
         return { ...el, id: newId('action'), goalId: n.goalId !== null ? (goalIds.get(n.goalId) ?? n.goalId) : null };
@@ -90,7 +92,23 @@ export function refreshIds(content: PlanContent, options: RefreshIdsOptions = {}
   return copy(content) as PlanContent;
 }
 
-/** A new plan with the source's content under fresh ids, its template and period, and a new title. */
+/** How many goals of the plan support a goal of another plan (what a duplicate lets go of). */
+export function countLinksToOtherPlans(plan: { meta: { id: string }; content: PlanContent }): number {
+  let n = 0;
+  const walk = (nodes: Descendant[]) => nodes.forEach((node) => {
+    if (!('type' in node)) return;
+    if (node.type === 'goal' && node.parentId && node.parentPlanId && node.parentPlanId !== plan.meta.id) n++;
+    walk(node.children as Descendant[]);
+  });
+  walk(plan.content);
+  return n;
+}
+
+/**
+ * A new plan with the source's content under fresh ids, its template and period, and a new title.
+ * Its goals no longer support goals of other plans: the original still does, and the copy would
+ * count a second time in their progress (the UI says so when it makes the copy).
+ */
 export function duplicatePlanDoc(source: Y.Doc, opts: { planId: string; title: string }): Y.Doc {
   const meta = readPlanMeta(source);
   return createPlanDoc({
@@ -98,7 +116,7 @@ export function duplicatePlanDoc(source: Y.Doc, opts: { planId: string; title: s
     title: opts.title,
     templateId: meta.templateId,
     period: meta.period,
-    content: refreshIds(readPlanContent(source), { sourcePlanId: meta.id }),
+    content: refreshIds(readPlanContent(source), { sourcePlanId: meta.id, dropLinksToOtherPlans: true }),
   });
 }
 

@@ -32,6 +32,6 @@ export async function exportActivePlan(ctx: CommandContext, arg?: unknown): Prom
   }
   const plan = await wb.readPlan(planId);
   const fileName = markdownFileName(plan.meta.title);
-  downloadText(fileName, planToMarkdown(plan, wb.people));
+  downloadText(fileName, planToMarkdown(plan, wb.people, { plans: wb.snapshots }));
   wb.notify(`Exported “${plan.meta.title}” as ${fileName}.`);
 }

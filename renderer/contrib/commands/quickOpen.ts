@@ -1,16 +1,24 @@
 /** Quick open: every plan ("plan: …") and every goal of the workspace ("goal: …"); Enter opens or reveals it. */
 import { type GoalTree } from '../../../shared/derive/goalTree';
+import { progressText } from '../../../shared/derive/rollup';
 import { type PlanSummary } from '../../../shared/ipc/contract';
 import { type CommandContext } from '../../platform/commands';
 
 export type QuickOpenTarget = { planId: string; goalId?: string };
 
-export function quickOpenItems(plans: PlanSummary[], goalTree: GoalTree) {
+export type QuickOpenItem = { label: string; description: string; detail?: string; value: QuickOpenTarget };
+
+export function quickOpenItems(plans: PlanSummary[], goalTree: GoalTree): QuickOpenItem[] {
   const planItems = [...plans]
     .sort((a, b) => a.title.localeCompare(b.title))
     .map((p) => ({ label: `plan: ${p.title}`, description: 'Plan', value: { planId: p.id } as QuickOpenTarget }));
   const goalItems = [...goalTree.byId.values()]
-    .map((n) => ({ label: `goal: ${n.goal.title.trim() || 'Untitled goal'}`, description: n.planTitle, value: { planId: n.planId, goalId: n.goal.id } as QuickOpenTarget }));
+    .map((n) => ({
+      label: `goal: ${n.goal.title.trim() || 'Untitled goal'}`,
+      description: n.planTitle,
+      detail: progressText(n.progress),
+      value: { planId: n.planId, goalId: n.goal.id } as QuickOpenTarget,
+    }));
   return [...planItems, ...goalItems];
 }
 

@@ -2,6 +2,7 @@
  * What the Explorer (and the commands behind it) does to plans: every step asks through the
  * workbench's quick pick and input box, and a refusal from the host is shown, never swallowed.
  */
+import { countLinksToOtherPlans } from '../../../shared/model/planOps';
 import { type PlanSummary } from '../../../shared/ipc/contract';
 import { type WorkbenchApi } from '../../workbench/WorkbenchContext';
 
@@ -64,7 +65,17 @@ export async function renamePlanInteractive(wb: WorkbenchApi, plan: PlanSummary)
 }
 
 export async function duplicatePlanInteractive(wb: WorkbenchApi, plan: PlanSummary): Promise<void> {
-  await attempt(wb, 'duplicate the plan', () => wb.duplicatePlan(plan.id));
+  const source = wb.snapshots.find((s) => s.meta.id === plan.id);
+  const links = source ? countLinksToOtherPlans(source) : 0;
+  let done = false;
+  await attempt(wb, 'duplicate the plan', async () => {
+    await wb.duplicatePlan(plan.id);
+    done = true;
+  });
+  if (done && links > 0) {
+    wb.notify(`In “${plan.title} (copy)”, ${links === 1 ? 'the goal that supports a goal' : `the ${links} goals that support goals`} of another plan no longer ${links === 1 ? 'does' : 'do'}, `
+      + 'so their progress is not counted twice. Link them again if the copy replaces the original.');
+  }
 }
 
 /** Deletes after an explicit confirmation; dismissing the question keeps the plan. */

@@ -4,7 +4,7 @@
  * the goals above it, so a match is always seen in its cascade.
  */
 import { type GoalNode } from '../../../shared/derive/goalTree';
-import { type Progress } from '../../../shared/derive/rollup';
+import { progressPercent, type Progress } from '../../../shared/derive/rollup';
 import { type Person } from '../../../shared/model/people';
 
 export type GoalRow = {
@@ -64,10 +64,7 @@ export function visibleGoalRows(
   return rows;
 }
 
-/** Whole percent of a progress ratio, or null when nothing is measurable. */
-export function progressPercent(p: Progress): number | null {
-  return p.ratio === null ? null : Math.round(p.ratio * 100);
-}
+export { progressPercent } from '../../../shared/derive/rollup';
 
 /** How the progress was worked out, in words (the bar's tooltip). */
 export function progressExplained(p: Progress): string {

@@ -40,11 +40,11 @@ export function ConflictNotices({ blockKey, restore }: { blockKey: string; resto
         return (
           <div key={c.key} role="alert" className="tandem-conflict">
             <span>
-              {c.by} set {label} to <strong>{describe(c.field, c.theirs)}</strong> while you were offline;
+              {c.by} set {label} to <strong>{describe(c.field, c.theirs)}</strong> at the same time as you;
               {' '}your <strong>{describe(c.field, c.mine)}</strong> was replaced.
             </span>
             <button type="button" onClick={() => restore(c)}>Restore mine</button>
-            <button type="button" onClick={() => conflicts.dismiss(c.blockKey, c.field)}>Keep theirs</button>
+            <button type="button" onClick={() => conflicts.keepTheirs(c)}>Keep theirs</button>
           </div>
         );
       })}

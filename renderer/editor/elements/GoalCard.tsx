@@ -27,6 +27,7 @@ function Progress({ goalId }: { goalId: string }) {
         <div className="tandem-progress-fill" style={{ width: `${pct ?? 0}%` }} />
       </div>
       <span className="tandem-progress-label">{pct === null ? 'No progress yet' : `${pct}%`}</span>
+      {figures?.progress.basis === 'children' && <span className="tandem-progress-note">{figures.progress.note}</span>}
     </div>
   );
 }
@@ -82,9 +83,9 @@ export const GoalCard = memo(function GoalCard({ attributes, children, element }
         <div className="tandem-card-grid tandem-metric" role="group" aria-label={`Metric${metricSummary ? `: ${metricSummary}` : ''}`}>
           <TextField label="Metric" value={goal.metricName} placeholder="e.g. New ARR" readOnly={readOnly} onChange={(v) => set('metricName', v)} />
           <TextField label="Unit" value={goal.metricUnit} placeholder="e.g. $, %, deals" readOnly={readOnly} onChange={(v) => set('metricUnit', v)} />
-          <NumberField label="Baseline" value={goal.baseline} readOnly={readOnly} onChange={(v) => set('baseline', v)} />
-          <NumberField label="Target" value={goal.target} readOnly={readOnly} onChange={(v) => set('target', v)} />
-          <NumberField label="Current" value={goal.current} readOnly={readOnly} onChange={(v) => set('current', v)} />
+          <NumberField label="Baseline" value={goal.baseline} unit={goal.metricUnit} readOnly={readOnly} onChange={(v) => set('baseline', v)} />
+          <NumberField label="Target" value={goal.target} unit={goal.metricUnit} readOnly={readOnly} onChange={(v) => set('target', v)} />
+          <NumberField label="Current" value={goal.current} unit={goal.metricUnit} readOnly={readOnly} onChange={(v) => set('current', v)} />
         </div>
         <TextField label="Why (rationale)" multiline value={goal.rationale} placeholder="Why are we doing this?" readOnly={readOnly}
           onChange={(v) => set('rationale', v)} />

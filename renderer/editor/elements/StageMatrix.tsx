@@ -67,7 +67,7 @@ export function StageRow({ attributes, children, element }: RenderElementProps &
       <div role="cell" contentEditable={false} className="tandem-stage-metric" {...events}>
         <TextField label={`${info.name}: metric`} hideLabel className="tandem-compact" value={s.metricName} placeholder="e.g. Conversion" readOnly={readOnly} onChange={(v) => set('metricName', v)} />
         <span className="tandem-inline-fields">
-          <NumberField label={`${info.name}: metric target`} shortLabel="Target" className="tandem-compact" value={s.metricTarget} readOnly={readOnly} onChange={(v) => set('metricTarget', v)} />
+          <NumberField label={`${info.name}: metric target`} shortLabel="Target" className="tandem-compact" value={s.metricTarget} unit={s.metricUnit} readOnly={readOnly} onChange={(v) => set('metricTarget', v)} />
           <TextField label={`${info.name}: metric unit`} shortLabel="Unit" placeholder="%" className="tandem-compact" value={s.metricUnit} readOnly={readOnly} onChange={(v) => set('metricUnit', v)} />
         </span>
       </div>

@@ -3,6 +3,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { type Element } from 'slate';
 import { ReactEditor, useSlateStatic } from 'slate-react';
 import { type Person } from '../../../shared/model/people';
+import { formatQuantity } from '../../../shared/derive/rollup';
 import { setTrackedField } from '../fieldConflicts';
 import { usePlanEditorContext } from '../planContext';
 
@@ -45,37 +46,41 @@ export function TextField({ label, shortLabel, hideLabel, value, onChange, multi
   );
 }
 
-const formatNumber = (n: number | null | undefined) => (n == null ? '' : String(n));
+/** A number field shows its value as people write it, with separators and its unit: $1,200,000, 35%, 1,400 leads. */
+const formatField = (n: number | null | undefined, unit = '') => (n == null ? '' : formatQuantity(n, unit));
 
-/** A number or nothing; text that is not a number stays in the box, marked, and is not saved. */
-export function NumberField({ label, shortLabel, hideLabel, value, onChange, readOnly, className }: Base & {
-  value: number | null; onChange: (v: number | null) => void;
+export function NumberField({ label, shortLabel, hideLabel, value, unit, onChange, readOnly, className }: Base & {
+  value: number | null; unit?: string; onChange: (v: number | null) => void;
 }) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
-  const shown = draft ?? formatNumber(value);
-  const parsed = parseNumber(shown);
+  const shown = draft ?? formatField(value, unit);
+  const parsed = parseNumber(shown, unit);
   return (
     <Labelled id={id} label={label} shortLabel={shortLabel} hideLabel={hideLabel} className={className}>
       <input id={id} type="text" inputMode="decimal" value={shown} disabled={readOnly}
         aria-invalid={parsed === undefined}
-        title={parsed === undefined ? 'Write a number, like 12 or 1500000' : undefined}
+        title={parsed === undefined ? 'Write a number, like 12 or 1,500,000' : undefined}
         onChange={(e) => {
-          const next = parseNumber(e.target.value);
+          const next = parseNumber(e.target.value, unit);
           setDraft(e.target.value);
           if (next !== undefined && next !== (value ?? null)) onChange(next);
         }}
         onBlur={() => {
-          if (parseNumber(shown) !== undefined) setDraft(null);
+          if (parseNumber(shown, unit) !== undefined) setDraft(null);
         }} />
     </Labelled>
   );
 }
 
-/** null for empty, undefined for not a number. */
-export function parseNumber(text: string): number | null | undefined {
-  const t = text.trim().replace(/,/g, '');
-  if (t === '') return null;
+/** null for empty, undefined for not a number; separators and the field's unit are allowed around it. */
+export function parseNumber(text: string, unit = ''): number | null | undefined {
+  let t = text.trim();
+  const u = unit.trim();
+  if (u && t.toLowerCase().endsWith(u.toLowerCase())) t = t.slice(0, -u.length);
+  else if (u && t.startsWith(u)) t = t.slice(u.length);
+  t = t.replace(/,/g, '').trim();
+  if (t === '') return text.trim() === '' ? null : undefined;
   const n = Number(t);
   return Number.isFinite(n) ? n : undefined;
 }

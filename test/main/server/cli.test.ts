@@ -15,6 +15,23 @@ describe('server command line', () => {
     await expect(run(TSX, [CLI, 'token', '--secret', SECRET, '--role', 'owner', '--name', 'Ana'], { cwd: ROOT })).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--role is one of editor, commenter, viewer') });
   });
 
+  it('a port in use says so and names --port', async () => {
+    const { createServer } = await import('node:net');
+    const taken = createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', () => r()));
+    const { port } = taken.address() as { port: number };
+    const dataDir = tempDir();
+    try {
+      const failure = await run(TSX, [CLI, 'web', '--port', String(port), '--data', dataDir, '--static', dataDir], { cwd: ROOT }).catch((e: { code: number; stderr: string }) => e);
+      expect(failure).toMatchObject({ code: 2, stderr: expect.stringContaining(`port ${port} is already in use`) });
+      expect((failure as { stderr: string }).stderr).toContain('use --port');
+      expect((failure as { stderr: string }).stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      taken.close();
+      removeDir(dataDir);
+    }
+  });
+
   it('serves on the given port, keeps a secret in the data folder that the token command uses, and stops on SIGTERM', async () => {
     const dataDir = tempDir();
     const child = spawn(TSX, [CLI, '--port', '0', '--data', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TANDEM_HOST: '127.0.0.1' } });

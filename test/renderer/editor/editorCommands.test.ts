@@ -1,5 +1,5 @@
 import { Editor, Transforms } from 'slate';
-import { newGoal, paragraph } from '../../../shared/model/blocks';
+import { heading, newGoal, paragraph } from '../../../shared/model/blocks';
 import { type ActionElement, type GoalElement } from '../../../shared/model/elements';
 import { readPlanContent } from '../../../shared/model/planDoc';
 import {
@@ -46,6 +46,15 @@ describe('editorCommands', () => {
     const actions = b.editor.children.filter((n): n is ActionElement => (n as ActionElement).type === 'action');
     expect(actions.find((a) => a.title === 'Webinar')?.goalId).toBe(goal.id);
     expect(actions.find((a) => a.title === 'Orphan')?.goalId ?? null).toBeNull();
+  });
+
+  it('insertAction in another section than the goals does not silently serve the goal above it', () => {
+    const goal = newGoal({ title: 'Company goal' });
+    const b = open([heading(2, 'Goals'), goal, paragraph('why'), heading(2, 'Actions'), paragraph('')]);
+    edit(b, (e) => Transforms.select(e, at([4, 0], 0)));
+    edit(b, (e) => insertAction(e, { title: 'Webinar' }));
+    const action = b.editor.children.find((n): n is ActionElement => (n as ActionElement).type === 'action');
+    expect(action?.goalId ?? null).toBeNull();
   });
 
   it('insertStageMatrix inserts the seven stages', () => {

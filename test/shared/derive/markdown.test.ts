@@ -46,6 +46,7 @@ describe('Markdown export', () => {
       '> **🎯 New-customer revenue**  ',
       '> Sales goal · owned by Ana Ruiz, Ben Okafor, someone not in the directory · At risk · due 2027-06-30  ',
       '> **Metric:** New revenue: $11,000,000 → $14,000,000 (now $12,500,000)  ',
+      '> **Progress:** 50%  ',
       '> **Supports:** Grow revenue  ',
       '> **Why:** The gap was new business.',
     ].join('\n'));

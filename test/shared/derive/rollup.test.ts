@@ -114,7 +114,18 @@ describe('the worked example of docs/plan-model.md', () => {
     const renewals = newGoal({ metricUnit: '$', baseline: 29e6, target: 34e6, current: 31e6 });
     const p = rollupProgress(revenue, [newBusiness, renewals].map(ownProgress), [newBusiness, renewals]);
     expect(p.ratio).toBeCloseTo(0.4375);
-    expect(p.note).toBe('$43,500,000 from 2 sub-goals toward $48,000,000');
+    expect(p.note).toBe('$3.5M of the $8M increase, from 2 sub-goals');
+  });
+});
+
+describe('sub-goals that add up toward a parent with a baseline', () => {
+  it('count what they add toward the parent’s increase: $800k of the $2M increase is 40%, not 7%', () => {
+    const revenue = newGoal({ metricUnit: '$', baseline: 10e6, target: 12e6 });
+    const newLogos = newGoal({ metricUnit: '$', target: 1.2e6, current: 500e3 });
+    const upsell = newGoal({ metricUnit: '$', target: 800e3, current: 300e3 });
+    const p = rollupProgress(revenue, [newLogos, upsell].map(ownProgress), [newLogos, upsell]);
+    expect(p.ratio).toBeCloseTo(0.4);
+    expect(p.note).toBe('$800k of the $2M increase, from 2 sub-goals');
   });
 });
 

@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
 import { newAction, newGoal, newStageMatrix, paragraph } from '../../../shared/model/blocks';
 import { type ActionElement, type GoalElement, type StageMatrixElement } from '../../../shared/model/elements';
-import { createPlanDoc, readPlanContent, readPlanMeta } from '../../../shared/model/planDoc';
-import { duplicatePlanDoc, normalizePlanContent, refreshIds, renamePlanDoc } from '../../../shared/model/planOps';
+import { createPlanDoc, readPlanContent, readPlanMeta, snapshotPlan } from '../../../shared/model/planDoc';
+import { buildGoalTree } from '../../../shared/derive/goalTree';
+import { countLinksToOtherPlans, duplicatePlanDoc, normalizePlanContent, refreshIds, renamePlanDoc } from '../../../shared/model/planOps';
 import { parsePlanContent } from '../../../shared/model/schemas';
 
 const content = () => [
@@ -52,6 +53,19 @@ describe('duplicating and renaming plans', () => {
     // The copy is its own document: editing it does not touch the source.
     renamePlanDoc(copy, 'Changed');
     expect(readPlanMeta(src).title).toBe('FY27');
+  });
+
+  it('a copy does not count in another plan’s rollup a second time: its links to goals of other plans are dropped', () => {
+    const annual = createPlanDoc({ id: 'plan_annual', title: 'Annual', templateId: 'blank', period: 'FY27',
+      content: [newGoal({ id: 'g_company', title: 'Company', metricUnit: '$', target: 1000 })] });
+    const src = createPlanDoc({ id: 'plan_src', title: 'West', templateId: 'blank', period: 'FY27',
+      content: [newGoal({ id: 'g_up', title: 'Up', metricUnit: '$', target: 500, current: 300, parentId: 'g_company', parentPlanId: 'plan_annual' })] });
+    const copy = duplicatePlanDoc(src, { planId: 'plan_copy', title: 'West (copy)' });
+    const [goal] = readPlanContent(copy) as GoalElement[];
+    expect(goal).toMatchObject({ parentId: null, parentPlanId: null });
+    const tree = buildGoalTree([snapshotPlan(annual), snapshotPlan(src), snapshotPlan(copy)]);
+    expect(tree.byId.get('g_company')!.progress.ratio).toBeCloseTo(0.3);
+    expect(countLinksToOtherPlans(snapshotPlan(src))).toBe(1);
   });
 
   it('renames a plan, trimming the title and refusing a blank one', () => {

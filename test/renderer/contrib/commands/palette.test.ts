@@ -1,0 +1,37 @@
+import '../../../../renderer/contrib/index';
+import { paletteItems } from '../../../../renderer/contrib/commands/palette';
+import { registerShellCommands } from '../../../../renderer/workbench/shellCommands';
+import { filterItems } from '../../../../renderer/workbench/quickFilter';
+import { type CommandContext } from '../../../../renderer/platform/commands';
+
+/** The palette as someone with a workspace and a plan open sees it, with the shell's own commands. */
+const ctx = { workbench: { workspace: { id: 'w', name: 'W', location: '/w' }, activePlanId: 'p', activeEditor: {}, settings: { theme: 'light' } } } as unknown as CommandContext;
+const noop = () => {};
+let off: () => void;
+beforeAll(() => {
+  off = registerShellCommands({
+    toggleSideBar: noop, togglePanel: noop, showContainer: noop, closeEditor: noop, reopenClosedEditor: noop, splitEditor: noop,
+    hasOpenEditor: () => true, canReopen: () => true,
+  });
+});
+afterAll(() => off());
+
+describe('command palette', () => {
+  it('lists each command once', () => {
+    const labels = paletteItems(ctx, false).map((i) => i.label);
+    expect(labels.length).toBeGreaterThan(20);
+    expect(labels.filter((l, i) => labels.indexOf(l) !== i)).toEqual([]);
+  });
+
+  it.each([
+    ['Cascade', 'Plan: Cascade Goal to a Team…'],
+    ['cascade', 'Plan: Cascade Goal to a Team…'],
+    ['Export', 'Plan: Export Plan as Markdown'],
+    ['conflicts', 'View: Show Conflicts'],
+    ['split', 'View: Split Editor'],
+    ['people', 'View: Show People'],
+  ])('typing “%s” selects “%s”', (query, expected) => {
+    const first = filterItems(query, paletteItems(ctx, false))[0]?.item.label;
+    expect(first).toBe(expected);
+  });
+});
