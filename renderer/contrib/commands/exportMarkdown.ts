@@ -32,6 +32,7 @@ export async function exportActivePlan(ctx: CommandContext, arg?: unknown): Prom
   }
   const plan = await wb.readPlan(planId);
   const fileName = markdownFileName(plan.meta.title);
-  downloadText(fileName, planToMarkdown(plan, wb.people));
+  // The other plans name (and roll up progress from) the goals this plan supports or is supported by.
+  downloadText(fileName, planToMarkdown(plan, wb.people, { plans: wb.snapshots }));
   wb.notify(`Exported “${plan.meta.title}” as ${fileName}.`);
 }
