@@ -7,3 +7,4 @@ import './goalTree/goalTree.contribution';
 import './people/people.contribution';
 import './search/search.contribution';
 import './problems/problems.contribution';
+import './publish/publish.contribution';
