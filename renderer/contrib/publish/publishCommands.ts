@@ -1,7 +1,7 @@
-/** Export PDF…: the active plan's print view, saved as a PDF on the desktop, printed from the browser. */
+/** Publishing commands: the active plan's print view as PDF (saved on the desktop, printed from the browser) and as Word. */
 import { planToPrintDocument, type PrintDocument } from '../../../shared/derive/publish/printDocument';
 import { type CommandContext } from '../../platform/commands';
-import { planFileName } from '../commands/exportMarkdown';
+import { downloadFile, planFileName } from '../commands/exportMarkdown';
 import { printHtml } from './printHtml';
 
 /** The print model of the plan a command names (or the active plan), with the other plans for cross-plan names. */
@@ -26,4 +26,14 @@ export async function exportPdf(ctx: CommandContext, arg?: unknown): Promise<voi
   } catch (e) {
     wb.notify(`Could not export “${doc.title}” as PDF: ${(e as Error).message}`, 'error');
   }
+}
+
+export async function exportWord(ctx: CommandContext, arg?: unknown): Promise<void> {
+  const doc = await printDocumentFor(ctx, arg);
+  if (!doc) return;
+  // docx is loaded when first used, not with the workbench.
+  const [{ Packer }, { wordDocument }] = await Promise.all([import('docx'), import('./wordDocument')]);
+  const fileName = planFileName(doc.title, 'docx');
+  downloadFile(fileName, await Packer.toBlob(wordDocument(doc)));
+  ctx.workbench.notify(`Exported “${doc.title}” as ${fileName}.`);
 }
