@@ -13,6 +13,7 @@ import { planToPrintDocument } from '../../shared/derive/publish/printDocument';
 import { structuredBlocks } from '../../shared/derive/walk';
 import { TRACK_SELLING_STAGES } from '../../shared/model/stages';
 import { printHtml } from '../../renderer/contrib/publish/printHtml';
+import { printInFrame } from '../../renderer/host-web/printFrame';
 import { PDF_OPTIONS } from '../../shared/derive/publish/pdfOptions';
 import { type PlanSnapshot } from '../../shared/model/planDoc';
 
@@ -112,5 +113,24 @@ describe('Publishing a plan as PDF', () => {
     expect(pages).toBeGreaterThan(50);
     poppler('pdftoppm', '-png', '-r', '60', '-f', String(pages), '-l', String(pages), file, artifactPath('publish-long-last'));
     console.log(`1,500-block plan: print view rendered in ${Math.round(rendered)} ms, PDF of ${pages} pages in ${Math.round(total)} ms`);
+  });
+
+  it('in the browser, opens the print dialog on the print view in a frame, not on the app\'s screen', async () => {
+    const page = await browser.newPage();
+    await page.setContent('<body><main>The app screen</main></body>');
+    await page.evaluate(`window.__printInFrame = ${printInFrame.toString()}`);
+    const html = printHtml(planToPrintDocument(annualPlan(), PEOPLE));
+    // Headless Chromium has no dialog: note which document the print was asked for, then let it go.
+    await page.evaluate(async (view) => {
+      const w = window as unknown as { __printInFrame: (h: string) => Promise<void>; __printed: string[] };
+      w.__printed = [];
+      new MutationObserver(() => {
+        const frame = document.querySelector('iframe');
+        if (frame?.contentWindow) frame.contentWindow.print = () => { w.__printed.push(frame.contentDocument!.title); };
+      }).observe(document.body, { childList: true });
+      await w.__printInFrame(view);
+    }, html);
+    expect(await page.evaluate(() => (window as unknown as { __printed: string[] }).__printed)).toEqual(['FY27 joint sales & marketing plan']);
+    await page.close();
   });
 });

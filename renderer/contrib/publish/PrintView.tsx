@@ -4,7 +4,7 @@
  */
 import { type ReactNode } from 'react';
 import {
-  type PrintAction, type PrintBlock, type PrintDocument, type PrintGoal, type PrintRun, type PrintStageRow,
+  goalFacts, type PrintAction, type PrintBlock, type PrintDocument, type PrintGoal, type PrintRun, type PrintStageRow,
 } from '../../../shared/derive/publish/printDocument';
 
 function Run({ run }: { run: PrintRun }) {
@@ -20,22 +20,12 @@ function Run({ run }: { run: PrintRun }) {
 const Runs = ({ runs }: { runs: PrintRun[] }) => <>{runs.map((r, i) => <Run key={i} run={r} />)}</>;
 
 function GoalCard({ goal }: { goal: PrintGoal }) {
-  const rows: [string, string | null][] = [
-    ['Owners', goal.owners],
-    ['Metric', goal.metric],
-    ['Current', goal.current],
-    ['Progress', goal.progress],
-    ['Status', goal.status],
-    ['Due', goal.due],
-    ['Supports', goal.supports],
-    ['Why', goal.rationale || null],
-  ];
   return (
     <section className="print-card print-goal">
       <h5>{goal.title} <span className="print-team">{goal.team} goal</span></h5>
       <table>
         <tbody>
-          {rows.filter(([, v]) => v).map(([k, v]) => <tr key={k}><th scope="row">{k}</th><td>{v}</td></tr>)}
+          {goalFacts(goal).map(([k, v]) => <tr key={k}><th scope="row">{k}</th><td>{v}</td></tr>)}
         </tbody>
       </table>
     </section>

@@ -7,7 +7,7 @@ import {
   AlignmentType, Document, HeadingLevel, PageNumber, Paragraph, Table, TableCell, TableOfContents, TableRow, TextRun,
   Footer, Header, ExternalHyperlink, WidthType, type ParagraphChild,
 } from 'docx';
-import { type PrintBlock, type PrintDocument, type PrintGoal, type PrintRun } from '../../../shared/derive/publish/printDocument';
+import { goalFacts, type PrintBlock, type PrintDocument, type PrintGoal, type PrintRun } from '../../../shared/derive/publish/printDocument';
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
@@ -32,13 +32,9 @@ const table = (header: string[] | null, rows: string[][], widths?: number[]) => 
 });
 
 function goalBlocks(g: PrintGoal): (Paragraph | Table)[] {
-  const facts: [string, string | null][] = [
-    ['Owners', g.owners], ['Metric', g.metric], ['Current', g.current], ['Progress', g.progress], ['Status', g.status],
-    ['Due', g.due], ['Supports', g.supports], ['Why', g.rationale || null],
-  ];
   return [
     new Paragraph({ keepNext: true, spacing: { before: 200 }, children: [new TextRun({ text: g.title, bold: true }), new TextRun({ text: `  ${g.team} goal`, size: 18 })] }),
-    table(null, facts.filter((f): f is [string, string] => f[1] != null).map(([k, v]) => [k, v]), [22, 78]),
+    table(null, goalFacts(g), [22, 78]),
   ];
 }
 

@@ -30,6 +30,15 @@ export type PrintGoal = {
   rationale: string;
   supports: string | null;
 };
+/** A goal card's rows as label and value, in the order every output shows them; empty facts left out. */
+export function goalFacts(g: PrintGoal): [string, string][] {
+  const rows: [string, string | null][] = [
+    ['Owners', g.owners], ['Metric', g.metric], ['Current', g.current], ['Progress', g.progress], ['Status', g.status],
+    ['Due', g.due], ['Supports', g.supports], ['Why', g.rationale || null],
+  ];
+  return rows.filter((r): r is [string, string] => r[1] != null && r[1] !== '');
+}
+
 export type PrintStageRow = {
   stage: string; marketing: string; sales: string; marketingOwner: string; salesOwner: string;
   exitCriteria: string; metric: string; assets: string;
