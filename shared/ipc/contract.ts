@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { PersonSchema, TeamSchema } from '../model/people';
+import { PLAN_TITLE_MAX } from '../model/planTitle';
 
 // ---------- data that crosses the door ----------
 
@@ -55,7 +56,7 @@ export const DEFAULT_SETTINGS: Settings = {
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'ids are 1–64 letters, digits, _ or -');
 const none = z.undefined();
-const title = z.string().trim().min(1, 'a title cannot be empty').max(200);
+const title = z.string().trim().min(1, 'a title cannot be empty').max(PLAN_TITLE_MAX);
 const bytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= 64 * 1024 * 1024, 'updates are at most 64 MiB');
 
 export const CreatePlanArgs = z.object({

@@ -75,7 +75,8 @@ function runs(nodes: Descendant[], names: PlanNames, href?: string): PrintRun[] 
   return (nodes as InlineNode[]).flatMap((n): PrintRun[] => {
     if (!('type' in n)) return n.text === '' ? [] : [{ ...n, ...(href ? { href } : {}) }];
     if (n.type === 'mention') return [{ text: `@${names.person(n.personId) || n.name}`, bold: true }];
-    return runs(n.children, names, n.url);
+    // Only web and mail links stay links in a published plan; any other scheme is its text alone.
+    return runs(n.children, names, /^(https?:|mailto:)/i.test(n.url) ? n.url : undefined);
   });
 }
 

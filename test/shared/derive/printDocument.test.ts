@@ -40,4 +40,12 @@ describe('The print model of a plan', () => {
     const doc = planToPrintDocument(annual, [], { plans: [plan('team', [sub])] });
     expect(doc.blocks[0]).toMatchObject({ kind: 'goal', goal: { title: 'Grow revenue to $48M', progress: '100%', supports: null } });
   });
+
+  it('keeps only web and mail links as links', () => {
+    const doc = planToPrintDocument(plan('p', [{ type: 'paragraph', children: [
+      { type: 'link', url: 'javascript:alert(1)', children: [{ text: 'bad' }] }, { text: ' and ' },
+      { type: 'link', url: 'https://example.com', children: [{ text: 'good' }] },
+    ] }]), []);
+    expect(doc.blocks[0]).toEqual({ kind: 'paragraph', runs: [{ text: 'bad' }, { text: ' and ' }, { text: 'good', href: 'https://example.com' }] });
+  });
 });
