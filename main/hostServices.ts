@@ -1,5 +1,5 @@
 /** The desktop's implementation of the host contract: each method delegates to one small service. */
-import { type HostServices } from '../shared/ipc/contract';
+import { type HostServices, type PdfExportResult } from '../shared/ipc/contract';
 import { templateSummary, type PlanTemplate } from '../shared/templates/templateSchema';
 import { type SettingsService } from './settings/settingsService';
 import { type ShareService } from './sync/shareService';
@@ -10,6 +10,8 @@ export type HostServiceParts = {
   settings: SettingsService;
   share: ShareService;
   templates: () => Promise<PlanTemplate[]>;
+  /** Renders a print view to PDF and saves it where the person chooses. */
+  exportPdf: (html: string, fileName: string) => Promise<PdfExportResult>;
   /** Opens an http(s) link in the user's browser. */
   openExternal: (url: string) => Promise<void>;
 };
@@ -43,6 +45,9 @@ export function createHostServices(p: HostServiceParts): HostServices {
       target: async () => p.share.target(),
       share: (args) => p.share.share(args),
       stopSharing: () => p.share.stopSharing(),
+    },
+    publish: {
+      exportPdf: ({ html, fileName }) => p.exportPdf(html, fileName),
     },
     shell: {
       openExternal: async ({ url }) => {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadTemplatesReport, TEMPLATES_DIR } from './templates/loadTemplates';
 import { type PlanTemplate } from '../shared/templates/templateSchema';
 import { createHostServices } from './hostServices';
+import { exportPdf } from './publish/pdfExport';
 import { jsonLineLog } from './server/log';
 import { hostEventEmitter } from './ipc/hostEvents';
 import { serveHost } from './ipc/ipcServer';
@@ -88,7 +89,10 @@ async function start(): Promise<void> {
     staticDir: existsSync(pageFile) ? rendererDir : undefined,
     onSharing: (info) => emit('sync.sharing', info),
   });
-  const services = createHostServices({ workspaces, settings, share, templates: loadTemplates, openExternal: (url) => shell.openExternal(url) });
+  const services = createHostServices({
+    workspaces, settings, share, templates: loadTemplates, openExternal: (url) => shell.openExternal(url),
+    exportPdf: (html, fileName) => exportPdf(html, fileName, BrowserWindow.getFocusedWindow() ?? [...windows][0] ?? null),
+  });
 
   let mainWindow: BrowserWindow | null = null;
   const webContentsIds = new Set<number>();

@@ -8,7 +8,7 @@ import { keybindingFor, menuAccelerator } from '../../shared/commands/keybinding
 
 /** Every command id the menu sends; the workbench registers each of them (see docs/desktop.md). */
 export const MENU_COMMAND_IDS = [
-  'plan.new', 'workspace.openFolder', 'plan.rename', 'plan.duplicate', 'plan.delete', 'plan.exportMarkdown',
+  'plan.new', 'workspace.openFolder', 'plan.rename', 'plan.duplicate', 'plan.delete', 'plan.exportMarkdown', 'plan.exportPdf', 'plan.exportWord',
   'workbench.openSettings', 'workbench.closeEditor', 'workbench.reopenClosedEditor',
   'edit.undo', 'edit.redo', 'workbench.search',
   'editor.insertGoal', 'editor.insertSubGoal', 'editor.insertAction', 'editor.insertStageMatrix',
@@ -52,6 +52,8 @@ export function applicationMenuTemplate({ platform, devTools, run }: MenuOptions
         cmd('Duplicate Plan', 'plan.duplicate'),
         cmd('Delete Plan…', 'plan.delete'),
         sep,
+        cmd('Export as PDF…', 'plan.exportPdf'),
+        cmd('Export as Word…', 'plan.exportWord'),
         cmd('Export as Markdown…', 'plan.exportMarkdown'),
         sep,
         ...(mac ? [] : [cmd('Settings…', 'workbench.openSettings'), sep]),

@@ -8,3 +8,4 @@ import './people/people.contribution';
 import './search/search.contribution';
 import './problems/problems.contribution';
 import './conflicts/conflicts.contribution';
+import './publish/publish.contribution';

@@ -9,6 +9,7 @@ import {
 } from '../../shared/ipc/contract';
 import { createDispatcher, HostError } from '../../shared/ipc/dispatch';
 import { LocalDocuments } from './localDocuments';
+import { printInFrame } from './printFrame';
 import { ServerApi } from './serverApi';
 import { obtainSession } from './webSession';
 import { onSettingsChangedElsewhere, readSettings, updateSettings } from './webSettings';
@@ -97,6 +98,12 @@ export async function createWebHostBridge(): Promise<HostBridge> {
         throw new HostError('failed', 'Sharing a workspace runs from the desktop app');
       },
       stopSharing: async () => {},
+    },
+    publish: {
+      exportPdf: async ({ html }) => {
+        await printInFrame(html);
+        return { outcome: 'print-dialog' };
+      },
     },
     shell: {
       openExternal: async ({ url }) => {

@@ -12,18 +12,10 @@ import { type PlanSnapshot } from '../model/planDoc';
 import { normalizePlanContent } from '../model/planOps';
 import { TEAM_LABELS, type Person } from '../model/people';
 import { stageInfo } from '../model/stages';
-import { buildGoalTree } from './goalTree';
-import { formatNumber, formatQuantity, progressText, type Progress } from './rollup';
-import { structuredBlocks } from './walk';
+import { formatQuantity } from './rollup';
+import { formatBudget, planCurrency, planNames, progressLabel, withoutEmptySections, type PlanNames } from './publish/planFacts';
 
-type Names = {
-  person: (id: string | null) => string;
-  goal: (id: string | null) => string | null;
-  /** A goal of another plan, as "title (plan title)". */
-  goalIn: (planId: string, goalId: string) => string | null;
-  /** A goal's progress, rolled up across the plans given (the Goals view's figure). */
-  progress: (goalId: string) => Progress | undefined;
-};
+type Names = PlanNames & { currency: string };
 
 /** Characters that would turn plain text into Markdown syntax. */
 const escapeText = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1');
@@ -60,7 +52,7 @@ function inlines(nodes: Descendant[], names: Names): string {
 }
 
 
-function goalBlock(g: GoalElement, names: Names & { planId: string }): string {
+function goalBlock(g: GoalElement, names: Names): string {
   const lines = [`> **🎯 ${escapeText(g.title.trim() || 'Untitled goal')}**`];
   const facts = [
     `${TEAM_LABELS[g.team] ?? 'Unknown team'} goal`,
@@ -69,19 +61,19 @@ function goalBlock(g: GoalElement, names: Names & { planId: string }): string {
   ];
   if (g.due) facts.push(`due ${escapeText(g.due)}`);
   else if (g.period.trim()) facts.push(escapeText(g.period.trim()));
+  const progress = progressLabel(names.progress(g));
+  const hasMetric = g.metricName.trim() !== '' || g.target != null;
+  if (progress && !hasMetric) facts.push(`progress ${progress}`);
   lines.push(`> ${facts.join(' · ')}`);
-  if (g.metricName.trim() || g.target != null) {
+  if (hasMetric) {
     let metric = `> **Metric:** ${escapeText(g.metricName.trim() || 'Target')}: `;
     metric += g.baseline != null ? `${quantity(g.baseline, g.metricUnit)} → ${quantity(g.target, g.metricUnit)}` : quantity(g.target, g.metricUnit);
     if (g.current != null) metric += ` (now ${quantity(g.current, g.metricUnit)})`;
+    if (progress) metric += ` · progress ${progress}`;
     lines.push(metric);
   }
-  const progress = names.progress(g.id);
-  if (progress && progress.ratio !== null) lines.push(`> **Progress:** ${escapeText(progressText(progress))}`);
-  if (g.parentId) {
-    const parent = g.parentPlanId && g.parentPlanId !== names.planId ? names.goalIn(g.parentPlanId, g.parentId) : names.goal(g.parentId);
-    lines.push(`> **Supports:** ${parent ? escapeText(parent) : g.parentPlanId ? 'a goal in another plan' : 'a goal that no longer exists'}`);
-  }
+  const supports = names.supports(g);
+  if (supports) lines.push(`> **Supports:** ${escapeText(supports)}`);
   if (g.rationale.trim()) lines.push(`> **Why:** ${escapeText(g.rationale.trim())}`);
   return lines.join('  \n');
 }
@@ -109,7 +101,7 @@ function actionItem(a: ActionElement, names: Names): string {
   const facts: string[] = [];
   facts.push(a.owner ? escapeText(names.person(a.owner)) : 'no owner yet');
   if (a.due) facts.push(`due ${escapeText(a.due)}`);
-  if (a.budget != null) facts.push(`budget ${formatNumber(a.budget)}`);
+  if (a.budget != null) facts.push(`budget ${escapeText(formatBudget(a.budget, names.currency))}`);
   const goal = names.goal(a.goalId);
   facts.push(goal ? `serves ‘${escapeText(goal)}’` : a.goalId ? 'serves a goal that no longer exists' : 'serves no goal yet');
   let line = `- [${a.done ? 'x' : ' '}] **${escapeText(a.title.trim() || 'Untitled action')}** — ${facts.join(' · ')}`;
@@ -124,32 +116,19 @@ export type MarkdownOptions = {
   plans?: PlanSnapshot[];
 };
 
-function namesFor(planId: string, content: Descendant[], people: Person[], plans: PlanSnapshot[] = []): Names & { planId: string } {
-  const byPerson = new Map(people.map((p) => [p.id, p.name]));
-  let tree: ReturnType<typeof buildGoalTree> | null = null;
-  const self = plans.find((p) => p.meta.id === planId)?.meta ?? { id: planId, title: '', templateId: '', period: '', schemaVersion: 0, createdAt: '' };
-  const goalTitles = new Map(structuredBlocks(content).goals.map(({ el }) => [el.id, el.title.trim() || 'Untitled goal']));
-  return {
-    planId,
-    person: (id) => (id == null ? '' : (byPerson.get(id) ?? 'someone not in the directory')),
-    goal: (id) => (id == null ? null : (goalTitles.get(id) ?? null)),
-    goalIn: (otherId, goalId) => {
-      const other = plans.find((p) => p.meta.id === otherId);
-      const goal = other && structuredBlocks(other.content).goals.find(({ el }) => el.id === goalId);
-      return goal ? `${goal.el.title.trim() || 'Untitled goal'} (${other.meta.title.trim() || 'Untitled plan'})` : null;
-    },
-    progress: (goalId) => {
-      tree ??= buildGoalTree([{ meta: self, content }, ...plans.filter((p) => p.meta.id !== planId)]);
-      return tree.byId.get(goalId)?.progress;
-    },
-  };
+function namesFor(planId: string, content: Descendant[], people: Person[], plans: PlanSnapshot[] = []): Names {
+  return { ...planNames(planId, content, people, plans), currency: planCurrency(content) };
 }
 
-function blocksToMarkdown(content: Descendant[], names: Names & { planId: string }, guidance: boolean): string[] {
-  const blocks: string[] = [];
+/** A Markdown block, and its heading level when it is a heading. */
+type MdBlock = { md: string; level: number | null };
+
+function blocksToMarkdown(content: Descendant[], names: Names, guidance: boolean): MdBlock[] {
+  const blocks: MdBlock[] = [];
+  const push = (md: string, level: number | null = null) => blocks.push({ md, level });
   let tasks: string[] = [];
   const flushTasks = () => {
-    if (tasks.length) blocks.push(tasks.join('\n'));
+    if (tasks.length) push(tasks.join('\n'));
     tasks = [];
   };
   for (const node of content) {
@@ -158,27 +137,27 @@ function blocksToMarkdown(content: Descendant[], names: Names & { planId: string
     switch (node.type) {
       case 'heading':
         // The plan title is the document's H1, so the plan's own headings sit one level below it.
-        blocks.push(`${'#'.repeat(node.level + 1)} ${inlines(node.children, names)}`);
+        push(`${'#'.repeat(node.level + 1)} ${inlines(node.children, names)}`, node.level);
         break;
       case 'paragraph': {
         const body = inlines(node.children, names);
-        if (body) blocks.push(body);
+        if (body) push(body);
         break;
       }
       case 'guidance': {
         const body = inlines(node.children, names);
-        if (body && guidance) blocks.push(`> 💡 *${body}*`);
+        if (body && guidance) push(`> 💡 *${body}*`);
         break;
       }
       case 'bulleted-list':
       case 'numbered-list':
-        blocks.push(node.children.map((li, i) => `${node.type === 'numbered-list' ? `${i + 1}.` : '-'} ${inlines(li.children, names)}`).join('\n'));
+        push(node.children.map((li, i) => `${node.type === 'numbered-list' ? `${i + 1}.` : '-'} ${inlines(li.children, names)}`).join('\n'));
         break;
       case 'goal':
-        blocks.push(goalBlock(node, names));
+        push(goalBlock(node, names));
         break;
       case 'stage-matrix':
-        blocks.push(stageTable(node, names));
+        push(stageTable(node, names));
         break;
       case 'action':
         tasks.push(actionItem(node, names));
@@ -195,7 +174,7 @@ export function planToMarkdown(snapshot: PlanSnapshot, people: Person[], options
   const meta = [plan.meta.period.trim()].filter(Boolean);
   const blocks = [`# ${escapeText(plan.meta.title.trim() || 'Untitled plan')}`];
   if (meta.length) blocks.push(`*${meta.map(escapeText).join(' · ')}*`);
-  blocks.push(...blocksToMarkdown(plan.content, names, options.guidance === true));
+  blocks.push(...withoutEmptySections(blocksToMarkdown(plan.content, names, options.guidance === true), (b) => b.level).map((b) => b.md));
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -204,5 +183,5 @@ export function planToMarkdown(snapshot: PlanSnapshot, people: Person[], options
  * and people named from the whole plan. Template hints are kept, since the user selected them.
  */
 export function blocksAsMarkdown(blocks: Descendant[], plan: { id: string; content: Descendant[] }, people: Person[]): string {
-  return blocksToMarkdown(normalizePlanContent(blocks), namesFor(plan.id, plan.content, people), true).join('\n\n');
+  return blocksToMarkdown(normalizePlanContent(blocks), namesFor(plan.id, plan.content, people), true).map((b) => b.md).join('\n\n');
 }

@@ -19,6 +19,8 @@ export type TemplateSummary = { id: string; name: string; description: string; s
 /** `name` and `role`, when given, are the invite's: the name colleagues see, and what the server lets this person do. */
 export type SyncTarget = { serverUrl: string; token: string; workspaceId: string; name?: string; role?: Role };
 export type ShareInfo = { serverUrl: string; inviteUrl: string; token: string };
+/** What Export PDF did: saved to a file (desktop), handed to the print dialog (browser), or nothing. */
+export type PdfExportResult = { outcome: 'saved'; path: string } | { outcome: 'print-dialog' } | { outcome: 'cancelled' };
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 const color = PersonSchema.shape.color;
@@ -66,6 +68,11 @@ export const CreatePlanArgs = z.object({
   parent: z.object({ planId: id, goalId: id, team: TeamSchema.optional() }).optional(),
 }).strict();
 
+export const ExportPdfArgs = z.object({
+  html: z.string().min(1).max(16 * 1024 * 1024, 'the print view is at most 16 MiB'),
+  fileName: z.string().trim().min(1).max(200).regex(/^[^/\\]+$/, 'a file name, not a path'),
+}).strict();
+
 /** Declares a method: its argument schema and (as a phantom type) its result. */
 const method = <A extends z.ZodType, R>(args: A) => ({ args, result: null as unknown as R });
 
@@ -101,6 +108,10 @@ export const HOST_CONTRACT = {
     share: method<z.ZodObject<{ host: z.ZodString; port: z.ZodOptional<z.ZodNumber> }>, ShareInfo>(
       z.object({ host: z.string().min(1).max(255), port: z.number().int().min(0).max(65535).optional() }).strict()),
     stopSharing: method<typeof none, void>(none),
+  },
+  publish: {
+    /** The plan's print view (a self-contained HTML page) as a PDF: saved where the person chooses, or printed. */
+    exportPdf: method<typeof ExportPdfArgs, PdfExportResult>(ExportPdfArgs),
   },
   shell: {
     openExternal: method<z.ZodObject<{ url: z.ZodString }>, void>(z.object({ url: z.string().regex(/^https?:\/\//, 'only http(s) links open outside Tandem') }).strict()),

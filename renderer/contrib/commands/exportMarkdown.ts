@@ -6,13 +6,14 @@ import { planToMarkdown } from '../../../shared/derive/markdown';
 import { type CommandContext } from '../../platform/commands';
 
 /** A file name from a plan title: letters, digits, spaces, dashes; never empty. */
-export function markdownFileName(title: string): string {
+export function planFileName(title: string, extension = 'md'): string {
   const base = title.normalize('NFKD').replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, ' ');
-  return `${base || 'plan'}.md`;
+  return `${base || 'plan'}.${extension}`;
 }
 
-export function downloadText(fileName: string, text: string, type = 'text/markdown;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Hands a file to the person: the browser downloads it, the desktop app asks where to save it. */
+export function downloadFile(fileName: string, data: string | Blob, type = 'text/markdown;charset=utf-8'): void {
+  const url = URL.createObjectURL(typeof data === 'string' ? new Blob([data], { type }) : data);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -31,7 +32,8 @@ export async function exportActivePlan(ctx: CommandContext, arg?: unknown): Prom
     return;
   }
   const plan = await wb.readPlan(planId);
-  const fileName = markdownFileName(plan.meta.title);
-  downloadText(fileName, planToMarkdown(plan, wb.people, { plans: wb.snapshots }));
+  const fileName = planFileName(plan.meta.title);
+  // The other plans name (and roll up progress from) the goals this plan supports or is supported by.
+  downloadFile(fileName, planToMarkdown(plan, wb.people, { plans: wb.snapshots }));
   wb.notify(`Exported “${plan.meta.title}” as ${fileName}.`);
 }

@@ -50,7 +50,7 @@ beforeEach(async () => {
     onUnreadable: () => {},
   });
   const share = new ShareService({ settings, workspaces, dataDir: join(root, '.userdata'), onSharing: () => {} });
-  const services = createHostServices({ workspaces, settings, share, templates: () => loadTemplates(), openExternal: async () => {} });
+  const services = createHostServices({ workspaces, settings, share, templates: () => loadTemplates(), openExternal: async () => {}, exportPdf: async () => ({ outcome: 'cancelled' }) });
   const ipcMain = { handle: (channel: string, h: Handler) => { expect(channel).toBe(IPC_INVOKE_CHANNEL); handler = h; }, removeHandler: () => {} };
   serveHost(ipcMain as never, services, { has: (id) => id === 7, pageUrl: PAGE }, (l) => logged.push(l));
 });

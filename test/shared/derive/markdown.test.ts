@@ -45,8 +45,7 @@ describe('Markdown export', () => {
     expect(md).toContain([
       '> **🎯 New-customer revenue**  ',
       '> Sales goal · owned by Ana Ruiz, Ben Okafor, someone not in the directory · At risk · due 2027-06-30  ',
-      '> **Metric:** New revenue: $11,000,000 → $14,000,000 (now $12,500,000)  ',
-      '> **Progress:** 50%  ',
+      '> **Metric:** New revenue: $11,000,000 → $14,000,000 (now $12,500,000) · progress 50%  ',
       '> **Supports:** Grow revenue  ',
       '> **Why:** The gap was new business.',
     ].join('\n'));
@@ -76,7 +75,42 @@ describe('Markdown export', () => {
     expect(md).toContain('| Stage | Marketing does | Sales does | Owners | Exit criteria | Metric |');
     expect(md).toContain('| **Approach** | Webinars \\| events | Calls<br>and visits | Marketing: Ben Okafor<br>Sales: — | — | Meetings booked: 25% |');
     expect(md.match(/^\| \*\*/gm)).toHaveLength(7);
-    expect(md).toContain('- [ ] **Trade show** — Ana Ruiz · due 2027-03-01 · budget 90,000 · serves ‘Leads’  \n  Expected result: 60 meetings\n- [x] **Old task** — no owner yet · serves no goal yet\n');
+    expect(md).toContain('- [ ] **Trade show** — Ana Ruiz · due 2027-03-01 · budget $90,000 · serves ‘Leads’  \n  Expected result: 60 meetings\n- [x] **Old task** — no owner yet · serves no goal yet\n');
+  });
+
+  it('writes a goal\'s progress as a percentage, rolled up from its sub-goals when it has no value of its own', () => {
+    const measured = newGoal({ id: 'g_m', title: 'Pipeline', metricUnit: '$', baseline: 0, target: 200, current: 50 });
+    const parent = newGoal({ id: 'g_top', title: 'Win more' });
+    const child = newGoal({ id: 'g_child', title: 'Demos', metricUnit: '%', target: 10, current: 5, parentId: 'g_top' });
+    const md = planToMarkdown(plan('p', [measured, parent, child]), []);
+    expect(md).toContain('**Metric:** Target: $0 → $200 (now $50) · progress 25%');
+    expect(md).toContain('> **🎯 Win more**  \n> Joint goal · no owner yet · On track · progress 50%');
+  });
+
+  it('names the goal a goal supports in another plan, and says so when that plan is not at hand', () => {
+    const top = newGoal({ id: 'g_top', title: 'Grow revenue' });
+    const teamGoal = newGoal({ title: 'North region', parentId: 'g_top', parentPlanId: 'annual' });
+    const md = planToMarkdown(plan('team', [teamGoal]), [], { plans: [plan('annual', [top], { title: 'FY27 plan' }), plan('team', [teamGoal])] });
+    expect(md).toContain('> **Supports:** Grow revenue (FY27 plan)');
+  });
+
+  it('leaves out headings whose section holds only template hints or nothing', () => {
+    const md = planToMarkdown(plan('p', [
+      heading(1, 'Risks'), { type: 'guidance', children: [{ text: 'List the risks.' }] },
+      heading(1, 'Goals'), heading(2, 'Empty sub-section'), heading(2, 'Sales'), paragraph('Win.'),
+      heading(1, 'Appendix'),
+    ]), []);
+    expect(md).not.toContain('Risks');
+    expect(md).not.toContain('Empty sub-section');
+    expect(md).not.toContain('Appendix');
+    expect(md).toContain('## Goals\n\n### Sales\n\nWin.');
+  });
+
+  it('writes budgets with the currency the plan counts money in', () => {
+    const euros = newGoal({ id: 'g1', title: 'Revenue', metricUnit: '€', target: 5 });
+    const md = planToMarkdown(plan('p', [euros, newAction({ title: 'Fair', budget: 90000, goalId: 'g1' })]), []);
+    expect(md).toContain('budget €90,000');
+    expect(planToMarkdown(plan('p', [newAction({ title: 'Fair', budget: 1200 })]), [])).toContain('budget $1,200');
   });
 
   it('exports the annual plan template so that it reads well (reviewed, then kept)', async () => {

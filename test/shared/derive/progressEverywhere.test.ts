@@ -21,7 +21,7 @@ it('Goals view, quick open, export and card agree on a company goal rolled up fr
   expect(progressText(view)).toBe('40% ($800k of the $2M increase, from 1 sub-goal)');
   const quick = quickOpenItems([], buildGoalTree(plans)).find((i) => i.value.goalId === company.id)!;
   expect(quick.detail).toBe(progressText(view));
-  expect(planToMarkdown(companyPlan, [], { plans })).toContain(`> **Progress:** ${progressText(view)}`);
+  expect(planToMarkdown(companyPlan, [], { plans })).toContain(`progress ${progressText(view)}`);
   const card = new DerivedStore(() => companyPlan.meta, undefined, () => plans);
   card.recompute(companyPlan.content);
   expect(card.figuresOf(company.id)!.progress).toEqual(view);
