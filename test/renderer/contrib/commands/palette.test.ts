@@ -26,7 +26,8 @@ describe('command palette', () => {
   it.each([
     ['Cascade', 'Plan: Cascade Goal to a Team…'],
     ['cascade', 'Plan: Cascade Goal to a Team…'],
-    ['Export', 'Plan: Export Plan as Markdown'],
+    ['markdown', 'Plan: Export Plan as Markdown'],
+    ['pdf', 'Plan: Export Plan as PDF…'],
     ['conflicts', 'View: Show Conflicts'],
     ['split', 'View: Split Editor'],
     ['people', 'View: Show People'],
