@@ -13,6 +13,9 @@ import { roomName } from '../../shared/sync/rooms';
 import { CLOSE } from './closeCodes';
 import { serveConnection, type ConnectionLimits } from './connection';
 import { type DocStore } from './docStore';
+import { roomLinks } from './fanout/roomLink';
+import { type RoomBus } from './fanout/roomBus';
+import { type HealthSignal } from './health';
 import { handleApi, sendJson, type WebSession } from './httpApi';
 import { openLevelDocStore } from './levelDocStore';
 import { jsonLineLog, type Log } from './log';
@@ -38,6 +41,8 @@ export type SyncServerOptions = {
   log?: Log;
   /** Another DocStore (see docs/scaling.md); default LevelDB in `dataDir`. */
   store?: DocStore;
+  /** Links this node's rooms to the other nodes' (several nodes, docs/scaling.md); closed with the server. */
+  bus?: RoomBus;
   /** Templates offered by the JSON API; default templates/*.json. */
   templates?: () => Promise<PlanTemplate[]>;
   limits?: Partial<ServerLimits>;
@@ -78,7 +83,11 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   const log = opts.log ?? jsonLineLog();
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const store = opts.store ?? openLevelDocStore(join(opts.dataDir, 'docs'));
-  const registry = new RoomRegistry({ store, log, idleMs: limits.idleRoomMs, compactEvery: limits.compactEvery, traceWrites: limits.traceWrites });
+  const bus = opts.bus;
+  const fanout = bus ? roomLinks(bus, { log }) : undefined;
+  const registry = new RoomRegistry({ store, log, idleMs: limits.idleRoomMs, compactEvery: limits.compactEvery, traceWrites: limits.traceWrites, fanout });
+  const engines = [store.health, bus?.health].filter((h): h is HealthSignal => h !== undefined);
+  const available = () => engines.every((h) => h.isUp);
   // The plan operations (templates, Slate ↔ Yjs) load on the first API call: the sync path never
   // needs them, and a server restarting after a crash is back sooner without them.
   let plansLoaded: Promise<WorkspacePlans> | null = null;
@@ -103,9 +112,30 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
     onClose: (ws: WebSocket) => sockets.delete(ws),
   };
 
+  // A node that can no longer store or share changes closes its clients, so they reconnect to another
+  // node, and unloads its rooms (they may have missed changes); it takes clients again once it can.
+  for (const engine of engines) {
+    engine.onChange(({ name, up, detail }) => {
+      if (up) return log({ level: 'info', event: 'engine-up', engine: name });
+      log({ level: 'error', event: 'engine-down', engine: name, detail, closing: sockets.size, rooms: registry.size });
+      for (const ws of sockets) ws.close(CLOSE.unavailable.code, CLOSE.unavailable.reason);
+      registry.closeAll(CLOSE.unavailable).catch((err: unknown) => log({ level: 'error', event: 'unload-failed', error: String(err) }));
+    });
+  }
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path === '/healthz') return sendJson(res, 200, { ok: true, rooms: registry.size, connections: sockets.size });
+    if (path === '/healthz') {
+      const ok = available();
+      const state = (h: HealthSignal | undefined) => (h ? (h.isUp ? 'up' : `down: ${h.current.detail}`) : undefined);
+      return sendJson(res, ok ? 200 : 503, {
+        ok, rooms: registry.size, connections: sockets.size,
+        store: state(store.health) ?? 'up', redis: state(bus?.health) ?? 'off', node: bus?.nodeId,
+      });
+    }
+    if (!available() && (path === '/api' || path.startsWith('/api/'))) {
+      return sendJson(res, 503, { error: { code: 'unavailable', message: CLOSE.unavailable.reason } });
+    }
     if (path === '/api' || path.startsWith('/api/')) return handleApi(req, res, path, { secret: opts.secret, plans, web });
     if (opts.staticDir) return serveStatic(req, res, opts.staticDir, path);
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('not found');
@@ -119,7 +149,10 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   });
   http.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
-    wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, req, ctx));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      if (available()) serveConnection(ws, req, ctx);
+      else ws.close(CLOSE.unavailable.code, CLOSE.unavailable.reason);
+    });
   });
 
   await new Promise<void>((resolveListen, reject) => {
@@ -142,6 +175,7 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
       http.close();
       for (const ws of sockets) ws.close(CLOSE.goingAway.code, CLOSE.goingAway.reason);
       await registry.closeAll();
+      await bus?.close();
       await store.close();
       for (const ws of sockets) ws.terminate();
       http.closeAllConnections();

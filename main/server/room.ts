@@ -7,6 +7,10 @@
  * A client's update is passed on as the frame it came in (decoded strictly first, so it is exactly one
  * valid update) once the document has applied it. The document has no `update` listener on that path,
  * so Yjs does not encode each change a second time: that encoding cost about as much as applying.
+ *
+ * With several server nodes, a `RoomFanout` (main/server/fanout/) links the room to the same room on
+ * the other nodes: the room tells it what changed here and what is stored; it hands the room what
+ * changed elsewhere (`applyRemote`, relayed to local peers but stored by the node that received it).
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -14,6 +18,44 @@ import { StoreError, type DocStore } from './docStore';
 import { type Log } from './log';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './messages';
 import { CLOSE, type CloseReason } from './closeCodes';
+
+/** Origin of changes that came from another node. */
+export const REMOTE = Symbol('remote node');
+
+/** What the room offers the link to other nodes. */
+export interface FanoutHost {
+  readonly name: string;
+  readonly doc: Y.Doc;
+  /** A change another node received: applied and relayed to this node's peers, not stored here. */
+  applyRemote(update: Uint8Array): void;
+  applyRemoteAwareness(update: Uint8Array): void;
+  /** A change heard from a node that never confirmed storing it: stored here instead. */
+  storeOnBehalf(update: Uint8Array): void;
+  /** Another node deleted the document. */
+  deletedElsewhere(): void;
+}
+
+/** The room's link to the same room on other nodes. */
+export interface RoomFanout {
+  /** Resolves once changes from other nodes are heard: the room loads from the store only then. */
+  readonly ready: Promise<void>;
+  /** The room has loaded from the store. */
+  loaded(): void;
+  /** A change made on this node: relayed locally and queued for the store. */
+  sent(update: Uint8Array): void;
+  /** Marks the changes sent so far; `stored(mark)` once a write covering them has committed. */
+  readonly mark: number;
+  stored(mark: number): void;
+  awareness(update: Uint8Array): void;
+  /** Unlinks; returns the changes heard from other nodes that none confirmed storing. */
+  close(): Uint8Array[];
+}
+
+export interface RoomFanoutFactory {
+  attach(host: FanoutHost): RoomFanout;
+  /** Tells the other nodes that the document was deleted. */
+  deleted(name: string): void;
+}
 
 /** What a room needs from a connection. */
 export interface RoomPeer {
@@ -34,9 +76,13 @@ export type RoomOptions = {
   onFailed(room: Room): void;
   /** Called once the document may be inconsistent (Yjs failed part-way through an update): the registry unloads it. */
   onBroken(room: Room): void;
+  /** Called when another node deleted the document: the registry drops it. */
+  onDeletedElsewhere?(room: Room): void;
+  /** Links the room to the same room on other nodes (none: this node is alone). */
+  fanout?: RoomFanoutFactory;
 };
 
-export class Room {
+export class Room implements FanoutHost {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly ready: Promise<void>;
@@ -51,11 +97,14 @@ export class Room {
   /** Yjs failed part-way through an update: take nothing more, store what was accepted, unload. */
   private broken = false;
   private failed = false;
+  private readonly fanout: RoomFanout | null;
 
   constructor(readonly name: string, private readonly opts: RoomOptions, after: Promise<void> = Promise.resolve()) {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
-    this.ready = after.then(() => this.load());
+    this.fanout = opts.fanout?.attach(this) ?? null;
+    this.ready = after.then(() => this.fanout?.ready).then(() => this.load()).then(() => this.fanout?.loaded());
+    this.ready.catch(() => this.fanout?.close());
   }
 
   get peerCount(): number {
@@ -128,9 +177,14 @@ export class Room {
   }
 
   /** Stores what is pending, compacts, and releases the document. */
-  async unload(): Promise<void> {
+  async unload(reason: CloseReason = CLOSE.goingAway): Promise<void> {
     await this.flush();
-    this.closeAll(CLOSE.goingAway);
+    this.closeAll(reason);
+    const unconfirmed = this.fanout?.close() ?? [];
+    if (unconfirmed.length && !this.closed) {
+      for (const update of unconfirmed) this.storeOnBehalf(update);
+      await this.flush();
+    }
     if (!this.closed && this.lastModified) {
       await this.opts.store.compact(this.name);
       await this.opts.store.setLastModified(this.name, this.lastModified);
@@ -142,9 +196,37 @@ export class Room {
   async discard(reason: CloseReason): Promise<void> {
     this.closed = true;
     this.pending = [];
+    this.fanout?.close();
     this.closeAll(reason);
     await this.flush();
     this.dispose();
+  }
+
+  applyRemote(update: Uint8Array): void {
+    if (this.closed || this.broken) return;
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE);
+    } catch (err) {
+      this.opts.log({ level: 'warn', event: 'remote-update-failed', room: this.name, error: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+    const frame = encodeUpdate(update);
+    for (const peer of this.peers.keys()) peer.send(frame);
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (this.closed) return;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+  }
+
+  storeOnBehalf(update: Uint8Array): void {
+    if (this.closed || this.broken) return;
+    this.pending.push(update);
+    this.writing ??= this.drain();
+  }
+
+  deletedElsewhere(): void {
+    this.opts.onDeletedElsewhere?.(this);
   }
 
   private closeAll(reason: CloseReason): void {
@@ -155,6 +237,7 @@ export class Room {
   }
 
   private dispose(): void {
+    this.fanout?.close();
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
@@ -182,6 +265,7 @@ export class Room {
     if (this.closed || this.broken) return;
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
     this.pending.push(update);
+    this.fanout?.sent(update);
     this.writing ??= this.drain();
   }
 
@@ -192,8 +276,10 @@ export class Room {
       for (const id of added) owned.add(id);
       for (const id of removed) owned.delete(id);
     }
-    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const frame = encodeAwareness(update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
+    if (origin !== REMOTE) this.fanout?.awareness(update);
   };
 
   private async drain(): Promise<void> {
@@ -202,8 +288,12 @@ export class Room {
         const batch = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
         const count = this.pending.length;
         this.pending = [];
-        const covers = this.opts.traceWrites ? Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(this.doc))) : undefined;
+        const mark = this.fanout?.mark ?? 0;
+        // What this write covers: the batch's own state, not the document's, which may hold changes
+        // another node received and stores.
+        const covers = this.opts.traceWrites ? Object.fromEntries(Y.decodeStateVector(Y.encodeStateVectorFromUpdate(batch))) : undefined;
         await this.opts.store.appendUpdate(this.name, batch);
+        this.fanout?.stored(mark);
         this.lastModified = new Date().toISOString();
         if (covers) this.opts.log({ level: 'debug', event: 'stored', room: this.name, updates: count, bytes: batch.byteLength, covers });
         if (++this.writesSinceCompaction >= this.opts.compactEvery) {
@@ -214,6 +304,7 @@ export class Room {
     } catch (err) {
       this.closed = true;
       this.failed = true;
+      this.fanout?.close();
       this.opts.log({ level: 'error', event: 'store-failed', room: this.name, error: err instanceof Error ? err.message : String(err) });
       this.closeAll(CLOSE.storageFailed);
       this.opts.onFailed(this);
