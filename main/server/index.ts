@@ -57,6 +57,10 @@ export type ServerLimits = ConnectionLimits & {
   compactEvery: number;
   /** Log each completed write with the state it covers (debug). */
   traceWrites: boolean;
+  /** Several nodes: how often a changed room publishes its state so others repair what they missed (ms). */
+  busRepairMs: number;
+  /** Several nodes: how long a change heard from another node waits for its `stored` before this node stores it (ms). */
+  busHoldMs: number;
 };
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -66,6 +70,8 @@ export const DEFAULT_LIMITS: ServerLimits = {
   idleRoomMs: 30_000,
   compactEvery: 500,
   traceWrites: false,
+  busRepairMs: 1000,
+  busHoldMs: 5000,
 };
 
 export type SyncServer = {
@@ -84,7 +90,7 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const store = opts.store ?? openLevelDocStore(join(opts.dataDir, 'docs'));
   const bus = opts.bus;
-  const fanout = bus ? roomLinks(bus, { log }) : undefined;
+  const fanout = bus ? roomLinks(bus, { log, repairMs: limits.busRepairMs, holdMs: limits.busHoldMs }) : undefined;
   const registry = new RoomRegistry({ store, log, idleMs: limits.idleRoomMs, compactEvery: limits.compactEvery, traceWrites: limits.traceWrites, fanout });
   const engines = [store.health, bus?.health].filter((h): h is HealthSignal => h !== undefined);
   const available = () => engines.every((h) => h.isUp);

@@ -157,7 +157,7 @@ export class Room implements FanoutHost {
 
   /** Changes the document on behalf of the server itself (the JSON API); resolves once stored. */
   async change(f: (doc: Y.Doc) => void): Promise<void> {
-    await this.ready;
+    await this.catchUp();
     const updates: Uint8Array[] = [];
     const collect = (update: Uint8Array) => updates.push(update);
     this.doc.on('update', collect);
@@ -200,6 +200,27 @@ export class Room implements FanoutHost {
     this.closeAll(reason);
     await this.flush();
     this.dispose();
+  }
+
+  /**
+   * With several nodes, brings the document up to what the shared store holds (a change another node
+   * has stored may still be on its way over the bus), so the JSON API reads and changes on every node
+   * what any node has answered for. Alone, the document is always the newest.
+   */
+  async catchUp(): Promise<void> {
+    await this.ready;
+    if (!this.fanout) return;
+    const state = await this.opts.store.load(this.name);
+    if (!state || this.closed || this.broken) return;
+    let changed: Uint8Array | null = null;
+    const onUpdate = (update: Uint8Array) => (changed = update);
+    this.doc.on('update', onUpdate);
+    try {
+      Y.applyUpdate(this.doc, state, REMOTE);
+    } finally {
+      this.doc.off('update', onUpdate);
+    }
+    if (changed) for (const peer of this.peers.keys()) peer.send(encodeUpdate(changed));
   }
 
   applyRemote(update: Uint8Array): void {

@@ -85,7 +85,7 @@ export class RoomRegistry {
   async read<T>(name: string, f: (doc: Y.Doc) => T): Promise<T> {
     const room = this.acquire(name);
     try {
-      await room.ready;
+      await room.catchUp();
       return f(room.doc);
     } finally {
       this.release(room);
