@@ -28,6 +28,8 @@ export interface FanoutHost {
   readonly doc: Y.Doc;
   /** A change another node received: applied and relayed to this node's peers, not stored here. */
   applyRemote(update: Uint8Array): void;
+  /** What another node found this one lacks: applied, and only what was new relayed. */
+  applyRepair(update: Uint8Array): void;
   applyRemoteAwareness(update: Uint8Array): void;
   /** A change heard from a node that never confirmed storing it: stored here instead. */
   storeOnBehalf(update: Uint8Array): void;
@@ -211,16 +213,25 @@ export class Room implements FanoutHost {
     await this.ready;
     if (!this.fanout) return;
     const state = await this.opts.store.load(this.name);
-    if (!state || this.closed || this.broken) return;
+    if (state) this.applyRepair(state);
+  }
+
+  applyRepair(update: Uint8Array): void {
+    if (this.closed || this.broken) return;
     let changed: Uint8Array | null = null;
-    const onUpdate = (update: Uint8Array) => (changed = update);
+    const onUpdate = (u: Uint8Array) => (changed = u);
     this.doc.on('update', onUpdate);
     try {
-      Y.applyUpdate(this.doc, state, REMOTE);
+      Y.applyUpdate(this.doc, update, REMOTE);
+    } catch (err) {
+      this.opts.log({ level: 'warn', event: 'remote-update-failed', room: this.name, error: err instanceof Error ? err.message : String(err) });
     } finally {
       this.doc.off('update', onUpdate);
     }
-    if (changed) for (const peer of this.peers.keys()) peer.send(encodeUpdate(changed));
+    if (changed) {
+      const frame = encodeUpdate(changed);
+      for (const peer of this.peers.keys()) peer.send(frame);
+    }
   }
 
   applyRemote(update: Uint8Array): void {
@@ -284,9 +295,9 @@ export class Room implements FanoutHost {
   /** Sends a change to every connection but the one it came from, and queues it for the store. */
   private publish(update: Uint8Array, frame: Uint8Array, origin: RoomPeer | null): void {
     if (this.closed || this.broken) return;
+    this.fanout?.sent(update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
     this.pending.push(update);
-    this.fanout?.sent(update);
     this.writing ??= this.drain();
   }
 

@@ -97,7 +97,7 @@ export function roomLinks(bus: RoomBus, { log, repairMs = 1000, holdMs = 5000 }:
         }
         case 'repair':
           if (m.to !== me) return;
-          host.applyRemote(m.update);
+          host.applyRepair(m.update);
           changed = true;
           return;
         case 'deleted':
