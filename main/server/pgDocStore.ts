@@ -3,7 +3,8 @@
  * is an append log of Yjs updates (`tandem_doc_updates`, one row per write) that compaction replaces
  * with their merge; `tandem_docs` keeps when each document last changed. An append resolves once its
  * INSERT has committed (synchronous_commit as the server has it, on by default), so "stored" means
- * committed. The schema is created on start by numbered migrations, under an advisory lock so nodes
+ * committed. Appends are group-committed: one goes out at once, and those of any room that arrive
+ * while it is in flight go out together as one multi-row INSERT (one commit, one WAL flush) after it. The schema is created on start by numbered migrations, under an advisory lock so nodes
  * starting together do not race.
  *
  * `health` turns down when a query fails for want of a connection, or when the probe (`select 1`
@@ -39,6 +40,10 @@ export type PgDocStoreOptions = {
 export type PgDocStore = DocStore & { readonly health: HealthSignal };
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/** Rows per group commit (two parameters each, far below PostgreSQL's 65,535). */
+const MAX_GROUP = 500;
+
+type Append = { name: string; update: Uint8Array; resolve(): void; reject(err: unknown): void };
 
 async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
@@ -108,6 +113,25 @@ export async function openPgDocStore({ url, poolSize = 10, probeMs = 1000 }: PgD
     }
   };
 
+  let waiting: Append[] = [];
+  let committing = false;
+  const commitAppends = async () => {
+    committing = true;
+    while (waiting.length) {
+      const group = waiting.slice(0, MAX_GROUP);
+      waiting = waiting.slice(group.length);
+      const rows = group.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ');
+      const values = group.flatMap(({ name, update }) => [name, Buffer.from(update.buffer, update.byteOffset, update.byteLength)]);
+      try {
+        await pool.query(`insert into tandem_doc_updates (doc, update) values ${rows}`, values);
+        for (const a of group) a.resolve();
+      } catch (err) {
+        for (const a of group) a.reject(new StoreError(`could not store an update of "${a.name}": ${message(err)}`));
+      }
+    }
+    committing = false;
+  };
+
   return {
     health,
     async load(name) {
@@ -115,8 +139,11 @@ export async function openPgDocStore({ url, poolSize = 10, probeMs = 1000 }: PgD
       if (!rows.length) return null;
       return rows.length === 1 ? new Uint8Array(rows[0]!.update) : Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update)));
     },
-    async appendUpdate(name, update) {
-      await run(`store an update of "${name}"`, 'insert into tandem_doc_updates (doc, update) values ($1, $2)', [name, Buffer.from(update.buffer, update.byteOffset, update.byteLength)]);
+    appendUpdate(name, update) {
+      return new Promise<void>((resolve, reject) => {
+        waiting.push({ name, update, resolve, reject });
+        if (!committing) void commitAppends();
+      });
     },
     async compact(name) {
       await inTransaction(`compact "${name}"`, async (client) => {

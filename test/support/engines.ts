@@ -46,15 +46,28 @@ async function pgRun(binary: string, args: string[]): Promise<void> {
   await run('su', ['postgres', '-s', '/bin/sh', '-c', quoted]);
 }
 
-export type Postgres = {
+export type Engine = {
   url: string;
   port: number;
-  /** Stops at once, as a crash would (`-m immediate`): only committed data survives. */
+  /** Stops at once, as a crash would (PostgreSQL: `-m immediate`, so only committed data survives). */
   stop(): Promise<void>;
   start(): Promise<void>;
-  /** Stops and removes the data folder. */
+  /** Stops and removes the temp folder. */
   destroy(): Promise<void>;
 };
+export type Postgres = Engine;
+export type Redis = Engine;
+
+async function started(url: string, port: number, dir: string, start: () => Promise<void>, stop: () => Promise<void>): Promise<Engine> {
+  await start();
+  return {
+    url, port, start, stop,
+    destroy: async () => {
+      await stop().catch(() => {});
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 export async function startPostgres(): Promise<Postgres> {
   const dir = mkdtempSync(join(tmpdir(), 'tandem-pg-'));
@@ -76,20 +89,8 @@ export async function startPostgres(): Promise<Postgres> {
     running = false;
     await pgRun('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
   };
-  await start();
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    port,
-    start,
-    stop,
-    destroy: async () => {
-      await stop().catch(() => {});
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return started(`postgres://postgres@127.0.0.1:${port}/postgres`, port, dir, start, stop);
 }
-
-export type Redis = { url: string; port: number; stop(): Promise<void>; start(): Promise<void>; destroy(): Promise<void> };
 
 export async function startRedis(): Promise<Redis> {
   const dir = mkdtempSync(join(tmpdir(), 'tandem-redis-'));
@@ -122,15 +123,5 @@ export async function startRedis(): Promise<Redis> {
       await new Promise((r) => setTimeout(r, 20));
     }
   };
-  await start();
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    port,
-    start,
-    stop,
-    destroy: async () => {
-      await stop().catch(() => {});
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return started(`redis://127.0.0.1:${port}`, port, dir, start, stop);
 }

@@ -3,7 +3,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { openPgDocStore, type PgDocStore } from '../../../main/server/pgDocStore';
 import { enginesMissing, startPostgres, type Postgres } from '../../support/engines';
-import { waitFor } from './helpers';
+import { textOfState, waitFor } from './helpers';
 
 const missing = enginesMissing();
 if (missing) console.log(`skipping the PostgreSQL store tests: ${missing}`);
@@ -14,12 +14,6 @@ function edit(doc: Y.Doc, text: string): Uint8Array {
   doc.getText('t').insert(doc.getText('t').length, text);
   return update!;
 }
-
-const textOf = (state: Uint8Array | null) => {
-  const doc = new Y.Doc();
-  if (state) Y.applyUpdate(doc, state);
-  return doc.getText('t').toString();
-};
 
 describe.skipIf(missing !== null)('PostgreSQL store', () => {
   let postgres: Postgres;
@@ -51,7 +45,13 @@ describe.skipIf(missing !== null)('PostgreSQL store', () => {
     const { rows } = await client.query<{ n: string }>("select count(*) as n from tandem_doc_updates where doc = 'ws1/committed'");
     await client.end();
     expect(Number(rows[0]!.n)).toBe(1);
-    expect(textOf(await store.load('ws1/committed'))).toBe('hello');
+    expect(textOfState(await store.load('ws1/committed'))).toBe('hello');
+  });
+
+  it('stores every one of many appends made at once from many documents (group commit)', async () => {
+    const docs = Array.from({ length: 10 }, () => new Y.Doc());
+    await Promise.all(Array.from({ length: 300 }, (_, i) => store.appendUpdate(`ws1/group${i % 10}`, edit(docs[i % 10]!, `${i};`))));
+    for (let d = 0; d < 10; d++) expect(textOfState(await store.load(`ws1/group${d}`)), `document ${d}`).toBe(docs[d]!.getText('t').toString());
   });
 
   it('loads null for a document never stored', async () => {
@@ -62,7 +62,7 @@ describe.skipIf(missing !== null)('PostgreSQL store', () => {
     const doc = new Y.Doc();
     for (let i = 0; i < 20; i++) await store.appendUpdate('ws1/compact', edit(doc, `${i};`));
     await Promise.all([store.compact('ws1/compact'), store.appendUpdate('ws1/compact', edit(doc, 'late;')), store.compact('ws1/compact')]);
-    expect(textOf(await store.load('ws1/compact'))).toBe(doc.getText('t').toString());
+    expect(textOfState(await store.load('ws1/compact'))).toBe(doc.getText('t').toString());
     const client = new pg.Client(postgres.url);
     await client.connect();
     const { rows } = await client.query<{ n: string }>("select count(*) as n from tandem_doc_updates where doc = 'ws1/compact'");
@@ -93,7 +93,7 @@ describe.skipIf(missing !== null)('PostgreSQL store', () => {
     await postgres.start();
     await waitFor(() => store.health.isUp, 'the store to notice PostgreSQL is back');
     await store.appendUpdate('ws1/down', edit(new Y.Doc(), 'y'));
-    expect(textOf(await store.load('ws1/down'))).toBe('y');
+    expect(textOfState(await store.load('ws1/down'))).toBe('y');
   }, 60_000);
 
   it('fails to open with a message naming the database when it cannot be reached', async () => {

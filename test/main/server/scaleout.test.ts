@@ -15,7 +15,7 @@ import { type LogEntry } from '../../../main/server/log';
 import { enginesMissing, freePort, startPostgres, startRedis, type Postgres, type Redis } from '../../support/engines';
 import { startLoadBalancer, type LoadBalancer } from '../../support/loadBalancer';
 import { bundleCli, startNode, type ServerNode } from '../../support/serverNodes';
-import { connectClient, removeDir, SECRET, serverState, synced, tempDir, waitFor, type Client } from './helpers';
+import { connectClient, removeDir, SECRET, serverState, synced, tempDir, textOfState, waitFor, type Client } from './helpers';
 import { seededRandom } from './seededRandom';
 
 const missing = enginesMissing();
@@ -29,12 +29,6 @@ async function eventually(cond: () => Promise<boolean>, what: string, guardMs = 
     await new Promise((r) => setTimeout(r, 50));
   }
 }
-
-const textOf = (state: Uint8Array | null) => {
-  const doc = new Y.Doc();
-  if (state) Y.applyUpdate(doc, state);
-  return doc.getText('t').toString();
-};
 
 describe.skipIf(missing !== null)('several server nodes on PostgreSQL and Redis', () => {
   let postgres: Postgres;
@@ -133,7 +127,7 @@ describe.skipIf(missing !== null)('several server nodes on PostgreSQL and Redis'
       const expected = (text: string) => inRoom.every(({ i }) => Array.from({ length: written[i]! }, (_, n) => `c${i}.${n};`).every((e) => text.includes(e)));
       await waitFor(() => inRoom.every(({ c }) => c.provider.synced && expected(c.doc.getText('t').toString())), `every client of ${room} to hold every edit`, 30_000);
       await waitFor(() => inRoom.every(({ c }) => c.doc.getText('t').toString() === inRoom[0]!.c.doc.getText('t').toString()), `${room} to converge`);
-      await eventually(async () => expected(textOf(await shared.load(room))), `the shared store to hold every edit of ${room}`);
+      await eventually(async () => expected(textOfState(await shared.load(room))), `the shared store to hold every edit of ${room}`);
     }
   }
 
@@ -339,7 +333,7 @@ describe.skipIf(missing !== null)('several server nodes on PostgreSQL and Redis'
         await Promise.all([synced(writer), synced(watcher)]);
         writer.doc.getText('t').insert(0, 'kept anyway');
         await waitFor(() => watcher.doc.getText('t').toString() === 'kept anyway', 'the other node to relay the change');
-        await eventually(async () => textOf(await shared.load('wsH/plan')) === 'kept anyway', 'the node that heard the change to store it', 5000);
+        await eventually(async () => textOfState(await shared.load('wsH/plan')) === 'kept anyway', 'the node that heard the change to store it', 5000);
         expect(nodes.logs.some((e) => e.event === 'stored-on-behalf' && e.room === 'wsH/plan')).toBe(true);
       } finally {
         writer.destroy();
