@@ -1,6 +1,7 @@
 /**
  * What the nodes say to each other about one room. Every message names the node it comes from.
- *   update    a change a client made on that node, with the node's running number for the room
+ *   update    a change a client made on that node, with the node's running number for the room and
+ *             the number up to which its updates are stored (so a busy room needs no `stored` messages)
  *   stored    every update of that node up to `seq` is committed to the shared store
  *   awareness an awareness update (presence) of that node's clients
  *   state     the node's state vector and delete-set digest (and its last `seq`): others that hold
@@ -12,7 +13,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
 export type BusMessage =
-  | { kind: 'update'; from: string; seq: number; update: Uint8Array }
+  | { kind: 'update'; from: string; seq: number; stored: number; update: Uint8Array }
   | { kind: 'stored'; from: string; seq: number }
   | { kind: 'awareness'; from: string; update: Uint8Array }
   | { kind: 'state'; from: string; seq: number; stateVector: Uint8Array; digest: string; reply: boolean }
@@ -28,6 +29,7 @@ export function encodeBusMessage(m: BusMessage): Uint8Array {
   switch (m.kind) {
     case 'update':
       encoding.writeVarUint(e, m.seq);
+      encoding.writeVarUint(e, m.stored);
       encoding.writeVarUint8Array(e, m.update);
       break;
     case 'stored':
@@ -60,7 +62,7 @@ export function decodeBusMessage(bytes: Uint8Array): BusMessage {
   let m: BusMessage;
   switch (kind) {
     case 'update':
-      m = { kind, from, seq: decoding.readVarUint(d), update: decoding.readVarUint8Array(d) };
+      m = { kind, from, seq: decoding.readVarUint(d), stored: decoding.readVarUint(d), update: decoding.readVarUint8Array(d) };
       break;
     case 'stored':
       m = { kind, from, seq: decoding.readVarUint(d) };

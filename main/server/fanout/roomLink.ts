@@ -2,7 +2,8 @@
  * Links one room to the same room on the other nodes over a RoomBus (docs/scaling.md).
  *
  * - A change a client made here is published at once (`update`, numbered per node and room) and
- *   stored here only; once the write has committed the node says so (`stored`).
+ *   stored here only; once the write has committed the node says so: in its next `update`, or in a
+ *   `stored` of its own when none follows within `ackMs`.
  * - A change heard from another node is applied and relayed to this node's clients, and held until
  *   its node says it is stored. A node that dies before storing it never says so: after `holdMs`
  *   (or when the room unloads) this node stores the held change itself. Yjs updates are idempotent,
@@ -26,6 +27,8 @@ export type RoomLinkOptions = {
   repairMs?: number;
   /** How long a change heard from another node waits for its `stored` before this node stores it (ms); default 5000. */
   holdMs?: number;
+  /** How long a committed write waits for an `update` to carry its `stored` before one is sent alone (ms); default 100. */
+  ackMs?: number;
 };
 
 type Held = { from: string; seq: number; update: Uint8Array; at: number };
@@ -41,11 +44,12 @@ function hasBeyond(a: Map<number, number>, b: Map<number, number>): boolean {
   return false;
 }
 
-export function roomLinks(bus: RoomBus, { log, repairMs = 1000, holdMs = 5000 }: RoomLinkOptions): RoomFanoutFactory {
+export function roomLinks(bus: RoomBus, { log, repairMs = 1000, holdMs = 5000, ackMs = 100 }: RoomLinkOptions): RoomFanoutFactory {
   const me = bus.nodeId;
   const attach = (host: FanoutHost): RoomFanout => {
     let seq = 0;
     let storedSeq = 0;
+    let ackTimer: NodeJS.Timeout | null = null;
     let closed = false;
     let changed = true;
     let lastStateAt = 0;
@@ -69,17 +73,22 @@ export function roomLinks(bus: RoomBus, { log, repairMs = 1000, holdMs = 5000 }:
       return isUpdate ? n > last + 1 : n > last;
     };
 
+    const confirmed = (from: string, seq: number) => {
+      if (held.length) held = held.filter((h) => h.from !== from || h.seq > seq);
+    };
+
     const receive = (m: BusMessage) => {
       if (closed || m.from === me) return;
       switch (m.kind) {
         case 'update':
           if (heardUpTo(m.from, m.seq, true)) sendState(false);
+          confirmed(m.from, m.stored);
           host.applyRemote(m.update);
           held.push({ from: m.from, seq: m.seq, update: m.update, at: Date.now() });
           changed = true;
           return;
         case 'stored':
-          held = held.filter((h) => h.from !== m.from || h.seq > m.seq);
+          confirmed(m.from, m.seq);
           if (heardUpTo(m.from, m.seq, false)) sendState(false);
           return;
         case 'awareness':
@@ -140,7 +149,11 @@ export function roomLinks(bus: RoomBus, { log, repairMs = 1000, holdMs = 5000 }:
       sent(update) {
         seq++;
         changed = true;
-        send({ kind: 'update', from: me, seq, update });
+        send({ kind: 'update', from: me, seq, stored: storedSeq, update });
+        if (ackTimer) {
+          clearTimeout(ackTimer);
+          ackTimer = null;
+        }
       },
       get mark() {
         return seq;
@@ -148,13 +161,21 @@ export function roomLinks(bus: RoomBus, { log, repairMs = 1000, holdMs = 5000 }:
       stored(mark) {
         if (mark <= storedSeq) return;
         storedSeq = mark;
-        send({ kind: 'stored', from: me, seq: mark });
+        ackTimer ??= setTimeout(() => {
+          ackTimer = null;
+          send({ kind: 'stored', from: me, seq: storedSeq });
+        }, ackMs);
       },
       awareness(update) {
         send({ kind: 'awareness', from: me, update });
       },
       close() {
         if (closed) return [];
+        if (ackTimer) {
+          clearTimeout(ackTimer);
+          ackTimer = null;
+          send({ kind: 'stored', from: me, seq: storedSeq });
+        }
         closed = true;
         clearInterval(tick);
         unsubscribe?.();
