@@ -22,6 +22,8 @@ export interface DocStore {
   close(): Promise<void>;
   /** Whether the engine behind the store can be reached (none: an embedded store that always can). */
   readonly health?: HealthSignal;
+  /** Resolves once the store is open and can serve; rejects with StoreOpenError when it cannot be. */
+  opened?(): Promise<void>;
 }
 
 /** Thrown when the store could not do what was asked; the room then refuses to count the edit as stored. */
@@ -29,5 +31,13 @@ export class StoreError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'StoreError';
+  }
+}
+
+/** The store cannot be opened as it is (damaged or foreign data): the server refuses to start and changes nothing. */
+export class StoreOpenError extends StoreError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreOpenError';
   }
 }

@@ -12,7 +12,7 @@
  */
 import pg from 'pg';
 import * as Y from 'yjs';
-import { StoreError, type DocStore, type StoredDocInfo } from './docStore';
+import { StoreError, StoreOpenError, type DocStore, type StoredDocInfo } from './docStore';
 import { HealthSignal } from './health';
 
 const MIGRATIONS: string[] = [
@@ -75,7 +75,7 @@ export async function openPgDocStore({ url, poolSize = 10, probeMs = 1000 }: PgD
     await migrate(pool);
   } catch (err) {
     await pool.end().catch(() => {});
-    throw new StoreError(`could not prepare PostgreSQL at ${new URL(url).host}: ${message(err)}`);
+    throw new StoreOpenError(`could not prepare PostgreSQL at ${new URL(url).host}: ${message(err)}`);
   }
   health.up();
 

@@ -7,6 +7,7 @@ import { type DocStore } from './docStore';
 import { type Log } from './log';
 import { Room, type RoomFanoutFactory } from './room';
 import { CLOSE, type CloseReason } from './closeCodes';
+import { isWorkspaceRoom, workspaceSchemaGate } from './workspaceSchema';
 import type * as Y from 'yjs';
 
 export type RoomRegistryOptions = {
@@ -40,6 +41,7 @@ export class RoomRegistry {
     if (!room) {
       room = new Room(name, {
         ...this.opts,
+        gate: isWorkspaceRoom(name) ? workspaceSchemaGate : undefined,
         onFailed: (r) => this.forget(r),
         onBroken: (r) => void this.unload(r),
         onDeletedElsewhere: (r) => {
