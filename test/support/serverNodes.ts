@@ -17,24 +17,25 @@ export type ServerNode = {
   port: number;
   /** Every write this node logged as committed, in order. */
   stored: { room: string; covers: Record<string, number> }[];
+  /** The last of those per room. */
+  lastStored: Map<string, Record<string, number>>;
   logs: LogLine[];
   listening: Promise<void>;
   /** Resolves once the process is gone and every line it wrote has been read. */
   exited: Promise<void>;
 };
 
-/** Bundles the CLI once per test process; returns the bundle's path and its remover. */
-export async function bundleCli(name: string): Promise<{ bundle: string; remove(): void }> {
-  const dir = join(ROOT, 'node_modules', '.cache', name);
-  mkdirSync(dir, { recursive: true });
-  const bundle = join(dir, `cli-${process.pid}.mjs`);
+/** Bundles the CLI once per test process (into node_modules/.cache/<dir>/<name>-<pid>.mjs); returns its path and its remover. */
+export async function bundleCli(dir: string, name = 'cli'): Promise<{ bundle: string; remove(): void }> {
+  mkdirSync(join(ROOT, 'node_modules', '.cache', dir), { recursive: true });
+  const bundle = join(ROOT, 'node_modules', '.cache', dir, `${name}-${process.pid}.mjs`);
   await build({ entryPoints: [join(ROOT, 'main/server/cli.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: bundle, logLevel: 'error' });
   return { bundle, remove: () => rmSync(bundle, { force: true }) };
 }
 
 export function startNode(bundle: string, port: number, args: string[], env: Record<string, string> = {}): ServerNode {
   const proc = spawn(process.execPath, [bundle, '--port', String(port), '--log-level', 'debug', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  const node: ServerNode = { proc, port, stored: [], logs: [], listening: null!, exited: null! };
+  const node: ServerNode = { proc, port, stored: [], lastStored: new Map(), logs: [], listening: null!, exited: null! };
   let buffered = '';
   proc.stderr!.on('data', (chunk: Buffer) => {
     buffered += chunk.toString();
@@ -47,7 +48,10 @@ export function startNode(bundle: string, port: number, args: string[], env: Rec
       } catch {
         continue; // a line cut by a kill, or the stop message
       }
-      if (entry.event === 'stored' && entry.room && entry.covers) node.stored.push({ room: entry.room, covers: entry.covers });
+      if (entry.event === 'stored' && entry.room && entry.covers) {
+        node.stored.push({ room: entry.room, covers: entry.covers });
+        node.lastStored.set(entry.room, entry.covers);
+      }
       else if (entry.event !== 'connection-joined') node.logs.push(entry);
     }
   });
