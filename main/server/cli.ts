@@ -1,9 +1,10 @@
 /**
  * Command line of the sync server.
  *   server (default)  tsx main/server/cli.ts [--port 1234] [--host 127.0.0.1] [--data <dir>] [--secret <s>] [--static <dir>]
+ *                     [--postgres postgres://…] [--redis redis://…]   (several nodes: docs/scaling.md)
  *   web               tsx main/server/cli.ts web [--port 4321] [--data ~/.tandem/web-data]
  *   token             tsx main/server/cli.ts token --workspace <id> --role <editor|commenter|viewer> --name <name> [--ttl 30d] [--secret <s> | --data <dir>]
- * Flags fall back to TANDEM_PORT, TANDEM_HOST, TANDEM_DATA, TANDEM_SECRET. Without a secret the server
+ * Flags fall back to TANDEM_PORT, TANDEM_HOST, TANDEM_DATA, TANDEM_SECRET, TANDEM_POSTGRES, TANDEM_REDIS. Without a secret the server
  * generates one and keeps it in <data>/secret, where the token command finds it too.
  */
 import { randomBytes } from 'node:crypto';
@@ -14,8 +15,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { inviteLink } from '../../shared/sync/inviteLink';
 import { ROLES, ROOM_PART, type Role } from '../../shared/sync/rooms';
-import { StoreOpenError } from './docStore';
+import { StoreOpenError, type DocStore } from './docStore';
+import { connectRedisBus } from './fanout/redisBus';
+import { type RoomBus } from './fanout/roomBus';
 import { startSyncServer, createToken } from './index';
+import { openPgDocStore } from './pgDocStore';
 import { isLogLevel, jsonLineLog } from './log';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -71,7 +75,21 @@ const serveOptions = {
   secret: { type: 'string' },
   static: { type: 'string' },
   'log-level': { type: 'string' },
+  postgres: { type: 'string' },
+  redis: { type: 'string' },
 } as const;
+
+function engineUrl(flag: string, value: string | undefined, protocols: string[]): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--${flag} must be a URL like ${protocols[0]}//host:port…, not "${value}"`);
+  }
+  if (!protocols.includes(url.protocol)) throw new UsageError(`--${flag} must start with ${protocols.join(' or ')}, not "${url.protocol}"`);
+  return value;
+}
 
 async function serve(args: string[], web: boolean): Promise<void> {
   const { values } = parseArgs({ args, options: serveOptions, strict: true });
@@ -81,6 +99,17 @@ async function serve(args: string[], web: boolean): Promise<void> {
   const staticDir = values.static ?? (existsSync(join(DEFAULT_STATIC_DIR, 'index.html')) ? DEFAULT_STATIC_DIR : undefined);
   if (web && !staticDir) throw new UsageError('the browser UI is not built: run npm run build:renderer (npm run web does it for you)');
   const listenPort = port(values.port ?? env.TANDEM_PORT, web ? DEFAULTS.webPort : DEFAULTS.serverPort);
+  const postgres = engineUrl('postgres', values.postgres ?? env.TANDEM_POSTGRES, ['postgres:', 'postgresql:']);
+  const redis = engineUrl('redis', values.redis ?? env.TANDEM_REDIS, ['redis:', 'rediss:']);
+  const log = jsonLineLog(level, (line) => process.stderr.write(line));
+  const store: DocStore | undefined = postgres ? await openPgDocStore({ url: postgres }) : undefined;
+  let bus: RoomBus | undefined;
+  try {
+    bus = redis ? await connectRedisBus({ url: redis, log }) : undefined;
+  } catch (err) {
+    await store?.close();
+    throw err;
+  }
   const server = await startSyncServer({
     port: listenPort,
     host: values.host ?? env.TANDEM_HOST ?? '127.0.0.1',
@@ -88,7 +117,9 @@ async function serve(args: string[], web: boolean): Promise<void> {
     secret: secretFor(dataDir, values.secret ?? env.TANDEM_SECRET, true),
     staticDir,
     web: web ? { workspaceId: DEFAULTS.webWorkspaceId, workspaceName: DEFAULTS.webWorkspaceName, userName: defaultUserName() } : undefined,
-    log: jsonLineLog(level, (line) => process.stderr.write(line)),
+    log,
+    store,
+    bus,
     limits: { traceWrites: level === 'debug' },
   }).catch((err: unknown) => {
     if ((err as { code?: unknown }).code !== 'EADDRINUSE') throw err;
@@ -144,6 +175,7 @@ async function token(args: string[]): Promise<void> {
 
 const USAGE = `usage:
   npm run server -- [--port 1234] [--host 127.0.0.1] [--data <dir>] [--secret <s>] [--static <dir>] [--log-level info]
+                    [--postgres postgres://user@host:port/db] [--redis redis://host:port]
   npm run web -- [--port 4321] [--data <dir>]
   npm run server -- token --workspace <id> --role <editor|commenter|viewer> --name <name> [--ttl 30d] [--secret <s> | --data <dir>] [--url http://host:port]
 `;

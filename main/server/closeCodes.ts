@@ -7,6 +7,7 @@ export const CLOSE = {
   goingAway: { code: 1001, reason: 'the server is shutting down' },
   tooBig: { code: 1009, reason: 'frame too big' },
   storageFailed: { code: 1011, reason: 'the server could not store the document; reconnect to retry' },
+  unavailable: { code: 1013, reason: 'this server cannot reach its database or the other servers; reconnect to retry' },
   /** Application codes (4000–4999). */
   badFrame: { code: 4400, reason: 'malformed message' },
   unauthorized: { code: 4401, reason: 'missing or invalid token' },

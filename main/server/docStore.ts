@@ -3,6 +3,8 @@
  * so another engine (PostgreSQL, see docs/scaling.md) replaces the embedded LevelDB store without
  * touching it. Documents are named by their room, `<workspaceId>/<docId>`.
  */
+import { type HealthSignal } from './health';
+
 export type StoredDocInfo = { name: string; lastModified: string | null };
 
 export interface DocStore {
@@ -18,6 +20,8 @@ export interface DocStore {
   list(prefix: string): Promise<StoredDocInfo[]>;
   delete(name: string): Promise<void>;
   close(): Promise<void>;
+  /** Whether the engine behind the store can be reached (none: an embedded store that always can). */
+  readonly health?: HealthSignal;
   /** Resolves once the store is open and can serve; rejects with StoreOpenError when it cannot be. */
   opened?(): Promise<void>;
 }

@@ -14,6 +14,9 @@ import { roomName } from '../../shared/sync/rooms';
 import { CLOSE } from './closeCodes';
 import { serveConnection, type ConnectionLimits } from './connection';
 import { type DocStore } from './docStore';
+import { roomLinks } from './fanout/roomLink';
+import { type RoomBus } from './fanout/roomBus';
+import { type HealthSignal } from './health';
 import { handleApi, sendJson, type WebSession } from './httpApi';
 import { openLevelDocStore } from './levelDocStore';
 import { truncatedLogTails } from './levelLogTail';
@@ -46,6 +49,8 @@ export type SyncServerOptions = {
   log?: Log;
   /** Another DocStore (see docs/scaling.md); default LevelDB in `dataDir`. */
   store?: DocStore;
+  /** Links this node's rooms to the other nodes' (several nodes, docs/scaling.md); closed with the server. */
+  bus?: RoomBus;
   /** Templates offered by the JSON API; default templates/*.json. */
   templates?: () => Promise<PlanTemplate[]>;
   limits?: Partial<ServerLimits>;
@@ -60,6 +65,10 @@ export type ServerLimits = ConnectionLimits & {
   compactEvery: number;
   /** Log each completed write with the state it covers (debug). */
   traceWrites: boolean;
+  /** Several nodes: how often a changed room publishes its state so others repair what they missed (ms). */
+  busRepairMs: number;
+  /** Several nodes: how long a change heard from another node waits for its `stored` before this node stores it (ms). */
+  busHoldMs: number;
 };
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -69,6 +78,8 @@ export const DEFAULT_LIMITS: ServerLimits = {
   idleRoomMs: 30_000,
   compactEvery: 500,
   traceWrites: false,
+  busRepairMs: 1000,
+  busHoldMs: 5000,
 };
 
 export type SyncServer = {
@@ -93,7 +104,11 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   const watched = watchStore(opts.store ?? openLevelDocStore(levelDir));
   const store = watched.store;
   await store.opened?.();
-  const registry = new RoomRegistry({ store, log, idleMs: limits.idleRoomMs, compactEvery: limits.compactEvery, traceWrites: limits.traceWrites });
+  const bus = opts.bus;
+  const fanout = bus ? roomLinks(bus, { log, repairMs: limits.busRepairMs, holdMs: limits.busHoldMs }) : undefined;
+  const registry = new RoomRegistry({ store, log, idleMs: limits.idleRoomMs, compactEvery: limits.compactEvery, traceWrites: limits.traceWrites, fanout });
+  const engines = [store.health, bus?.health].filter((h): h is HealthSignal => h !== undefined);
+  const available = () => engines.every((h) => h.isUp);
   // The plan operations (templates, Slate ↔ Yjs) load on the first API call: the sync path never
   // needs them, and a server restarting after a crash is back sooner without them.
   let plansLoaded: Promise<WorkspacePlans> | null = null;
@@ -119,6 +134,17 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
     onClose: (ws: WebSocket) => sockets.delete(ws),
   };
 
+  // A node that can no longer store or share changes closes its clients, so they reconnect to another
+  // node, and unloads its rooms (they may have missed changes); it takes clients again once it can.
+  for (const engine of engines) {
+    engine.onChange(({ name, up, detail }) => {
+      if (up) return log({ level: 'info', event: 'engine-up', engine: name });
+      log({ level: 'error', event: 'engine-down', engine: name, detail, closing: sockets.size, rooms: registry.size });
+      for (const ws of sockets) ws.close(CLOSE.unavailable.code, CLOSE.unavailable.reason);
+      registry.closeAll(CLOSE.unavailable).catch((err: unknown) => log({ level: 'error', event: 'unload-failed', error: String(err) }));
+    });
+  }
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     for (const [header, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(header, value);
     const refused = web?.guard.refuseRequest(req, false);
@@ -126,7 +152,15 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === '/healthz') {
       const health = watched.health();
-      return sendJson(res, health.ok ? 200 : 503, { ok: health.ok, rooms: registry.size, connections: sockets.size, store: { ...health, droppedLogBytes } });
+      const ok = health.ok && available();
+      const state = (h: HealthSignal | undefined) => (h ? (h.isUp ? 'up' : `down: ${h.current.detail}`) : undefined);
+      return sendJson(res, ok ? 200 : 503, {
+        ok, rooms: registry.size, connections: sockets.size, store: { ...health, droppedLogBytes },
+        database: state(store.health) ?? 'embedded', redis: state(bus?.health) ?? 'off', node: bus?.nodeId,
+      });
+    }
+    if (!available() && (path === '/api' || path.startsWith('/api/'))) {
+      return sendJson(res, 503, { error: { code: 'unavailable', message: CLOSE.unavailable.reason } });
     }
     if (path === '/api' || path.startsWith('/api/')) return handleApi(req, res, path, { secret: opts.secret, plans, web });
     if (opts.staticDir) return serveStatic(req, res, opts.staticDir, path);
@@ -147,7 +181,10 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, req, ctx));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      if (available()) serveConnection(ws, req, ctx);
+      else ws.close(CLOSE.unavailable.code, CLOSE.unavailable.reason);
+    });
   });
 
   await new Promise<void>((resolveListen, reject) => {
@@ -172,6 +209,7 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
       http.close();
       for (const ws of sockets) ws.close(CLOSE.goingAway.code, CLOSE.goingAway.reason);
       await registry.closeAll();
+      await bus?.close();
       await store.close();
       for (const ws of sockets) ws.terminate();
       http.closeAllConnections();

@@ -7,6 +7,10 @@
  * A client's update is passed on as the frame it came in (decoded strictly first, so it is exactly one
  * valid update) once the document has applied it. The document has no `update` listener on that path,
  * so Yjs does not encode each change a second time: that encoding cost about as much as applying.
+ *
+ * With several server nodes, a `RoomFanout` (main/server/fanout/) links the room to the same room on
+ * the other nodes: the room tells it what changed here and what is stored; it hands the room what
+ * changed elsewhere (`applyRemote`, relayed to local peers but stored by the node that received it).
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -16,6 +20,46 @@ import { type Log } from './log';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './messages';
 import { CLOSE, type CloseReason } from './closeCodes';
 import { type UpdateGate } from './workspaceSchema';
+
+/** Origin of changes that came from another node. */
+export const REMOTE = Symbol('remote node');
+
+/** What the room offers the link to other nodes. */
+export interface FanoutHost {
+  readonly name: string;
+  readonly doc: Y.Doc;
+  /** A change another node received: applied and relayed to this node's peers, not stored here. */
+  applyRemote(update: Uint8Array): void;
+  /** What another node found this one lacks: applied, and only what was new relayed. */
+  applyRepair(update: Uint8Array): void;
+  applyRemoteAwareness(update: Uint8Array): void;
+  /** A change heard from a node that never confirmed storing it: stored here instead. */
+  storeOnBehalf(update: Uint8Array): void;
+  /** Another node deleted the document. */
+  deletedElsewhere(): void;
+}
+
+/** The room's link to the same room on other nodes. */
+export interface RoomFanout {
+  /** Resolves once changes from other nodes are heard: the room loads from the store only then. */
+  readonly ready: Promise<void>;
+  /** The room has loaded from the store. */
+  loaded(): void;
+  /** A change made on this node: relayed locally and queued for the store. */
+  sent(update: Uint8Array): void;
+  /** Marks the changes sent so far; `stored(mark)` once a write covering them has committed. */
+  readonly mark: number;
+  stored(mark: number): void;
+  awareness(update: Uint8Array): void;
+  /** Unlinks; returns the changes heard from other nodes that none confirmed storing. */
+  close(): Uint8Array[];
+}
+
+export interface RoomFanoutFactory {
+  attach(host: FanoutHost): RoomFanout;
+  /** Tells the other nodes that the document was deleted. */
+  deleted(name: string): void;
+}
 
 /** What a room needs from a connection. */
 export interface RoomPeer {
@@ -38,9 +82,13 @@ export type RoomOptions = {
   onFailed(room: Room): void;
   /** Called once the document may be inconsistent (Yjs failed part-way through an update): the registry unloads it. */
   onBroken(room: Room): void;
+  /** Called when another node deleted the document: the registry drops it. */
+  onDeletedElsewhere?(room: Room): void;
+  /** Links the room to the same room on other nodes (none: this node is alone). */
+  fanout?: RoomFanoutFactory;
 };
 
-export class Room {
+export class Room implements FanoutHost {
   /** Keeps the history of set fields (owners), which clients merge from (shared/conflicts/ownerSets.ts). */
   readonly doc = new Y.Doc({ gcFilter: keepSetFieldHistory });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
@@ -61,11 +109,14 @@ export class Room {
   /** Yjs failed part-way through an update: take nothing more, store what was accepted, unload. */
   private broken = false;
   private failed = false;
+  private readonly fanout: RoomFanout | null;
 
   constructor(readonly name: string, private readonly opts: RoomOptions, after: Promise<void> = Promise.resolve()) {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
-    this.ready = after.then(() => this.load());
+    this.fanout = opts.fanout?.attach(this) ?? null;
+    this.ready = after.then(() => this.fanout?.ready).then(() => this.load()).then(() => this.fanout?.loaded());
+    this.ready.catch(() => this.fanout?.close());
   }
 
   get peerCount(): number {
@@ -119,7 +170,7 @@ export class Room {
 
   /** Changes the document on behalf of the server itself (the JSON API); resolves once stored. */
   async change(f: (doc: Y.Doc) => void): Promise<void> {
-    await this.ready;
+    await this.catchUp();
     const updates: Uint8Array[] = [];
     const collect = (update: Uint8Array) => updates.push(update);
     this.doc.on('update', collect);
@@ -139,9 +190,14 @@ export class Room {
   }
 
   /** Stores what is pending, compacts, and releases the document. */
-  async unload(): Promise<void> {
+  async unload(reason: CloseReason = CLOSE.goingAway): Promise<void> {
     await this.flush();
-    this.closeAll(CLOSE.goingAway);
+    this.closeAll(reason);
+    const unconfirmed = this.fanout?.close() ?? [];
+    if (unconfirmed.length && !this.closed) {
+      for (const update of unconfirmed) this.storeOnBehalf(update);
+      await this.flush();
+    }
     if (!this.closed && this.lastModified) {
       await this.opts.store.compact(this.name);
       await this.opts.store.setLastModified(this.name, this.lastModified);
@@ -153,9 +209,68 @@ export class Room {
   async discard(reason: CloseReason): Promise<void> {
     this.closed = true;
     this.pending = [];
+    this.fanout?.close();
     this.closeAll(reason);
     await this.flush();
     this.dispose();
+  }
+
+  /**
+   * With several nodes, brings the document up to what the shared store holds (a change another node
+   * has stored may still be on its way over the bus), so the JSON API reads and changes on every node
+   * what any node has answered for. Alone, the document is always the newest.
+   */
+  async catchUp(): Promise<void> {
+    await this.ready;
+    if (!this.fanout) return;
+    const state = await this.opts.store.load(this.name);
+    if (state) this.applyRepair(state);
+  }
+
+  applyRepair(update: Uint8Array): void {
+    if (this.closed || this.broken) return;
+    let changed: Uint8Array | null = null;
+    const onUpdate = (u: Uint8Array) => (changed = u);
+    this.doc.on('update', onUpdate);
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE);
+    } catch (err) {
+      this.opts.log({ level: 'warn', event: 'remote-update-failed', room: this.name, error: err instanceof Error ? err.message : String(err) });
+    } finally {
+      this.doc.off('update', onUpdate);
+    }
+    if (changed) {
+      const frame = encodeUpdate(changed);
+      for (const peer of this.peers.keys()) peer.send(frame);
+    }
+  }
+
+  applyRemote(update: Uint8Array): void {
+    if (this.closed || this.broken) return;
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE);
+    } catch (err) {
+      this.opts.log({ level: 'warn', event: 'remote-update-failed', room: this.name, error: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+    const frame = encodeUpdate(update);
+    for (const peer of this.peers.keys()) peer.send(frame);
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (this.closed) return;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+  }
+
+  storeOnBehalf(update: Uint8Array): void {
+    if (this.closed || this.broken) return;
+    this.pending.push(update);
+    this.queuedCount++;
+    this.writing ??= this.drain();
+  }
+
+  deletedElsewhere(): void {
+    this.opts.onDeletedElsewhere?.(this);
   }
 
   /**
@@ -183,6 +298,7 @@ export class Room {
   }
 
   private dispose(): void {
+    this.fanout?.close();
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
@@ -216,6 +332,7 @@ export class Room {
   /** Sends a change to every connection but the one it came from, and queues it for the store. */
   private publish(update: Uint8Array, frame: Uint8Array, origin: RoomPeer | null): void {
     if (this.closed || this.broken) return;
+    this.fanout?.sent(update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
     this.pending.push(update);
     this.queuedCount++;
@@ -229,8 +346,10 @@ export class Room {
       for (const id of added) owned.add(id);
       for (const id of removed) owned.delete(id);
     }
-    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const frame = encodeAwareness(update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
+    if (origin !== REMOTE) this.fanout?.awareness(update);
   };
 
   private async drain(): Promise<void> {
@@ -239,8 +358,12 @@ export class Room {
         const batch = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
         const count = this.pending.length;
         this.pending = [];
-        const covers = this.opts.traceWrites ? Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(this.doc))) : undefined;
+        const mark = this.fanout?.mark ?? 0;
+        // What this write covers: the batch's own state, not the document's, which may hold changes
+        // another node received and stores.
+        const covers = this.opts.traceWrites ? Object.fromEntries(Y.decodeStateVector(Y.encodeStateVectorFromUpdate(batch))) : undefined;
         await this.opts.store.appendUpdate(this.name, batch);
+        this.fanout?.stored(mark);
         this.storedCount += count;
         this.sendHeldAnswers();
         this.lastModified = new Date().toISOString();
@@ -253,6 +376,7 @@ export class Room {
     } catch (err) {
       this.closed = true;
       this.failed = true;
+      this.fanout?.close();
       this.heldAnswers = [];
       this.opts.log({ level: 'error', event: 'store-failed', room: this.name, error: err instanceof Error ? err.message : String(err) });
       this.closeAll(CLOSE.storageFailed);

@@ -5,8 +5,8 @@
  */
 import { type DocStore } from './docStore';
 import { type Log } from './log';
-import { Room } from './room';
-import { CLOSE } from './closeCodes';
+import { Room, type RoomFanoutFactory } from './room';
+import { CLOSE, type CloseReason } from './closeCodes';
 import { isWorkspaceRoom, workspaceSchemaGate } from './workspaceSchema';
 import type * as Y from 'yjs';
 
@@ -16,6 +16,8 @@ export type RoomRegistryOptions = {
   idleMs: number;
   compactEvery: number;
   traceWrites: boolean;
+  /** Links each room to the same room on other nodes (several nodes, docs/scaling.md). */
+  fanout?: RoomFanoutFactory;
 };
 
 export class RoomRegistry {
@@ -37,7 +39,16 @@ export class RoomRegistry {
   acquire(name: string): Room {
     let room = this.rooms.get(name);
     if (!room) {
-      room = new Room(name, { ...this.opts, gate: isWorkspaceRoom(name) ? workspaceSchemaGate : undefined, onFailed: (r) => this.forget(r), onBroken: (r) => void this.unload(r) }, this.unloading.get(name));
+      room = new Room(name, {
+        ...this.opts,
+        gate: isWorkspaceRoom(name) ? workspaceSchemaGate : undefined,
+        onFailed: (r) => this.forget(r),
+        onBroken: (r) => void this.unload(r),
+        onDeletedElsewhere: (r) => {
+          this.forget(r);
+          void r.discard(CLOSE.deleted);
+        },
+      }, this.unloading.get(name));
       this.rooms.set(name, room);
       const loading = room;
       loading.ready.catch((err: unknown) => {
@@ -76,7 +87,7 @@ export class RoomRegistry {
   async read<T>(name: string, f: (doc: Y.Doc) => T): Promise<T> {
     const room = this.acquire(name);
     try {
-      await room.ready;
+      await room.catchUp();
       return f(room.doc);
     } finally {
       this.release(room);
@@ -91,12 +102,13 @@ export class RoomRegistry {
       await room.discard(CLOSE.deleted);
     }
     await this.unloading.get(name);
+    this.opts.fanout?.deleted(name);
     await this.opts.store.delete(name);
   }
 
-  /** Stores everything and unloads every room (graceful shutdown). */
-  async closeAll(): Promise<void> {
-    await Promise.all([...this.rooms.values()].map((room) => this.unload(room)));
+  /** Stores everything and unloads every room (graceful shutdown, or an engine the rooms need is down). */
+  async closeAll(reason?: CloseReason): Promise<void> {
+    await Promise.all([...this.rooms.values()].map((room) => this.unload(room, reason)));
     await Promise.all(this.unloading.values());
   }
 
@@ -107,12 +119,12 @@ export class RoomRegistry {
     this.idleTimers.delete(room);
   }
 
-  private unload(room: Room): Promise<void> {
+  private unload(room: Room, reason?: CloseReason): Promise<void> {
     if (this.rooms.get(room.name) !== room) return this.unloading.get(room.name) ?? Promise.resolve();
     this.forget(room);
     const done = room.ready
       .catch(() => {})
-      .then(() => room.unload())
+      .then(() => room.unload(reason))
       .catch((err: unknown) => this.opts.log({ level: 'error', event: 'unload-failed', room: room.name, error: String(err) }))
       .finally(() => {
         if (this.unloading.get(room.name) === done) this.unloading.delete(room.name);

@@ -37,6 +37,7 @@ export function watchStore(store: DocStore): { store: DocStore; health(): StoreH
     delete: (name) => watch(name, `delete "${name}"`, () => store.delete(name)),
     close: () => store.close(),
     ...(store.opened ? { opened: () => store.opened!() } : {}),
+    ...(store.health ? { health: store.health } : {}),
   };
   return {
     store: watched,

@@ -24,7 +24,8 @@ import { WebsocketProvider } from 'y-websocket';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { percentile } from '../report';
 
-export type LoadTarget = { url: string; mode: 'yjs' | 'echo'; token?: string };
+/** `spread`: the clients of each room connect to these servers in turn (editor to the first), instead of all to `url`. */
+export type LoadTarget = { url: string; mode: 'yjs' | 'echo'; token?: string; spread?: string[] };
 export type LoadSpec = {
   targets: LoadTarget[];
   rooms: number;
@@ -158,8 +159,9 @@ async function connect(target: LoadTarget, tally: Tally): Promise<Peer[][]> {
   const rooms: Peer[][] = [];
   for (let r = 0; r < spec.rooms; r++) {
     const room = `${spec.roomPrefix}${r}`;
+    const on = (c: number): LoadTarget => (target.spread ? { ...target, url: target.spread[c % target.spread.length]! } : target);
     rooms.push(Array.from({ length: spec.clientsPerRoom }, (_, c) =>
-      c > 0 ? leanReceiver(target, room, tally) : target.mode === 'echo' ? relayEditor(target, room) : yjsEditor(target, room)));
+      c > 0 ? leanReceiver(on(c), room, tally) : target.mode === 'echo' ? relayEditor(on(c), room) : yjsEditor(on(c), room)));
     if (r % 10 === 9 || r === spec.rooms - 1) {
       const batch = rooms.slice(Math.floor(r / 10) * 10).flat();
       tally.failed += (await Promise.all(batch.map((p) => p.ready))).filter((ok) => !ok).length;

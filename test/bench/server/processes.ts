@@ -31,8 +31,9 @@ const profileArgv = (kind: ServerKind) => (process.env.BENCH_CPU_PROF ? ['--cpu-
 
 export type BenchServer = { kind: ServerKind; port: number; rss(): Promise<number>; stats(): Promise<ServerStats>; stop(): Promise<void> };
 
-export async function startBenchServer(kind: ServerKind): Promise<BenchServer> {
-  const child = spawn(process.execPath, [...EXEC_ARGV, ...profileArgv(kind), join(HERE, 'serverProcess.ts'), kind], { stdio: ['pipe', 'pipe', 'inherit'] });
+/** `env` reaches the server process (see serverProcess.ts for what it reads). */
+export async function startBenchServer(kind: ServerKind, env: Record<string, string> = {}): Promise<BenchServer> {
+  const child = spawn(process.execPath, [...EXEC_ARGV, ...profileArgv(kind), join(HERE, 'serverProcess.ts'), kind], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const lines = createInterface({ input: child.stdout });
   const next = <T>(key: string) => new Promise<T>((resolve, reject) => {
     const onLine = (line: string) => {

@@ -7,7 +7,8 @@
  * Every kind is measured the same way: CPU time of all its threads, garbage collections, and the time
  * its event loop spends handling each incoming frame (ws's `message` event, timed around the call, so
  * whatever the server does synchronously per frame — decode, apply, fan-out — is inside it).
- * BENCH_OURS_STORE=memory runs `ours` on an in-memory store (to see what LevelDB costs).
+ * BENCH_OURS_STORE=memory runs `ours` on an in-memory store (to see what LevelDB costs);
+ * BENCH_OURS_POSTGRES=<url> on PostgreSQL, and BENCH_OURS_REDIS=<url> as one node of several.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -19,7 +20,9 @@ import { WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { setupWSConnection } from '@y/websocket-server/utils';
 import { type DocStore } from '../../../main/server/docStore';
+import { connectRedisBus } from '../../../main/server/fanout/redisBus';
 import { startSyncServer } from '../../../main/server/index';
+import { openPgDocStore } from '../../../main/server/pgDocStore';
 import { percentile } from '../report';
 import { BENCH_SECRET, type ServerKind, type ServerStats } from './processes';
 
@@ -44,8 +47,10 @@ function memoryStore(): DocStore {
 async function start(kind: ServerKind): Promise<{ port: number; close(): Promise<void> }> {
   if (kind === 'ours') {
     const dataDir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
-    const store = process.env.BENCH_OURS_STORE === 'memory' ? memoryStore() : undefined;
-    const server = await startSyncServer({ port: 0, dataDir, secret: BENCH_SECRET, log: () => {}, store });
+    const { BENCH_OURS_STORE, BENCH_OURS_POSTGRES, BENCH_OURS_REDIS } = process.env;
+    const store = BENCH_OURS_STORE === 'memory' ? memoryStore() : BENCH_OURS_POSTGRES ? await openPgDocStore({ url: BENCH_OURS_POSTGRES }) : undefined;
+    const bus = BENCH_OURS_REDIS ? await connectRedisBus({ url: BENCH_OURS_REDIS, log: () => {} }) : undefined;
+    const server = await startSyncServer({ port: 0, dataDir, secret: BENCH_SECRET, log: () => {}, store, bus });
     return { port: server.port, close: async () => { await server.close(); rmSync(dataDir, { recursive: true, force: true }); } };
   }
   const http = createServer((_req, res) => res.writeHead(404).end());

@@ -32,6 +32,17 @@ describe('server command line', () => {
     }
   });
 
+  it('refuses an engine address that is not a URL of that engine, and names an engine it cannot reach', async () => {
+    const dataDir = tempDir();
+    try {
+      await expect(run(TSX, [CLI, '--port', '0', '--data', dataDir, '--postgres', 'db:5432'], { cwd: ROOT })).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--postgres must start with postgres: or postgresql:') });
+      await expect(run(TSX, [CLI, '--port', '0', '--data', dataDir, '--redis', 'http://cache:6379'], { cwd: ROOT })).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--redis must start with redis: or rediss:') });
+      await expect(run(TSX, [CLI, '--port', '0', '--data', dataDir], { cwd: ROOT, env: { ...process.env, TANDEM_REDIS: 'redis://127.0.0.1:1' } })).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('could not reach Redis at 127.0.0.1:1') });
+    } finally {
+      removeDir(dataDir);
+    }
+  });
+
   it('serves on the given port, keeps a secret in the data folder that the token command uses, and stops on SIGTERM', async () => {
     const dataDir = tempDir();
     const child = spawn(TSX, [CLI, '--port', '0', '--data', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TANDEM_HOST: '127.0.0.1' } });

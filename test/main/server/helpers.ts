@@ -86,3 +86,10 @@ export async function serverState(wsUrl: string, room: string, token: string): P
   c.destroy();
   return copy;
 }
+
+/** The text `t` of a stored state (empty for none). */
+export function textOfState(state: Uint8Array | null): string {
+  const doc = new Y.Doc();
+  if (state) Y.applyUpdate(doc, state);
+  return doc.getText('t').toString();
+}
