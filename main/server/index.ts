@@ -11,7 +11,10 @@ import { type PlanTemplate } from '../../shared/templates/templateSchema';
 import { initWorkspaceDoc, WORKSPACE_DOC_ID } from '../../shared/model/workspaceDoc';
 import { roomName } from '../../shared/sync/rooms';
 import { CLOSE } from './closeCodes';
-import { serveConnection, type ConnectionLimits } from './connection';
+import { Admission } from './admission';
+import { serveConnection } from './connection';
+import { Keepalive } from './keepalive';
+import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './limits';
 import { type DocStore } from './docStore';
 import { handleApi, sendJson, type WebSession } from './httpApi';
 import { openLevelDocStore } from './levelDocStore';
@@ -52,16 +55,32 @@ export type ServerLimits = ConnectionLimits & {
   compactEvery: number;
   /** Log each completed write with the state it covers (debug). */
   traceWrites: boolean;
+  /** Open TCP connections (HTTP and websocket) at once; more are refused. */
+  maxConnections: number;
+  /** An HTTP request (headers and body) that has not arrived whole by then is answered 408 and closed. */
+  requestTimeoutMs: number;
 };
 
 export const DEFAULT_LIMITS: ServerLimits = {
+  ...DEFAULT_CONNECTION_LIMITS,
   maxFrameBytes: 16 * 1024 * 1024,
-  messagesPerSecond: 300,
-  messageBurst: 1000,
+  maxConnections: 10_000,
+  requestTimeoutMs: 10_000,
   idleRoomMs: 30_000,
   compactEvery: 500,
   traceWrites: false,
 };
+
+/**
+ * The request's path as sent, or null when it has empty, `.` or `..` segments (also percent-encoded):
+ * the URL parser would resolve `/plans/%2e%2e` to the workspace route and `//` would still route.
+ */
+function requestPath(url: string | undefined): string | null {
+  const raw = (url ?? '/').split('?')[0]!;
+  const segments = raw.split('/').slice(1);
+  const bad = segments.some((s, i) => (s === '' && i < segments.length - 1) || /^(\.|%2e){1,2}$/i.test(s));
+  return bad ? null : new URL(raw, 'http://localhost').pathname;
+}
 
 export type SyncServer = {
   /** http://host:port */
@@ -78,7 +97,7 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   const log = opts.log ?? jsonLineLog();
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const store = opts.store ?? openLevelDocStore(join(opts.dataDir, 'docs'));
-  const registry = new RoomRegistry({ store, log, idleMs: limits.idleRoomMs, compactEvery: limits.compactEvery, traceWrites: limits.traceWrites });
+  const registry = new RoomRegistry({ store, log, idleMs: limits.idleRoomMs, compactEvery: limits.compactEvery, traceWrites: limits.traceWrites, presence: limits });
   // The plan operations (templates, Slate ↔ Yjs) load on the first API call: the sync path never
   // needs them, and a server restarting after a crash is back sooner without them.
   let plansLoaded: Promise<WorkspacePlans> | null = null;
@@ -97,25 +116,44 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
 
   const sockets = new Set<WebSocket>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes });
+  const keepalive = new Keepalive(limits.keepaliveMs, (ws) => {
+    log({ level: 'info', event: 'connection-silent', detail: `no answer to a ping within ${limits.keepaliveMs} ms` });
+    ws.terminate();
+  });
   const ctx = {
     registry, secret: opts.secret, log, limits,
-    onOpen: (ws: WebSocket) => sockets.add(ws),
-    onClose: (ws: WebSocket) => sockets.delete(ws),
+    admission: new Admission(limits),
+    onOpen: (ws: WebSocket) => {
+      sockets.add(ws);
+      keepalive.watch(ws);
+    },
+    onClose: (ws: WebSocket) => {
+      sockets.delete(ws);
+      keepalive.forget(ws);
+    },
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const path = requestPath(req.url);
+    if (path === null) return sendJson(res, 404, { error: { code: 'not-found', message: 'paths have no empty, "." or ".." segments' } });
     if (path === '/healthz') return sendJson(res, 200, { ok: true, rooms: registry.size, connections: sockets.size });
     if (path === '/api' || path.startsWith('/api/')) return handleApi(req, res, path, { secret: opts.secret, plans, web });
     if (opts.staticDir) return serveStatic(req, res, opts.staticDir, path);
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('not found');
   };
-  const http = createServer((req, res) => {
+  // The checking interval bounds how late a request that never finishes is noticed (Node's default: 30 s).
+  const http = createServer({ requestTimeout: limits.requestTimeoutMs, headersTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, limits.requestTimeoutMs) }, (req, res) => {
     handle(req, res).catch((err: unknown) => {
       log({ level: 'error', event: 'http-failed', path: req.url, error: String(err) });
       if (!res.headersSent) sendJson(res, 500, { error: { code: 'failed', message: 'internal error' } });
       else res.destroy();
     });
+  });
+  http.maxConnections = limits.maxConnections;
+  // Nothing here is a proxy: without an answer, a CONNECT request was left hanging.
+  http.on('connect', (_req, socket) => {
+    socket.on('error', () => socket.destroy());
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
   });
   http.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
@@ -140,6 +178,7 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
     port,
     close: () => (closing ??= (async () => {
       http.close();
+      keepalive.stop();
       for (const ws of sockets) ws.close(CLOSE.goingAway.code, CLOSE.goingAway.reason);
       await registry.closeAll();
       await store.close();

@@ -12,8 +12,14 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { StoreError, type DocStore } from './docStore';
 import { type Log } from './log';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './messages';
+import { encodeAwareness, encodeAwarenessEntries, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './messages';
 import { CLOSE, type CloseReason } from './closeCodes';
+import { ClientIdOwners } from './clientIdOwners';
+import { DEFAULT_CONNECTION_LIMITS } from './limits';
+import { PresenceOwners, type PresenceLimits } from './presence';
+import { WaitingUpdates, type WaitingLimits } from './waitingUpdates';
+
+export const DEFAULT_WAITING_LIMITS: WaitingLimits = { pendingExpiryMs: 10_000, maxPendingBytes: 1024 * 1024 };
 
 /** What a room needs from a connection. */
 export interface RoomPeer {
@@ -30,6 +36,10 @@ export type RoomOptions = {
   compactEvery: number;
   /** Log every completed write with the state vector it covers (for crash tests and audits). */
   traceWrites: boolean;
+  /** Default: DEFAULT_CONNECTION_LIMITS. */
+  presence?: PresenceLimits;
+  /** Default: DEFAULT_WAITING_LIMITS. */
+  waiting?: WaitingLimits;
   /** Called once the room can no longer store changes: the registry drops it. */
   onFailed(room: Room): void;
   /** Called once the document may be inconsistent (Yjs failed part-way through an update): the registry unloads it. */
@@ -43,7 +53,10 @@ export class Room {
   /** Connections plus JSON API calls currently using the room. */
   holds = 0;
   lastModified: string | null = null;
-  private readonly peers = new Map<RoomPeer, Set<number>>();
+  private readonly peers = new Set<RoomPeer>();
+  private readonly presence: PresenceOwners<RoomPeer>;
+  private readonly authors = new ClientIdOwners();
+  private readonly waiting: WaitingUpdates<RoomPeer>;
   private pending: Uint8Array[] = [];
   private writing: Promise<void> | null = null;
   private writesSinceCompaction = 0;
@@ -53,6 +66,8 @@ export class Room {
   private failed = false;
 
   constructor(readonly name: string, private readonly opts: RoomOptions, after: Promise<void> = Promise.resolve()) {
+    this.waiting = new WaitingUpdates(this.doc, opts.waiting ?? DEFAULT_WAITING_LIMITS, this.expireWaiting);
+    this.presence = new PresenceOwners(opts.presence ?? DEFAULT_CONNECTION_LIMITS, (id) => this.awareness.meta.get(id)?.clock);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.ready = after.then(() => this.load());
@@ -64,22 +79,37 @@ export class Room {
 
   private async load(): Promise<void> {
     const state = await this.opts.store.load(this.name);
-    if (state) Y.applyUpdate(this.doc, state);
+    if (!state) return;
+    Y.applyUpdate(this.doc, state);
+    // Stored before the server held such changes back: what waits for data nobody has would ride
+    // along every sync forever. Expired here (it never showed anywhere).
+    if (this.waiting.waiting()) this.logExpired(this.waiting.expire(), 'stored');
   }
+
+  private logExpired(expired: { bytes: number } | null, where: string): void {
+    this.opts.log({ level: 'warn', event: 'pending-expired', room: this.name, where, bytes: expired?.bytes ?? 0 });
+  }
+
+  /** The held updates waited too long (or too much is held): pass on what Yjs integrated, drop the rest. */
+  private expireWaiting = (): void => {
+    if (this.closed || this.broken) return;
+    const expired = this.waiting.expire();
+    this.logExpired(expired, 'received');
+    if (expired) this.publish(expired.update, encodeUpdate(expired.update), null);
+  };
 
   /** Adds a connection once the room is ready and starts the sync handshake. */
   join(peer: RoomPeer): void {
-    this.peers.set(peer, new Set());
+    this.peers.add(peer);
     peer.send(encodeSyncStep1(this.doc));
     const states = [...this.awareness.getStates().keys()];
     if (states.length) peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
   }
 
   leave(peer: RoomPeer): void {
-    const clients = this.peers.get(peer);
-    if (!clients) return;
-    this.peers.delete(peer);
-    if (clients.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
+    if (!this.peers.delete(peer)) return;
+    const clients = this.presence.release(peer);
+    if (clients.length) awarenessProtocol.removeAwarenessStates(this.awareness, clients, null);
   }
 
   /** Applies one decoded client message; throws when its content cannot be applied. */
@@ -95,11 +125,21 @@ export class Room {
           if (message.update.byteLength > 2) this.opts.log({ level: 'warn', event: 'update-dropped', room: this.name, user: peer.user, reason: 'read-only role' });
           return;
         }
+        if (this.authors.foreign(peer.user, message.authors) !== null) {
+          this.opts.log({ level: 'warn', event: 'update-refused', room: this.name, user: peer.user, reason: 'a client id of another person' });
+          peer.close(CLOSE.clientIdTaken);
+          return;
+        }
         this.applyFrom(peer, message.update, message.kind === 'update' ? message.frame : encodeUpdate(message.update));
+        this.authors.claim(peer.user, message.authors);
         return;
-      case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer);
+      case 'awareness': {
+        const accepted = this.presence.accept(peer, message.entries);
+        if (!accepted.length) return;
+        if (peer.canWrite) this.authors.claim(peer.user, accepted.map((e) => e.clientId));
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), peer);
         return;
+      }
       case 'query-awareness':
         peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
         return;
@@ -148,13 +188,14 @@ export class Room {
   }
 
   private closeAll(reason: CloseReason): void {
-    for (const peer of [...this.peers.keys()]) {
+    for (const peer of [...this.peers]) {
       this.leave(peer);
       peer.close(reason);
     }
   }
 
   private dispose(): void {
+    this.waiting.dispose();
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
@@ -174,26 +215,27 @@ export class Room {
       this.opts.onBroken(this);
       throw err;
     }
+    if (this.waiting.waiting()) {
+      if (!this.waiting.hold(update, frame, peer)) this.expireWaiting();
+      return;
+    }
+    for (const held of this.waiting.release()) this.publish(held.update, held.frame, held.origin);
     this.publish(update, frame, peer);
   }
 
   /** Sends a change to every connection but the one it came from, and queues it for the store. */
   private publish(update: Uint8Array, frame: Uint8Array, origin: RoomPeer | null): void {
     if (this.closed || this.broken) return;
-    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
+    for (const peer of this.peers) if (peer !== origin) peer.send(frame);
     this.pending.push(update);
     this.writing ??= this.drain();
   }
 
   private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const changed = [...added, ...updated, ...removed];
-    const owned = this.peers.get(origin as RoomPeer);
-    if (owned) {
-      for (const id of added) owned.add(id);
-      for (const id of removed) owned.delete(id);
-    }
+    for (const id of removed) this.presence.removed(id);
     const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
+    for (const peer of this.peers) if (peer !== origin) peer.send(frame);
   };
 
   private async drain(): Promise<void> {
@@ -202,7 +244,7 @@ export class Room {
         const batch = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
         const count = this.pending.length;
         this.pending = [];
-        const covers = this.opts.traceWrites ? Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(this.doc))) : undefined;
+        const covers = this.opts.traceWrites ? Object.fromEntries(this.waiting.withoutHeld(Y.decodeStateVector(Y.encodeStateVector(this.doc)))) : undefined;
         await this.opts.store.appendUpdate(this.name, batch);
         this.lastModified = new Date().toISOString();
         if (covers) this.opts.log({ level: 'debug', event: 'stored', room: this.name, updates: count, bytes: batch.byteLength, covers });

@@ -6,6 +6,7 @@
 import { type DocStore } from './docStore';
 import { type Log } from './log';
 import { Room } from './room';
+import { type PresenceLimits } from './presence';
 import { CLOSE } from './closeCodes';
 import type * as Y from 'yjs';
 
@@ -15,6 +16,7 @@ export type RoomRegistryOptions = {
   idleMs: number;
   compactEvery: number;
   traceWrites: boolean;
+  presence?: PresenceLimits;
 };
 
 export class RoomRegistry {

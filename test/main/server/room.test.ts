@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { type CloseReason } from '../../../main/server/closeCodes';
 import { openLevelDocStore } from '../../../main/server/levelDocStore';
-import { decodeMessage, encodeUpdate } from '../../../main/server/messages';
-import { Room, type RoomPeer } from '../../../main/server/room';
+import { decodeMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../../main/server/messages';
+import { Room, type RoomOptions, type RoomPeer } from '../../../main/server/room';
 import { removeDir, tempDir } from './helpers';
 
 /** A connection as the room sees it, keeping every frame it was sent. */
@@ -20,9 +20,9 @@ class RecordingPeer implements RoomPeer {
   }
 }
 
-function openRoom(dir: string, name = 'ws1/plan') {
+function openRoom(dir: string, name = 'ws1/plan', opts: Partial<RoomOptions> = {}) {
   const store = openLevelDocStore(dir);
-  const room = new Room(name, { store, log: () => {}, compactEvery: 500, traceWrites: false, onFailed: () => {}, onBroken: () => {} });
+  const room = new Room(name, { store, log: () => {}, compactEvery: 500, traceWrites: false, onFailed: () => {}, onBroken: () => {}, ...opts });
   return { store, room };
 }
 
@@ -71,32 +71,77 @@ describe('a room', () => {
     }
   });
 
-  it('passes on and stores an update whose dependency has not arrived, so it survives a reload', async () => {
+  it('holds back an update whose dependency has not arrived, and passes both on and stores them once it does', async () => {
     const dir = tempDir();
     try {
       const client = new Y.Doc();
       const [first] = clientFrames((doc) => doc.getText('t').insert(0, 'a'), client);
       const [second] = clientFrames((doc) => doc.getText('t').insert(1, 'b'), client);
-
       const { store, room } = openRoom(dir);
       await room.ready;
       const [ana, ben] = [new RecordingPeer('Ana'), new RecordingPeer('Ben')];
       room.join(ana);
       room.join(ben);
-      // The second edit arrives alone: the document keeps it pending, the peers and the store get it.
+      const sentBefore = ben.frames.length;
       room.receive(ana, decodeMessage(second!));
-      expect(room.doc.getText('t').toString()).toBe('');
-      expect(ben.frames.at(-1)).toBe(second);
+      expect(ben.frames.length).toBe(sentBefore);
+      room.receive(ana, decodeMessage(first!));
+      const seen = new Y.Doc();
+      for (const u of ben.updates()) Y.applyUpdate(seen, u);
+      expect(seen.getText('t').toString()).toBe('ab');
       await room.flush();
       await store.close();
-
-      const reopened = openRoom(dir);
-      await reopened.room.ready;
-      reopened.room.receive(ana, decodeMessage(first!));
-      expect(reopened.room.doc.getText('t').toString()).toBe('ab');
-      await reopened.room.flush();
-      await reopened.store.close();
       expect(await storedText(dir)).toBe('ab');
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('expires an update that depends on changes nobody sent: nothing of it is passed on or stored', async () => {
+    const dir = tempDir();
+    try {
+      const client = new Y.Doc();
+      clientFrames((doc) => doc.getText('t').insert(0, 'a'), client);
+      const [second] = clientFrames((doc) => doc.getText('t').insert(1, 'b'), client);
+      const logs: { event: string }[] = [];
+      const { store, room } = openRoom(dir, 'ws1/plan', { log: (e) => logs.push(e), waiting: { pendingExpiryMs: 50, maxPendingBytes: 1 << 20 } });
+      await room.ready;
+      const [ana, ben] = [new RecordingPeer('Ana'), new RecordingPeer('Ben')];
+      room.join(ana);
+      room.join(ben);
+      const sentBefore = ben.frames.length;
+      room.receive(ana, decodeMessage(second!));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(logs.map((e) => e.event)).toContain('pending-expired');
+      expect(room.doc.store.pendingStructs).toBeNull();
+      expect(ben.updates().every((u) => Y.decodeUpdate(u).structs.length === 0)).toBe(true);
+      expect(ben.frames.length).toBeLessThanOrEqual(sentBefore + 1);
+      await room.flush();
+      await store.close();
+      expect(await storedText(dir)).toBe('');
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('expires a stored update that waits for changes nobody has', async () => {
+    const dir = tempDir();
+    try {
+      const client = new Y.Doc();
+      clientFrames((doc) => doc.getText('t').insert(0, 'a'), client);
+      const [second] = clientFrames((doc) => doc.getText('t').insert(1, 'b'), client);
+      const stored = openLevelDocStore(dir);
+      await stored.appendUpdate('ws1/plan', (decodeMessage(second!) as { update: Uint8Array }).update);
+      await stored.close();
+
+      const { store, room } = openRoom(dir);
+      await room.ready;
+      const ana = new RecordingPeer('Ana');
+      room.join(ana);
+      room.receive(ana, decodeMessage(encodeSyncStep1(new Y.Doc())));
+      const step2 = ana.frames.map((f) => decodeMessage(f)).find((m) => m.kind === 'sync-step2');
+      expect(step2 && step2.kind === 'sync-step2' ? step2.update.byteLength : -1).toBe(2);
+      await store.close();
     } finally {
       removeDir(dir);
     }
@@ -113,7 +158,7 @@ describe('a room', () => {
 
       const offline = new Y.Doc();
       offline.getText('t').insert(0, 'offline ');
-      room.receive(ana, { kind: 'sync-step2', update: Y.encodeStateAsUpdate(offline) });
+      room.receive(ana, decodeMessage(encodeSyncStep2(offline, new Uint8Array([0]))));
       await room.change((doc) => doc.getText('t').insert(doc.getText('t').length, 'and server'));
 
       const seen = new Y.Doc();
