@@ -1,9 +1,9 @@
 /**
  * Command line of the sync server.
- *   server (default)  tsx main/server/cli.ts [--port 1234] [--host 127.0.0.1] [--data <dir>] [--secret <s>] [--static <dir>]
+ *   server (default)  tsx main/server/cli.ts [--port 1234] [--host 127.0.0.1] [--data <dir>] [--secret <s>] [--static <dir>] [--keepalive-ms 30000]
  *   web               tsx main/server/cli.ts web [--port 4321] [--data ~/.tandem/web-data]
  *   token             tsx main/server/cli.ts token --workspace <id> --role <editor|commenter|viewer> --name <name> [--ttl 30d] [--secret <s> | --data <dir>]
- * Flags fall back to TANDEM_PORT, TANDEM_HOST, TANDEM_DATA, TANDEM_SECRET. Without a secret the server
+ * Flags fall back to TANDEM_PORT, TANDEM_HOST, TANDEM_DATA, TANDEM_SECRET, TANDEM_KEEPALIVE_MS. Without a secret the server
  * generates one and keeps it in <data>/secret, where the token command finds it too.
  */
 import { randomBytes } from 'node:crypto';
@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { inviteLink } from '../../shared/sync/inviteLink';
 import { ROLES, ROOM_PART, type Role } from '../../shared/sync/rooms';
 import { startSyncServer, createToken } from './index';
+import { DEFAULT_CONNECTION_LIMITS } from './limits';
 import { isLogLevel, jsonLineLog } from './log';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -36,6 +37,13 @@ function port(value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${value}"`);
+  return n;
+}
+
+function keepaliveMs(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_CONNECTION_LIMITS.keepaliveMs;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 100 || n > 3_600_000) throw new UsageError(`--keepalive-ms must be a whole number of milliseconds from 100 to 3600000, not "${value}"`);
   return n;
 }
 
@@ -70,6 +78,7 @@ const serveOptions = {
   secret: { type: 'string' },
   static: { type: 'string' },
   'log-level': { type: 'string' },
+  'keepalive-ms': { type: 'string' },
 } as const;
 
 async function serve(args: string[], web: boolean): Promise<void> {
@@ -87,7 +96,7 @@ async function serve(args: string[], web: boolean): Promise<void> {
     staticDir,
     web: web ? { workspaceId: DEFAULTS.webWorkspaceId, workspaceName: DEFAULTS.webWorkspaceName, userName: defaultUserName() } : undefined,
     log: jsonLineLog(level, (line) => process.stderr.write(line)),
-    limits: { traceWrites: level === 'debug' },
+    limits: { traceWrites: level === 'debug', keepaliveMs: keepaliveMs(values['keepalive-ms'] ?? env.TANDEM_KEEPALIVE_MS) },
   });
   process.stdout.write(`listening on ${server.url}\n`);
   if (web) process.stdout.write(`open ${server.url}/ in your browser; data in ${dataDir}\n`);
@@ -138,7 +147,7 @@ async function token(args: string[]): Promise<void> {
 }
 
 const USAGE = `usage:
-  npm run server -- [--port 1234] [--host 127.0.0.1] [--data <dir>] [--secret <s>] [--static <dir>] [--log-level info]
+  npm run server -- [--port 1234] [--host 127.0.0.1] [--data <dir>] [--secret <s>] [--static <dir>] [--log-level info] [--keepalive-ms 30000]
   npm run web -- [--port 4321] [--data <dir>]
   npm run server -- token --workspace <id> --role <editor|commenter|viewer> --name <name> [--ttl 30d] [--secret <s> | --data <dir>] [--url http://host:port]
 `;
