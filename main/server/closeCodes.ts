@@ -18,6 +18,9 @@ export const CLOSE = {
   deleted: { code: 4410, reason: 'the document was deleted' },
   /** Transient: the client retries (4500–4599). */
   overCapacity: { code: 4529, reason: 'too many connections or rooms for this token or address; retrying later' },
+  /** Outside 4400–4499, so the stock client keeps retrying: the store may come back. */
+  loadFailed: { code: 4503, reason: 'the server could not load the document from its store; it retries when you reconnect' },
+  schemaViolation: { code: 4422, reason: 'the update breaks the workspace document; it was not stored' },
 } as const;
 
 export type CloseReason = (typeof CLOSE)[keyof typeof CLOSE];

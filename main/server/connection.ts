@@ -154,7 +154,7 @@ export function serveConnection(ws: WebSocket, req: IncomingMessage, ctx: Connec
     try {
       await r.ready;
     } catch {
-      return close(CLOSE.storageFailed, 'could not load the document');
+      return close(CLOSE.loadFailed, 'could not load the document');
     }
     if (done) return;
     peer = p;

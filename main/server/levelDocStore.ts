@@ -13,12 +13,13 @@
  * 50 µs for plain JS work of the same length), which delays the relay of every edit waiting behind it.
  * An append to a store that has not written for that long is written at once.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as encoding from 'lib0/encoding';
 import { LeveldbPersistence, getCurrentUpdateClock } from 'y-leveldb';
 import * as Y from 'yjs';
-import { StoreError, type DocStore, type StoredDocInfo } from './docStore';
+import { StoreError, StoreOpenError, type DocStore, type StoredDocInfo } from './docStore';
 
 const LAST_MODIFIED = 'lastModified';
 
@@ -43,9 +44,40 @@ export type LevelDocStoreOptions = {
   commitIntervalMs?: number;
 };
 
+/** Files LevelDB itself may leave in a folder before it holds a database. */
+const NOT_DATA = new Set(['LOCK', 'LOG', 'LOG.old']);
+
+/**
+ * Whether the folder is new (missing or empty): only then may LevelDB create a database in it. A folder
+ * with files but no CURRENT is refused — opening it with createIfMissing would start an empty database
+ * in place and LevelDB would delete the old tables as obsolete.
+ */
+function isNewFolder(dir: string): boolean {
+  if (!existsSync(dir)) return true;
+  const files = readdirSync(dir).filter((f) => !NOT_DATA.has(f));
+  if (files.length === 0) return true;
+  if (existsSync(join(dir, 'CURRENT'))) return false;
+  const tables = files.filter((f) => /^(MANIFEST-\d+|\d+\.(ldb|log|sst))$/.test(f));
+  const shown = (tables.length ? tables : files).slice(0, 5).join(', ');
+  throw new StoreOpenError(tables.length
+    ? `the data folder ${dir} holds LevelDB files (${shown}) but no CURRENT file, so it cannot be opened; restore CURRENT (one line naming the newest MANIFEST-…) or move the folder aside. Nothing was changed.`
+    : `the data folder ${dir} holds files that are not a Tandem database (${shown}); point --data at a server's data folder or an empty one. Nothing was changed.`);
+}
+
 export function openLevelDocStore(dir: string, { commitIntervalMs = 20 }: LevelDocStoreOptions = {}): DocStore {
+  const fresh = isNewFolder(dir);
   mkdirSync(dir, { recursive: true });
-  const db = new LeveldbPersistence(dir);
+  const db = new LeveldbPersistence(dir, { levelOptions: { createIfMissing: fresh } });
+  // classic-level opens in the background; y-leveldb would swallow the failure into every later call.
+  let openFailure: unknown = null;
+  const opening = db._transact(async (level: { open(): Promise<void> }) => {
+    try {
+      await level.open();
+    } catch (err) {
+      openFailure = err;
+    }
+    return true;
+  });
   // y-leveldb swallows errors inside its transactions and resolves null: turn that into a StoreError.
   const must = async <T>(what: string, p: Promise<T>): Promise<NonNullable<T>> => {
     const value = await p;
@@ -99,6 +131,14 @@ export function openLevelDocStore(dir: string, { commitIntervalMs = 20 }: LevelD
   };
 
   return {
+    async opened() {
+      await opening;
+      if (openFailure === null) return;
+      const cause = openFailure instanceof Error ? (openFailure.cause instanceof Error ? openFailure.cause.message : openFailure.message) : String(openFailure);
+      const code = (openFailure as { cause?: { code?: unknown } }).cause?.code;
+      if (code === 'LEVEL_LOCKED') throw new StoreOpenError(`the data folder ${dir} is in use by another Tandem server (${cause}); stop that one first, or point --data elsewhere. Nothing was changed.`);
+      throw new StoreOpenError(`the data folder ${dir} holds a LevelDB database that cannot be opened (${cause}); restore it from a backup or move it aside. Nothing was changed.`);
+    },
     async load(name) {
       const doc = await must(`load "${name}"`, db.getYDoc(name));
       forgetClock(name); // loading a long history compacts it

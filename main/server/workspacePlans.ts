@@ -92,7 +92,9 @@ export class WorkspacePlans {
     return this.summary(workspaceId, entry);
   }
 
+  /** The index entry of a plan; refuses the workspace document itself, whatever the index says. */
   private async entry(workspaceId: string, planId: string): Promise<PlanIndexEntry> {
+    if (planId === WORKSPACE_DOC_ID) throw new ApiError(404, 'not-found', `"${WORKSPACE_DOC_ID}" is the workspace document, not a plan`);
     const index = await this.registry.read(roomName(workspaceId, WORKSPACE_DOC_ID), readPlanIndex);
     const entry = index.find((e) => e.id === planId);
     if (!entry) throw new ApiError(404, 'not-found', `there is no plan "${planId}" in this workspace`);

@@ -12,6 +12,7 @@ const STOPS: Record<number, string> = {
   4404: 'This plan is not on the server (or your role may not open it).',
   4409: "The server refused this copy's changes: its editing id belongs to someone else. Your edits are kept on this machine.",
   4410: 'This plan was deleted on the server.',
+  4422: 'The server refused a change from this copy: it would break the workspace document.',
 };
 
 /** Whether to reconnect after the server closed with `code`, and if not, why syncing stopped. */
