@@ -89,9 +89,9 @@ export class Room {
     const state = await this.opts.store.load(this.name);
     if (!state) return;
     Y.applyUpdate(this.doc, state);
-    // Stored before the server held such changes back: what waits for data nobody has would ride
-    // along every sync forever. Expired here (it never showed anywhere).
-    if (this.waiting.waiting()) this.logExpired(this.waiting.expire(), 'stored');
+    // What the store holds is never dropped here, even when part of it waits for data (stored before
+    // updates were held back): it is only logged, and applies once its dependency arrives.
+    if (this.waiting.waiting()) this.opts.log({ level: 'warn', event: 'pending-stored', room: this.name });
   }
 
   private logExpired(expired: { bytes: number } | null, where: string): void {

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { type CloseReason } from '../../../main/server/closeCodes';
 import { openLevelDocStore } from '../../../main/server/levelDocStore';
-import { decodeMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../../main/server/messages';
+import { decodeMessage, encodeSyncStep2, encodeUpdate } from '../../../main/server/messages';
 import { Room, type RoomOptions, type RoomPeer } from '../../../main/server/room';
 import { removeDir, tempDir, waitFor } from './helpers';
 
@@ -122,27 +122,6 @@ describe('a room', () => {
       await room.flush();
       await store.close();
       expect(await storedText(dir)).toBe('');
-    } finally {
-      removeDir(dir);
-    }
-  });
-
-  it('expires a stored update that waits for changes nobody has', async () => {
-    const dir = tempDir();
-    try {
-      const [, second] = dependentEdits();
-      const stored = openLevelDocStore(dir);
-      await stored.appendUpdate('ws1/plan', (decodeMessage(second) as { update: Uint8Array }).update);
-      await stored.close();
-
-      const { store, room } = openRoom(dir);
-      await room.ready;
-      const ana = new RecordingPeer('Ana');
-      room.join(ana);
-      room.receive(ana, decodeMessage(encodeSyncStep1(new Y.Doc())));
-      const step2 = ana.frames.map((f) => decodeMessage(f)).find((m) => m.kind === 'sync-step2');
-      expect(step2 && step2.kind === 'sync-step2' ? step2.update.byteLength : -1).toBe(2);
-      await store.close();
     } finally {
       removeDir(dir);
     }
