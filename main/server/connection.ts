@@ -7,7 +7,7 @@
 import { type IncomingMessage } from 'node:http';
 import { type WebSocket, type RawData } from 'ws';
 import { planIndexMap, WORKSPACE_DOC_ID } from '../../shared/model/workspaceDoc';
-import { parseRoom, roomName, type TokenClaims } from '../../shared/sync/rooms';
+import { parseRoom, roomName, type TokenClaims, WRITER_ROLES } from '../../shared/sync/rooms';
 import { type Admission } from './admission';
 import { CLOSE, type CloseReason } from './closeCodes';
 import { type ConnectionLimits } from './limits';
@@ -29,7 +29,6 @@ export type ConnectionContext = {
 };
 
 /** Roles that may change document content; commenters read like viewers until comments exist. */
-const WRITERS: ReadonlySet<TokenClaims['role']> = new Set(['editor']);
 
 export function serveConnection(ws: WebSocket, req: IncomingMessage, ctx: ConnectionContext): void {
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -129,7 +128,7 @@ export function serveConnection(ws: WebSocket, req: IncomingMessage, ctx: Connec
     }
     if (claims.workspaceId !== target.workspaceId) return close(CLOSE.forbidden, `token of workspace ${claims.workspaceId}`);
     if (done) return;
-    const canWrite = WRITERS.has(claims.role);
+    const canWrite = WRITER_ROLES.has(claims.role);
     const name = roomName(target.workspaceId, target.docId);
     const tokenUse = ctx.admission.admitToken(token, name);
     if (typeof tokenUse === 'string') return close(CLOSE.overCapacity, tokenUse);

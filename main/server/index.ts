@@ -119,7 +119,7 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   const plans = () => (plansLoaded ??= (async () => {
     const { WorkspacePlans } = await import('./workspacePlans');
     const templates = opts.templates ?? (async () => (await import('../templates/loadTemplates')).loadTemplates());
-    return new WorkspacePlans(registry, store, templates);
+    return new WorkspacePlans(registry, store, templates, log);
   })());
   const launchKey = opts.web?.launchKey === undefined ? newLaunchKey() : opts.web.launchKey;
   const web: WebSession | null = opts.web

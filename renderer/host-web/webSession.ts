@@ -3,7 +3,8 @@
  * localStorage (and removed from the address bar so it is not shared by accident); otherwise the
  * remembered token; otherwise, when the server runs in web mode on this computer, GET /api/session
  * with the per-launch key of the address `npm run web` printed (`#launch=…`, kept for this tab in
- * sessionStorage and removed from the address bar).
+ * sessionStorage and removed from the address bar). An invite to another workspace than the
+ * remembered one asks before it replaces it.
  */
 import { decodeJwt } from 'jose';
 import { takeInviteToken, takeLaunchKey } from '../../shared/sync/inviteLink';
@@ -29,14 +30,53 @@ export function sessionFromToken(token: string, now = Date.now()): WebSession | 
   }
 }
 
-/** Takes the invite token and the launch key out of the address bar and remembers them. */
-function adoptAddress(): void {
+/** Asks the person whether an invite to another workspace may replace the one this browser remembers. */
+export type ConfirmSwitch = (from: WebSession, to: WebSession) => Promise<boolean>;
+
+/** The workspace's name as the server tells it to this token's holder, else its id. */
+async function workspaceName(session: WebSession): Promise<string> {
+  const res = await fetch(`/api/workspaces/${session.workspaceId}`, { headers: { authorization: `Bearer ${session.token}` } }).catch(() => null);
+  const body = res?.ok ? ((await res.json().catch(() => null)) as { name?: unknown } | null) : null;
+  return typeof body?.name === 'string' && body.name ? body.name : session.workspaceId;
+}
+
+const askBeforeSwitching: ConfirmSwitch = async (from, to) => {
+  const [fromName, toName] = await Promise.all([workspaceName(from), workspaceName(to)]);
+  return window.confirm(
+    `This invite link opens the workspace "${toName}" (as ${to.name}, ${to.role}).\n\n`
+    + `This browser is in "${fromName}" (as ${from.name}). Switch to "${toName}"? Cancel keeps "${fromName}".`,
+  );
+};
+
+/**
+ * Takes the invite token and the launch key out of the address bar and remembers them; an invite to
+ * another workspace than the remembered one only once the person agrees to switch. True when this
+ * browser now holds a new invite.
+ */
+async function adoptAddress(confirmSwitch: ConfirmSwitch): Promise<boolean> {
   const { launchKey, ...withoutKey } = takeLaunchKey(window.location);
   const { token, hash, search } = takeInviteToken(withoutKey);
-  if (!token && !launchKey) return;
+  if (!token && !launchKey) return false;
   window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${hash}`);
   if (launchKey) sessionStorage.setItem(LAUNCH_KEY_STORAGE_KEY, launchKey);
-  if (token && sessionFromToken(token)) localStorage.setItem(TOKEN_STORAGE_KEY, token);
+  const invited = token ? sessionFromToken(token) : null;
+  if (!invited) return false;
+  const stored = localStorage.getItem(TOKEN_STORAGE_KEY);
+  if (stored === invited.token) return false;
+  const remembered = stored ? sessionFromToken(stored) : null;
+  if (remembered && remembered.workspaceId !== invited.workspaceId && !(await confirmSwitch(remembered, invited))) return false;
+  localStorage.setItem(TOKEN_STORAGE_KEY, invited.token);
+  return true;
+}
+
+/**
+ * An invite link opened in a tab that already shows the app changes only the address's fragment
+ * (`#token=…`), which loads nothing: the tab takes the new invite and starts again as that person.
+ */
+function followInviteLinks(confirmSwitch: ConfirmSwitch): void {
+  window.addEventListener('hashchange', () => {
+    void adoptAddress(confirmSwitch).then((adopted) => adopted && window.location.reload());
+  });
 }
 
 /** Asks a web-mode server on this computer for a session; null when it does not hand them out. */
@@ -55,8 +95,9 @@ export function forgetSession(): void {
   localStorage.removeItem(TOKEN_STORAGE_KEY);
 }
 
-export async function obtainSession(): Promise<WebSession> {
-  adoptAddress();
+export async function obtainSession(confirmSwitch: ConfirmSwitch = askBeforeSwitching): Promise<WebSession> {
+  await adoptAddress(confirmSwitch);
+  followInviteLinks(confirmSwitch);
   const stored = localStorage.getItem(TOKEN_STORAGE_KEY);
   const remembered = stored ? sessionFromToken(stored) : null;
   if (remembered) return remembered;

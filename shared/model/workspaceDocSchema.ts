@@ -20,8 +20,8 @@ const hasListContent = (type: object): boolean => (type as unknown as { _start: 
 export function workspaceDocProblems(doc: Y.Doc): string[] {
   const problems: string[] = [];
   let meta: Y.Map<unknown>;
-  let people: Y.Map<Y.Map<unknown>>;
-  let plans: Y.Map<Y.Map<unknown>>;
+  let people: Y.Map<unknown>;
+  let plans: Y.Map<unknown>;
   try {
     meta = workspaceMetaMap(doc);
     people = peopleMap(doc);
