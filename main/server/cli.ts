@@ -1,10 +1,10 @@
 /**
  * Command line of the sync server.
- *   server (default)  tsx main/server/cli.ts [--port 1234] [--host 127.0.0.1] [--data <dir>] [--secret <s>] [--static <dir>]
+ *   server (default)  tsx main/server/cli.ts [--port 1234] [--host 127.0.0.1] [--data <dir>] [--secret <s>] [--static <dir>] [--keepalive-ms 30000]
  *                     [--postgres postgres://…] [--redis redis://…]   (several nodes: docs/scaling.md)
  *   web               tsx main/server/cli.ts web [--port 4321] [--data ~/.tandem/web-data]
  *   token             tsx main/server/cli.ts token --workspace <id> --role <editor|commenter|viewer> --name <name> [--ttl 30d] [--secret <s> | --data <dir>]
- * Flags fall back to TANDEM_PORT, TANDEM_HOST, TANDEM_DATA, TANDEM_SECRET, TANDEM_POSTGRES, TANDEM_REDIS. Without a secret the server
+ * Flags fall back to TANDEM_PORT, TANDEM_HOST, TANDEM_DATA, TANDEM_SECRET, TANDEM_KEEPALIVE_MS, TANDEM_POSTGRES, TANDEM_REDIS. Without a secret the server
  * generates one and keeps it in <data>/secret, where the token command finds it too.
  */
 import { randomBytes } from 'node:crypto';
@@ -20,6 +20,7 @@ import { connectRedisBus } from './fanout/redisBus';
 import { type RoomBus } from './fanout/roomBus';
 import { startSyncServer, createToken } from './index';
 import { openPgDocStore } from './pgDocStore';
+import { DEFAULT_CONNECTION_LIMITS } from './limits';
 import { isLogLevel, jsonLineLog } from './log';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -41,6 +42,13 @@ function port(value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${value}"`);
+  return n;
+}
+
+function keepaliveMs(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_CONNECTION_LIMITS.keepaliveMs;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 100 || n > 3_600_000) throw new UsageError(`--keepalive-ms must be a whole number of milliseconds from 100 to 3600000, not "${value}"`);
   return n;
 }
 
@@ -77,6 +85,7 @@ const serveOptions = {
   'log-level': { type: 'string' },
   postgres: { type: 'string' },
   redis: { type: 'string' },
+  'keepalive-ms': { type: 'string' },
 } as const;
 
 function engineUrl(flag: string, value: string | undefined, protocols: string[]): string | undefined {
@@ -120,7 +129,7 @@ async function serve(args: string[], web: boolean): Promise<void> {
     log,
     store,
     bus,
-    limits: { traceWrites: level === 'debug' },
+    limits: { traceWrites: level === 'debug', keepaliveMs: keepaliveMs(values['keepalive-ms'] ?? env.TANDEM_KEEPALIVE_MS) },
   }).catch((err: unknown) => {
     if ((err as { code?: unknown }).code !== 'EADDRINUSE') throw err;
     throw new UsageError(`port ${listenPort} is already in use (is Tandem already running there?): use --port to pick another, e.g. --port ${listenPort + 1}`);
@@ -174,7 +183,7 @@ async function token(args: string[]): Promise<void> {
 }
 
 const USAGE = `usage:
-  npm run server -- [--port 1234] [--host 127.0.0.1] [--data <dir>] [--secret <s>] [--static <dir>] [--log-level info]
+  npm run server -- [--port 1234] [--host 127.0.0.1] [--data <dir>] [--secret <s>] [--static <dir>] [--log-level info] [--keepalive-ms 30000]
                     [--postgres postgres://user@host:port/db] [--redis redis://host:port]
   npm run web -- [--port 4321] [--data <dir>]
   npm run server -- token --workspace <id> --role <editor|commenter|viewer> --name <name> [--ttl 30d] [--secret <s> | --data <dir>] [--url http://host:port]

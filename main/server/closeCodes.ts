@@ -1,6 +1,8 @@
 /**
  * Why the server closes a sync connection. Browsers show the code and reason to the client
  * (`CloseEvent.code`/`reason`), so each names the fault in words. Documented in docs/sync-server.md.
+ * 4400–4499 are permanent (y-websocket 3.x does not reconnect after them, and neither does Tandem);
+ * every other code, 4500–4599 included, is worth retrying.
  */
 export const CLOSE = {
   /** Standard RFC 6455 codes. */
@@ -13,11 +15,13 @@ export const CLOSE = {
   unauthorized: { code: 4401, reason: 'missing or invalid token' },
   forbidden: { code: 4403, reason: 'this token is not valid for that workspace' },
   unknownRoom: { code: 4404, reason: 'no such room: connect to /<workspaceId>/<docId>' },
+  clientIdTaken: { code: 4409, reason: 'the update writes with a client id of another person' },
   deleted: { code: 4410, reason: 'the document was deleted' },
+  /** Transient: the client retries (4500–4599). */
+  overCapacity: { code: 4529, reason: 'too many connections or rooms for this token or address; retrying later' },
   /** Outside 4400–4499, so the stock client keeps retrying: the store may come back. */
   loadFailed: { code: 4503, reason: 'the server could not load the document from its store; it retries when you reconnect' },
   schemaViolation: { code: 4422, reason: 'the update breaks the workspace document; it was not stored' },
-  rateLimited: { code: 4429, reason: 'too many messages; slow down' },
 } as const;
 
 export type CloseReason = (typeof CLOSE)[keyof typeof CLOSE];

@@ -12,7 +12,10 @@ import { initWorkspaceDoc, WORKSPACE_DOC_ID } from '../../shared/model/workspace
 import { launchLink } from '../../shared/sync/launchKey';
 import { roomName } from '../../shared/sync/rooms';
 import { CLOSE } from './closeCodes';
-import { serveConnection, type ConnectionLimits } from './connection';
+import { Admission } from './admission';
+import { serveConnection } from './connection';
+import { Keepalive } from './keepalive';
+import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './limits';
 import { type DocStore } from './docStore';
 import { roomLinks } from './fanout/roomLink';
 import { type RoomBus } from './fanout/roomBus';
@@ -69,18 +72,34 @@ export type ServerLimits = ConnectionLimits & {
   busRepairMs: number;
   /** Several nodes: how long a change heard from another node waits for its `stored` before this node stores it (ms). */
   busHoldMs: number;
+  /** Open TCP connections (HTTP and websocket) at once; more are refused. */
+  maxConnections: number;
+  /** An HTTP request (headers and body) that has not arrived whole by then is answered 408 and closed. */
+  requestTimeoutMs: number;
 };
 
 export const DEFAULT_LIMITS: ServerLimits = {
+  ...DEFAULT_CONNECTION_LIMITS,
   maxFrameBytes: 16 * 1024 * 1024,
-  messagesPerSecond: 300,
-  messageBurst: 1000,
+  maxConnections: 10_000,
+  requestTimeoutMs: 10_000,
   idleRoomMs: 30_000,
   compactEvery: 500,
   traceWrites: false,
   busRepairMs: 1000,
   busHoldMs: 5000,
 };
+
+/**
+ * The request's path as sent, or null when it has empty, `.` or `..` segments (also percent-encoded):
+ * the URL parser would resolve `/plans/%2e%2e` to the workspace route and `//` would still route.
+ */
+function requestPath(url: string | undefined): string | null {
+  const raw = (url ?? '/').split('?')[0]!;
+  const segments = raw.split('/').slice(1);
+  const bad = segments.some((s, i) => (s === '' && i < segments.length - 1) || /^(\.|%2e){1,2}$/i.test(s));
+  return bad ? null : new URL(raw, 'http://localhost').pathname;
+}
 
 export type SyncServer = {
   /** http://host:port */
@@ -106,7 +125,7 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   await store.opened?.();
   const bus = opts.bus;
   const fanout = bus ? roomLinks(bus, { log, repairMs: limits.busRepairMs, holdMs: limits.busHoldMs }) : undefined;
-  const registry = new RoomRegistry({ store, log, idleMs: limits.idleRoomMs, compactEvery: limits.compactEvery, traceWrites: limits.traceWrites, fanout });
+  const registry = new RoomRegistry({ store, log, idleMs: limits.idleRoomMs, compactEvery: limits.compactEvery, traceWrites: limits.traceWrites, fanout, presence: limits });
   const engines = [store.health, bus?.health].filter((h): h is HealthSignal => h !== undefined);
   const available = () => engines.every((h) => h.isUp);
   // The plan operations (templates, Slate ↔ Yjs) load on the first API call: the sync path never
@@ -128,10 +147,21 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
 
   const sockets = new Set<WebSocket>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes });
+  const keepalive = new Keepalive(limits.keepaliveMs, (ws) => {
+    log({ level: 'info', event: 'connection-silent', detail: `no answer to a ping within ${limits.keepaliveMs} ms` });
+    ws.terminate();
+  });
   const ctx = {
     registry, secret: opts.secret, log, limits,
-    onOpen: (ws: WebSocket) => sockets.add(ws),
-    onClose: (ws: WebSocket) => sockets.delete(ws),
+    admission: new Admission(limits),
+    onOpen: (ws: WebSocket) => {
+      sockets.add(ws);
+      keepalive.watch(ws);
+    },
+    onClose: (ws: WebSocket) => {
+      sockets.delete(ws);
+      keepalive.forget(ws);
+    },
   };
 
   // A node that can no longer store or share changes closes its clients, so they reconnect to another
@@ -149,7 +179,8 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
     for (const [header, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(header, value);
     const refused = web?.guard.refuseRequest(req, false);
     if (refused) return sendJson(res, 403, { error: { code: 'forbidden', message: refused } });
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const path = requestPath(req.url);
+    if (path === null) return sendJson(res, 404, { error: { code: 'not-found', message: 'paths have no empty, "." or ".." segments' } });
     if (path === '/healthz') {
       const health = watched.health();
       const ok = health.ok && available();
@@ -166,12 +197,19 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
     if (opts.staticDir) return serveStatic(req, res, opts.staticDir, path);
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
   };
-  const http = createServer((req, res) => {
+  // The checking interval bounds how late a request that never finishes is noticed (Node's default: 30 s).
+  const http = createServer({ requestTimeout: limits.requestTimeoutMs, headersTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, limits.requestTimeoutMs) }, (req, res) => {
     handle(req, res).catch((err: unknown) => {
       log({ level: 'error', event: 'http-failed', path: req.url, error: String(err) });
       if (!res.headersSent) sendJson(res, 500, { error: { code: 'failed', message: 'internal error' } });
       else res.destroy();
     });
+  });
+  http.maxConnections = limits.maxConnections;
+  // Nothing here is a proxy: without an answer, a CONNECT request was left hanging.
+  http.on('connect', (_req, socket) => {
+    socket.on('error', () => socket.destroy());
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
   });
   http.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
@@ -207,6 +245,7 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
     port,
     close: () => (closing ??= (async () => {
       http.close();
+      keepalive.stop();
       for (const ws of sockets) ws.close(CLOSE.goingAway.code, CLOSE.goingAway.reason);
       await registry.closeAll();
       await bus?.close();

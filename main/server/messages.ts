@@ -15,11 +15,18 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
-  | { kind: 'sync-step2'; update: Uint8Array }
+  /** `authors` are the client ids of the update's structs (its insertions), each once. */
+  | { kind: 'sync-step2'; update: Uint8Array; authors: number[] }
   /** `frame` is the whole frame as received: valid, one message, so the room can pass it on as it is. */
-  | { kind: 'update'; update: Uint8Array; frame: Uint8Array }
-  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'update'; update: Uint8Array; authors: number[]; frame: Uint8Array }
+  | { kind: 'awareness'; entries: AwarenessEntry[] }
   | { kind: 'query-awareness' };
+
+/** One person's presence in an awareness update: `state` is its JSON text, `null` when they left. */
+export type AwarenessEntry = { clientId: number; clock: number; state: string };
+
+/** Yjs client ids are unsigned 32-bit numbers. */
+const MAX_CLIENT_ID = 0xffffffff;
 
 export class ProtocolError extends Error {
   constructor(message: string) {
@@ -36,13 +43,72 @@ function read<T>(what: string, f: () => T): T {
   }
 }
 
-function checkUpdate(update: Uint8Array): Uint8Array {
+/** The client ids of the update's structs; throws unless it is one whole v1 update. */
+function checkUpdate(update: Uint8Array): number[] {
+  let structs: ReturnType<typeof Y.decodeUpdate>['structs'];
   try {
-    Y.decodeUpdate(update);
+    structs = Y.decodeUpdate(update).structs;
   } catch {
     throw new ProtocolError('the update is not a valid Yjs update');
   }
-  return update;
+  // Without structs a v1 update is only a delete set, which Yjs reads without looking at what follows:
+  // a v2 update (it starts with a 0 byte) passes as an empty v1 update. Read the delete set to its end.
+  if (structs.length === 0) checkDeleteSetOnly(update);
+  const authors = new Set<number>();
+  for (const struct of structs) authors.add(struct.id.client);
+  return [...authors];
+}
+
+function checkDeleteSetOnly(update: Uint8Array): void {
+  const d = decoding.createDecoder(update);
+  read('update', () => {
+    decoding.readVarUint(d);
+    const clients = decoding.readVarUint(d);
+    for (let i = 0; i < clients; i++) {
+      decoding.readVarUint(d);
+      const ranges = decoding.readVarUint(d);
+      for (let j = 0; j < ranges; j++) {
+        decoding.readVarUint(d);
+        decoding.readVarUint(d);
+      }
+    }
+  });
+  if (decoding.hasContent(d)) throw new ProtocolError('the update is not a Yjs v1 update (bytes after its end; a v2 update?)');
+}
+
+/** An awareness update read to its end: safe clocks, 32-bit client ids, JSON states. */
+function decodeAwareness(update: Uint8Array): AwarenessEntry[] {
+  const d = decoding.createDecoder(update);
+  const entries: AwarenessEntry[] = [];
+  read('awareness update', () => {
+    const count = decoding.readVarUint(d);
+    for (let i = 0; i < count; i++) {
+      entries.push({ clientId: decoding.readVarUint(d), clock: decoding.readVarUint(d), state: decoding.readVarString(d) });
+    }
+  });
+  if (decoding.hasContent(d)) throw new ProtocolError('unexpected bytes after the awareness update');
+  for (const e of entries) {
+    if (e.clientId > MAX_CLIENT_ID) throw new ProtocolError(`awareness client id ${e.clientId} is not a 32-bit number`);
+    if (!Number.isSafeInteger(e.clock)) throw new ProtocolError(`awareness clock ${e.clock} is larger than 2^53 - 1`);
+    try {
+      JSON.parse(e.state);
+    } catch {
+      throw new ProtocolError('an awareness state is not JSON');
+    }
+  }
+  return entries;
+}
+
+/** Encodes awareness entries as y-protocols does (the inverse of decodeAwareness). */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(e, entry.clientId);
+    encoding.writeVarUint(e, entry.clock);
+    encoding.writeVarString(e, entry.state);
+  }
+  return encoding.toUint8Array(e);
 }
 
 function checkStateVector(sv: Uint8Array): Uint8Array {
@@ -63,11 +129,11 @@ export function decodeMessage(frame: Uint8Array): ClientMessage {
     const step = read('sync message', () => decoding.readVarUint(decoder));
     const payload = read('sync payload', () => decoding.readVarUint8Array(decoder));
     if (step === syncProtocol.messageYjsSyncStep1) message = { kind: 'sync-step1', stateVector: checkStateVector(payload) };
-    else if (step === syncProtocol.messageYjsSyncStep2) message = { kind: 'sync-step2', update: checkUpdate(payload) };
-    else if (step === syncProtocol.messageYjsUpdate) message = { kind: 'update', update: checkUpdate(payload), frame };
+    else if (step === syncProtocol.messageYjsSyncStep2) message = { kind: 'sync-step2', update: payload, authors: checkUpdate(payload) };
+    else if (step === syncProtocol.messageYjsUpdate) message = { kind: 'update', update: payload, authors: checkUpdate(payload), frame };
     else throw new ProtocolError(`unknown sync message type ${step}`);
   } else if (type === MESSAGE_AWARENESS) {
-    message = { kind: 'awareness', update: read('awareness update', () => decoding.readVarUint8Array(decoder)) };
+    message = { kind: 'awareness', entries: decodeAwareness(read('awareness update', () => decoding.readVarUint8Array(decoder))) };
   } else if (type === MESSAGE_QUERY_AWARENESS) {
     message = { kind: 'query-awareness' };
   } else {

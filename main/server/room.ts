@@ -17,8 +17,14 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { keepSetFieldHistory } from '../../shared/conflicts/replacedValues';
 import { StoreError, type DocStore } from './docStore';
 import { type Log } from './log';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './messages';
+import { encodeAwareness, encodeAwarenessEntries, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './messages';
 import { CLOSE, type CloseReason } from './closeCodes';
+import { ClientIdOwners } from './clientIdOwners';
+import { DEFAULT_CONNECTION_LIMITS } from './limits';
+import { PresenceOwners, type PresenceLimits } from './presence';
+import { WaitingUpdates, type WaitingLimits } from './waitingUpdates';
+
+export const DEFAULT_WAITING_LIMITS: WaitingLimits = { pendingExpiryMs: 10_000, maxPendingBytes: 1024 * 1024 };
 import { type UpdateGate } from './workspaceSchema';
 
 /** Origin of changes that came from another node. */
@@ -76,6 +82,10 @@ export type RoomOptions = {
   compactEvery: number;
   /** Log every completed write with the state vector it covers (for crash tests and audits). */
   traceWrites: boolean;
+  /** Default: DEFAULT_CONNECTION_LIMITS. */
+  presence?: PresenceLimits;
+  /** Default: DEFAULT_WAITING_LIMITS. */
+  waiting?: WaitingLimits;
   /** Refuses client updates that would break the document (the workspace doc's schema); none: all pass. */
   gate?: UpdateGate;
   /** Called once the room can no longer store changes: the registry drops it. */
@@ -96,7 +106,10 @@ export class Room implements FanoutHost {
   /** Connections plus JSON API calls currently using the room. */
   holds = 0;
   lastModified: string | null = null;
-  private readonly peers = new Map<RoomPeer, Set<number>>();
+  private readonly peers = new Set<RoomPeer>();
+  private readonly presence: PresenceOwners<RoomPeer>;
+  private readonly authors = new ClientIdOwners();
+  private readonly waiting: WaitingUpdates<RoomPeer>;
   private pending: Uint8Array[] = [];
   /** Changes queued for the store so far, and how many of them are stored (running counts). */
   private queuedCount = 0;
@@ -112,6 +125,8 @@ export class Room implements FanoutHost {
   private readonly fanout: RoomFanout | null;
 
   constructor(readonly name: string, private readonly opts: RoomOptions, after: Promise<void> = Promise.resolve()) {
+    this.waiting = new WaitingUpdates(this.doc, opts.waiting ?? DEFAULT_WAITING_LIMITS, this.expireWaiting);
+    this.presence = new PresenceOwners(opts.presence ?? DEFAULT_CONNECTION_LIMITS, (id) => this.awareness.meta.get(id)?.clock);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.fanout = opts.fanout?.attach(this) ?? null;
@@ -125,23 +140,38 @@ export class Room implements FanoutHost {
 
   private async load(): Promise<void> {
     const state = await this.opts.store.load(this.name);
-    if (state) Y.applyUpdate(this.doc, state);
+    if (!state) return;
+    Y.applyUpdate(this.doc, state);
+    // What the store holds is never dropped here, even when part of it waits for data (stored before
+    // updates were held back): it is only logged, and applies once its dependency arrives.
+    if (this.waiting.waiting()) this.opts.log({ level: 'warn', event: 'pending-stored', room: this.name });
   }
+
+  private logExpired(expired: { bytes: number } | null, where: string): void {
+    this.opts.log({ level: 'warn', event: 'pending-expired', room: this.name, where, bytes: expired?.bytes ?? 0 });
+  }
+
+  /** The held updates waited too long (or too much is held): pass on what Yjs integrated, drop the rest. */
+  private expireWaiting = (): void => {
+    if (this.closed || this.broken) return;
+    const expired = this.waiting.expire();
+    this.logExpired(expired, 'received');
+    if (expired) this.publish(expired.update, encodeUpdate(expired.update), null);
+  };
 
   /** Adds a connection once the room is ready and starts the sync handshake. */
   join(peer: RoomPeer): void {
-    this.peers.set(peer, new Set());
+    this.peers.add(peer);
     peer.send(encodeSyncStep1(this.doc));
     const states = [...this.awareness.getStates().keys()];
     if (states.length) peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
   }
 
   leave(peer: RoomPeer): void {
-    const clients = this.peers.get(peer);
-    if (!clients) return;
-    this.peers.delete(peer);
+    if (!this.peers.delete(peer)) return;
     this.heldAnswers = this.heldAnswers.filter((held) => held.peer !== peer);
-    if (clients.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
+    const clients = this.presence.release(peer);
+    if (clients.length) awarenessProtocol.removeAwarenessStates(this.awareness, clients, null);
   }
 
   /** Applies one decoded client message; throws when its content cannot be applied. */
@@ -157,11 +187,21 @@ export class Room implements FanoutHost {
           if (message.update.byteLength > 2) this.opts.log({ level: 'warn', event: 'update-dropped', room: this.name, user: peer.user, reason: 'read-only role' });
           return;
         }
+        if (this.authors.foreign(peer.user, message.authors) !== null) {
+          this.opts.log({ level: 'warn', event: 'update-refused', room: this.name, user: peer.user, reason: 'a client id of another person' });
+          peer.close(CLOSE.clientIdTaken);
+          return;
+        }
         this.applyFrom(peer, message.update, message.kind === 'update' ? message.frame : encodeUpdate(message.update));
+        this.authors.claim(peer.user, message.authors);
         return;
-      case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer);
+      case 'awareness': {
+        const accepted = this.presence.accept(peer, message.entries);
+        if (!accepted.length) return;
+        if (peer.canWrite) this.authors.claim(peer.user, accepted.map((e) => e.clientId));
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), peer);
         return;
+      }
       case 'query-awareness':
         peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
         return;
@@ -241,7 +281,7 @@ export class Room implements FanoutHost {
     }
     if (changed) {
       const frame = encodeUpdate(changed);
-      for (const peer of this.peers.keys()) peer.send(frame);
+      for (const peer of this.peers) peer.send(frame);
     }
   }
 
@@ -254,7 +294,7 @@ export class Room implements FanoutHost {
       return;
     }
     const frame = encodeUpdate(update);
-    for (const peer of this.peers.keys()) peer.send(frame);
+    for (const peer of this.peers) peer.send(frame);
   }
 
   applyRemoteAwareness(update: Uint8Array): void {
@@ -291,7 +331,7 @@ export class Room implements FanoutHost {
   }
 
   private closeAll(reason: CloseReason): void {
-    for (const peer of [...this.peers.keys()]) {
+    for (const peer of [...this.peers]) {
       this.leave(peer);
       peer.close(reason);
     }
@@ -299,6 +339,7 @@ export class Room implements FanoutHost {
 
   private dispose(): void {
     this.fanout?.close();
+    this.waiting.dispose();
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
@@ -326,6 +367,11 @@ export class Room implements FanoutHost {
       this.opts.onBroken(this);
       throw err;
     }
+    if (this.waiting.waiting()) {
+      if (!this.waiting.hold(update, frame, peer)) this.expireWaiting();
+      return;
+    }
+    for (const held of this.waiting.release()) this.publish(held.update, held.frame, held.origin);
     this.publish(update, frame, peer);
   }
 
@@ -333,7 +379,7 @@ export class Room implements FanoutHost {
   private publish(update: Uint8Array, frame: Uint8Array, origin: RoomPeer | null): void {
     if (this.closed || this.broken) return;
     this.fanout?.sent(update);
-    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
+    for (const peer of this.peers) if (peer !== origin) peer.send(frame);
     this.pending.push(update);
     this.queuedCount++;
     this.writing ??= this.drain();
@@ -341,14 +387,10 @@ export class Room implements FanoutHost {
 
   private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const changed = [...added, ...updated, ...removed];
-    const owned = this.peers.get(origin as RoomPeer);
-    if (owned) {
-      for (const id of added) owned.add(id);
-      for (const id of removed) owned.delete(id);
-    }
+    for (const id of removed) this.presence.removed(id);
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     const frame = encodeAwareness(update);
-    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
+    for (const peer of this.peers) if (peer !== origin) peer.send(frame);
     if (origin !== REMOTE) this.fanout?.awareness(update);
   };
 

@@ -6,6 +6,7 @@
 import { type DocStore } from './docStore';
 import { type Log } from './log';
 import { Room, type RoomFanoutFactory } from './room';
+import { type PresenceLimits } from './presence';
 import { CLOSE, type CloseReason } from './closeCodes';
 import { isWorkspaceRoom, workspaceSchemaGate } from './workspaceSchema';
 import type * as Y from 'yjs';
@@ -18,6 +19,7 @@ export type RoomRegistryOptions = {
   traceWrites: boolean;
   /** Links each room to the same room on other nodes (several nodes, docs/scaling.md). */
   fanout?: RoomFanoutFactory;
+  presence?: PresenceLimits;
 };
 
 export class RoomRegistry {

@@ -14,6 +14,7 @@ import { type HostServices, type SyncTarget } from '../../shared/ipc/contract';
 import { roomName, WRITER_ROLES } from '../../shared/sync/rooms';
 import { keepSetFieldHistory } from '../../shared/conflicts/replacedValues';
 import { watchConflicts } from '../../shared/conflicts/watchConflicts';
+import { serverClose } from '../../shared/sync/serverClose';
 import { type HostEventSource } from '../platform/host';
 import { thisDevice } from './deviceId';
 import { SaveQueue } from './saveQueue';
@@ -21,7 +22,10 @@ import { ServerConfirmations } from './serverConfirmations';
 
 export type Peer = { clientId: number; name: string; color: string };
 export type SyncStatus = {
-  connection: 'local-only' | 'connecting' | 'connected' | 'offline';
+  /** `stopped`: the server closed the connection for a reason a retry cannot fix (`stopped` says which). */
+  connection: 'local-only' | 'connecting' | 'connected' | 'offline' | 'stopped';
+  /** Why syncing stopped, in words for the status bar; null unless `connection` is `stopped`. */
+  stopped: string | null;
   /** Every local update is durable on this machine (host.documents.save resolved). */
   saved: boolean;
   /** Why the last save failed; it is retried until it succeeds. */
@@ -92,12 +96,15 @@ export function openCollabSession(opts: CollabSessionOptions): CollabSession {
   let stopWaiting = () => {};
   /** The browser said it has no network: the socket is closed at once instead of after y-websocket's 30 s timeout. */
   let networkDown = typeof navigator !== 'undefined' && navigator.onLine === false;
+  /** The server closed with a code a retry cannot fix: why, until a reconnect succeeds. */
+  let stopped: string | null = null;
 
   const status = (): SyncStatus => {
     const save = saves.state();
     let connection: SyncStatus['connection'] = 'local-only';
     if (provider) {
-      if (networkDown) connection = 'offline';
+      if (stopped !== null) connection = 'stopped';
+      else if (networkDown) connection = 'offline';
       else if (provider.wsconnected && provider.synced) connection = 'connected';
       else connection = everConnected ? 'offline' : 'connecting';
     }
@@ -107,6 +114,7 @@ export function openCollabSession(opts: CollabSessionOptions): CollabSession {
       saveError: save.error,
       unsynced: confirmations?.unsynced ?? 0,
       peers: peersOf(awareness),
+      stopped,
     };
   };
   const emit = () => {
@@ -141,7 +149,8 @@ export function openCollabSession(opts: CollabSessionOptions): CollabSession {
   };
   const onOnline = () => {
     networkDown = false;
-    provider?.connect();
+    // Back online, a stopped plan does not reconnect by itself: only a new session (reopening) does.
+    if (stopped === null) provider?.connect();
     emit();
   };
   network?.addEventListener('offline', onOffline);
@@ -160,11 +169,20 @@ export function openCollabSession(opts: CollabSessionOptions): CollabSession {
       // connect (about 100 ms for a plan of 10,000 blocks) for tabs that are connected to the server anyway.
       disableBc: true,
       connect: !networkDown,
+      shouldReconnect: (event) => serverClose(event.code).retry,
     });
     confirmations = new ServerConfirmations(provider, emit);
     for (let i = 0; i < localBeforeProvider; i++) confirmations.localUpdate();
     provider.on('status', ({ status: s }) => {
-      if (s === 'connected') everConnected = true;
+      if (s === 'connected') {
+        everConnected = true;
+        stopped = null;
+      }
+      emit();
+    });
+    provider.on('closed', ({ code }) => {
+      const close = serverClose(code);
+      stopped = close.retry ? null : close.why;
       emit();
     });
     provider.on('sync', emit);

@@ -10,6 +10,7 @@ const CONNECTION: Record<SyncStatus['connection'], { icon: IconName; text: strin
   connecting: { icon: 'sync', text: 'Connecting…', tip: 'Connecting to the sync server' },
   connected: { icon: 'cloud', text: 'Connected', tip: 'Connected to the sync server' },
   offline: { icon: 'cloudOff', text: 'Offline', tip: 'Offline: edits are kept on this machine and sync when the connection returns' },
+  stopped: { icon: 'cloudOff', text: 'Not syncing', tip: 'The server stopped syncing this plan' },
 };
 
 export const initials = (name: string): string =>
@@ -32,7 +33,7 @@ export function StatusBar(p: StatusBarProps) {
   return (
     <footer className={`tandem-statusbar is-${connection}`} aria-label="Status Bar">
       <div className="tandem-statusbar-left">
-        <button type="button" className="tandem-status-item" aria-label={`Sync: ${c.text}`} title={c.tip} onClick={p.onConnectionClick}>
+        <button type="button" className="tandem-status-item" aria-label={`Sync: ${c.text}${p.status?.stopped ? ` — ${p.status.stopped}` : ''}`} title={p.status?.stopped ?? c.tip} onClick={p.onConnectionClick}>
           <Icon name={c.icon} /> {c.text}
         </button>
         {p.viewOnly && (

@@ -8,6 +8,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { createToken, startSyncServer, type SyncServer, type SyncServerOptions } from '../../../main/server/index';
 import { type LogEntry } from '../../../main/server/log';
 import { type Role } from '../../../shared/sync/rooms';
+import { planIndexMap, setPlanIndexEntry, WORKSPACE_DOC_ID } from '../../../shared/model/workspaceDoc';
 
 export const SECRET = 'test-secret-of-the-workspace-0123456789';
 
@@ -92,4 +93,19 @@ export function textOfState(state: Uint8Array | null): string {
   const doc = new Y.Doc();
   if (state) Y.applyUpdate(doc, state);
   return doc.getText('t').toString();
+}
+
+/** Lists `planId` in the workspace doc's plan index (readers may open only listed plans); resolves once the server has it. */
+export async function listPlan(wsUrl: string, workspaceId: string, planId: string, editorToken: string): Promise<void> {
+  const c = connectClient(wsUrl, `${workspaceId}/${WORKSPACE_DOC_ID}`, editorToken);
+  try {
+    await synced(c);
+    setPlanIndexEntry(c.doc, { id: planId, title: planId, templateId: 'blank', createdAt: new Date(0).toISOString() });
+    const deadline = Date.now() + 15_000;
+    while (!planIndexMap(await serverState(wsUrl, `${workspaceId}/${WORKSPACE_DOC_ID}`, editorToken)).has(planId)) {
+      if (Date.now() > deadline) throw new Error(`gave up waiting for ${planId} to be listed`);
+    }
+  } finally {
+    c.destroy();
+  }
 }

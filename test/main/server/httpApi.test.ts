@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { readPlanMeta } from '../../../shared/model/planDoc';
 import { readPlanIndex } from '../../../shared/model/workspaceDoc';
 import { CONTENT_SECURITY_POLICY } from '../../../main/server/staticFiles';
-import { connectClient, removeDir, serverState, startTestServer, synced, tempDir, waitFor, type TestServer } from './helpers';
+import { connectClient, rawSocket, removeDir, serverState, startTestServer, synced, tempDir, waitFor, type TestServer } from './helpers';
 
 describe('JSON API, static UI and health', () => {
   let s: TestServer;
@@ -76,7 +76,10 @@ describe('JSON API, static UI and health', () => {
       expect(await closed).toBe(4410);
       planClient.destroy();
       expect(((await api('GET', '/api/workspaces/ws1/plans', viewer)).body as unknown[]).length).toBe(1);
-      expect((await serverState(s.server.wsUrl, `ws1/${planId}`, viewer)).store.clients.size).toBe(0);
+      // A viewer may no longer open it (it left the index); an editor finds it empty.
+      const refused = rawSocket(`${s.server.wsUrl}/ws1/${planId}?token=${viewer}`);
+      expect((await refused.closed).code).toBe(4404);
+      expect((await serverState(s.server.wsUrl, `ws1/${planId}`, editor)).store.clients.size).toBe(0);
       expect((await api('DELETE', `/api/workspaces/ws1/plans/${planId}`, editor)).status).toBe(404);
     } finally {
       watcher.destroy();

@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import { type CloseReason } from '../../../main/server/closeCodes';
 import { openLevelDocStore } from '../../../main/server/levelDocStore';
-import { decodeMessage, encodeUpdate } from '../../../main/server/messages';
-import { Room, type RoomPeer } from '../../../main/server/room';
-import { removeDir, tempDir } from './helpers';
+import { decodeMessage, encodeSyncStep2, encodeUpdate } from '../../../main/server/messages';
+import { Room, type RoomOptions, type RoomPeer } from '../../../main/server/room';
+import { removeDir, tempDir, waitFor } from './helpers';
 
 /** A connection as the room sees it, keeping every frame it was sent. */
 class RecordingPeer implements RoomPeer {
@@ -20,10 +20,28 @@ class RecordingPeer implements RoomPeer {
   }
 }
 
-function openRoom(dir: string, name = 'ws1/plan') {
+function openRoom(dir: string, name = 'ws1/plan', opts: Partial<RoomOptions> = {}) {
   const store = openLevelDocStore(dir);
-  const room = new Room(name, { store, log: () => {}, compactEvery: 500, traceWrites: false, onFailed: () => {}, onBroken: () => {} });
+  const room = new Room(name, { store, log: () => {}, compactEvery: 500, traceWrites: false, onFailed: () => {}, onBroken: () => {}, ...opts });
   return { store, room };
+}
+
+/** A room with two recording peers, Ana and Ben, joined. */
+async function openRoomWithPeers(dir: string, opts: Partial<RoomOptions> = {}) {
+  const { store, room } = openRoom(dir, 'ws1/plan', opts);
+  await room.ready;
+  const [ana, ben] = [new RecordingPeer('Ana'), new RecordingPeer('Ben')];
+  room.join(ana);
+  room.join(ben);
+  return { store, room, ana, ben };
+}
+
+/** One client's two edits, "a" then "b" after it: the second depends on the first. */
+function dependentEdits(): [Uint8Array, Uint8Array] {
+  const client = new Y.Doc();
+  const [first] = clientFrames((doc) => doc.getText('t').insert(0, 'a'), client);
+  const [second] = clientFrames((doc) => doc.getText('t').insert(1, 'b'), client);
+  return [first!, second!];
 }
 
 async function storedText(dir: string, name = 'ws1/plan'): Promise<string> {
@@ -71,32 +89,39 @@ describe('a room', () => {
     }
   });
 
-  it('passes on and stores an update whose dependency has not arrived, so it survives a reload', async () => {
+  it('holds back an update whose dependency has not arrived, and passes both on and stores them once it does', async () => {
     const dir = tempDir();
     try {
-      const client = new Y.Doc();
-      const [first] = clientFrames((doc) => doc.getText('t').insert(0, 'a'), client);
-      const [second] = clientFrames((doc) => doc.getText('t').insert(1, 'b'), client);
-
-      const { store, room } = openRoom(dir);
-      await room.ready;
-      const [ana, ben] = [new RecordingPeer('Ana'), new RecordingPeer('Ben')];
-      room.join(ana);
-      room.join(ben);
-      // The second edit arrives alone: the document keeps it pending, the peers and the store get it.
-      room.receive(ana, decodeMessage(second!));
-      expect(room.doc.getText('t').toString()).toBe('');
-      expect(ben.frames.at(-1)).toBe(second);
+      const [first, second] = dependentEdits();
+      const { store, room, ana, ben } = await openRoomWithPeers(dir);
+      const sentBefore = ben.frames.length;
+      room.receive(ana, decodeMessage(second));
+      expect(ben.frames.length).toBe(sentBefore);
+      room.receive(ana, decodeMessage(first));
+      const seen = new Y.Doc();
+      for (const u of ben.updates()) Y.applyUpdate(seen, u);
+      expect(seen.getText('t').toString()).toBe('ab');
       await room.flush();
       await store.close();
-
-      const reopened = openRoom(dir);
-      await reopened.room.ready;
-      reopened.room.receive(ana, decodeMessage(first!));
-      expect(reopened.room.doc.getText('t').toString()).toBe('ab');
-      await reopened.room.flush();
-      await reopened.store.close();
       expect(await storedText(dir)).toBe('ab');
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('expires an update that depends on changes nobody sent: nothing of it is passed on or stored', async () => {
+    const dir = tempDir();
+    try {
+      const [, second] = dependentEdits();
+      const logs: { event: string }[] = [];
+      const { store, room, ana, ben } = await openRoomWithPeers(dir, { log: (e) => logs.push(e), waiting: { pendingExpiryMs: 50, maxPendingBytes: 1 << 20 } });
+      room.receive(ana, decodeMessage(second));
+      await waitFor(() => logs.some((e) => e.event === 'pending-expired'), 'the held update to expire');
+      expect(room.doc.store.pendingStructs).toBeNull();
+      expect(ben.updates().every((u) => Y.decodeUpdate(u).structs.length === 0)).toBe(true);
+      await room.flush();
+      await store.close();
+      expect(await storedText(dir)).toBe('');
     } finally {
       removeDir(dir);
     }
@@ -113,7 +138,7 @@ describe('a room', () => {
 
       const offline = new Y.Doc();
       offline.getText('t').insert(0, 'offline ');
-      room.receive(ana, { kind: 'sync-step2', update: Y.encodeStateAsUpdate(offline) });
+      room.receive(ana, decodeMessage(encodeSyncStep2(offline, new Uint8Array([0]))));
       await room.change((doc) => doc.getText('t').insert(doc.getText('t').length, 'and server'));
 
       const seen = new Y.Doc();

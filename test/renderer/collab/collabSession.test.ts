@@ -226,3 +226,27 @@ describe('collab session, with the sync server', () => {
     expect(text(again)).toBe('last words');
   });
 });
+
+describe('collab session, when the server closes the connection', () => {
+  it('stops for a close a retry cannot fix, and says why in its status', async () => {
+    const s = await server();
+    const viewer = await createToken(SECRET, { workspaceId: WORKSPACE, name: 'Vic', role: 'viewer' });
+    const { session } = open(join(dir, 'v'), 'plan_not_listed', { serverUrl: s.wsUrl, workspaceId: WORKSPACE, token: viewer }, 'Vic');
+    await session.ready;
+    const st = await statusWhere(session, (x) => x.connection === 'stopped');
+    expect(st.stopped).toMatch(/not on the server/);
+  });
+
+  it('retries a close that says "try later" (4529, too many connections) and connects once there is room', async () => {
+    const s = await startSyncServer({ port: 0, dataDir: join(dir, 'server'), secret: SECRET, log: () => {}, limits: { socketsPerToken: 1 } });
+    servers.push(s);
+    const target = await targetFor(s, 'Ana');
+    const first = open(join(dir, 'a'), 'plan_1', target).session;
+    await statusWhere(first, (x) => x.connection === 'connected');
+    const second = open(join(dir, 'b'), 'plan_2', target).session;
+    await statusWhere(second, (x) => x.connection === 'offline');
+    await first.destroy();
+    const st = await statusWhere(second, (x) => x.connection === 'connected');
+    expect(st.stopped).toBeNull();
+  });
+});
