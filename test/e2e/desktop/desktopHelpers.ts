@@ -1,9 +1,10 @@
 /** What the desktop end-to-end tests share: a window of the desktop app, and what a person does in it first. */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
 import * as Y from 'yjs';
 import { decodePlanFile } from '../../../main/storage/planFile';
 import { readPlanContent } from '../../../shared/model/planDoc';
@@ -62,4 +63,14 @@ export async function planFileText(folder: string, title = 'FY27 joint plan'): P
     return JSON.stringify(readPlanContent(doc));
   }
   throw new Error(`no .tandem file titled "${title}" in ${folder}`);
+}
+
+/**
+ * Chromium for the desktop window: as the Chromium inside Electron lets the app's own file:// page
+ * reach the sync server on this machine, the Local Network Access check is off here (the page's
+ * stand-in origin would otherwise be blocked from loopback sockets).
+ */
+export function launchDesktopChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}`);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--disable-features=LocalNetworkAccessChecks'], headless: true });
 }

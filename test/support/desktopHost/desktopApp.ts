@@ -21,8 +21,12 @@ import { type FileResponse, type FromHost, type ToHost } from './messages';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const MAIN_ENTRY = join(ROOT, 'dist', 'main', 'main.mjs');
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
-/** Chromium cannot run module scripts from file://; the window's file URLs are served under this origin instead. */
-const PAGE_ORIGIN = 'http://tandem.desktop';
+/**
+ * Chromium cannot run module scripts from file://; the window's file URLs are served under this
+ * origin instead (by route, nothing listens there). A loopback origin, like file:// in Electron, may
+ * open sockets to the sync server on this machine (Chromium blocks that from public origins).
+ */
+const PAGE_ORIGIN = 'http://127.0.0.1:9';
 
 let mainBuilt = false;
 /** Builds dist/main from the current sources once per test run (esbuild: about a second). */
