@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadTemplatesReport, TEMPLATES_DIR } from './templates/loadTemplates';
 import { type PlanTemplate } from '../shared/templates/templateSchema';
 import { createHostServices } from './hostServices';
+import { jsonLineLog } from './server/log';
 import { hostEventEmitter } from './ipc/hostEvents';
 import { serveHost } from './ipc/ipcServer';
 import { serveRendererFiles } from './app/fileProtocol';
@@ -49,12 +50,13 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const windows = new Set<BrowserWindow>();
+  const log = jsonLineLog('info');
   const emit = hostEventEmitter(() => [...windows].map((w) => w.webContents));
 
   let templates: Promise<PlanTemplate[]> | null = null;
   const loadTemplates = () => {
     templates ??= loadTemplatesReport(templatesDir).then(({ templates: list, errors }) => {
-      for (const e of errors) console.warn(`template skipped: ${e.message}`);
+      for (const e of errors) log({ level: 'warn', event: 'template.skipped', error: e.message });
       return list;
     });
     return templates;
@@ -63,6 +65,7 @@ async function start(): Promise<void> {
   const settings = new SettingsService(electronStoreBackend(), (s) => emit('settings.changed', s));
   const workspaces = new WorkspaceManager({
     settings,
+    log,
     templates: loadTemplates,
     trash: (path) => shell.trashItem(path),
     pickFolder: async () => {
@@ -130,7 +133,7 @@ async function start(): Promise<void> {
   })));
 
   const initial = folderArgument(process.argv, process.cwd()) ?? settings.get().recentWorkspaces.find((l) => existsSync(l)) ?? null;
-  if (initial) await workspaces.open(initial).catch((e: unknown) => console.warn(`could not reopen ${initial}: ${(e as Error).message}`));
+  if (initial) await workspaces.open(initial).catch((e: unknown) => log({ level: 'warn', event: 'workspace.reopen_failed', folder: initial, error: (e as Error).message }));
   openWindow();
 
   app.on('activate', () => {

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { inviteLink } from '../../shared/sync/inviteLink';
 import { ROLES, ROOM_PART, type Role } from '../../shared/sync/rooms';
+import { StoreOpenError } from './docStore';
 import { startSyncServer, createToken } from './index';
 import { isLogLevel, jsonLineLog } from './log';
 
@@ -90,7 +91,7 @@ async function serve(args: string[], web: boolean): Promise<void> {
     limits: { traceWrites: level === 'debug' },
   });
   process.stdout.write(`listening on ${server.url}\n`);
-  if (web) process.stdout.write(`open ${server.url}/ in your browser; data in ${dataDir}\n`);
+  if (web) process.stdout.write(`open ${server.launchUrl} in your browser; data in ${dataDir}\n`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -152,8 +153,9 @@ async function main(argv: string[]): Promise<void> {
   return serve(argv, false);
 }
 
+/** Exit codes: 1 failed, 2 usage, 3 the data folder holds data the store cannot open (nothing was changed). */
 main(process.argv.slice(2)).catch((err: unknown) => {
   const usage = err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'));
   process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${usage ? USAGE : ''}`);
-  process.exit(usage ? 2 : 1);
+  process.exit(usage ? 2 : err instanceof StoreOpenError ? 3 : 1);
 });

@@ -13,6 +13,9 @@ export const CLOSE = {
   forbidden: { code: 4403, reason: 'this token is not valid for that workspace' },
   unknownRoom: { code: 4404, reason: 'no such room: connect to /<workspaceId>/<docId>' },
   deleted: { code: 4410, reason: 'the document was deleted' },
+  /** Outside 4400–4499, so the stock client keeps retrying: the store may come back. */
+  loadFailed: { code: 4503, reason: 'the server could not load the document from its store; it retries when you reconnect' },
+  schemaViolation: { code: 4422, reason: 'the update breaks the workspace document; it was not stored' },
   rateLimited: { code: 4429, reason: 'too many messages; slow down' },
 } as const;
 

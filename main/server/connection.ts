@@ -5,7 +5,7 @@
  */
 import { type IncomingMessage } from 'node:http';
 import { type WebSocket, type RawData } from 'ws';
-import { parseRoom, type TokenClaims } from '../../shared/sync/rooms';
+import { parseRoom, type TokenClaims, WRITER_ROLES } from '../../shared/sync/rooms';
 import { CLOSE, type CloseReason } from './closeCodes';
 import { type Log } from './log';
 import { decodeMessage, ProtocolError } from './messages';
@@ -26,7 +26,6 @@ export type ConnectionContext = {
 };
 
 /** Roles that may change document content; commenters read like viewers until comments exist. */
-const WRITERS: ReadonlySet<TokenClaims['role']> = new Set(['editor']);
 
 export function serveConnection(ws: WebSocket, req: IncomingMessage, ctx: ConnectionContext): void {
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -83,7 +82,7 @@ export function serveConnection(ws: WebSocket, req: IncomingMessage, ctx: Connec
     const p = {
       claims,
       user: claims.name,
-      canWrite: WRITERS.has(claims.role),
+      canWrite: WRITER_ROLES.has(claims.role),
       send: (frame: Uint8Array) => {
         if (ws.readyState === ws.OPEN) ws.send(frame);
       },
@@ -92,7 +91,7 @@ export function serveConnection(ws: WebSocket, req: IncomingMessage, ctx: Connec
     try {
       await r.ready;
     } catch {
-      return close(CLOSE.storageFailed, 'could not load the document');
+      return close(CLOSE.loadFailed, 'could not load the document');
     }
     if (done) return;
     peer = p;

@@ -18,6 +18,8 @@ export interface DocStore {
   list(prefix: string): Promise<StoredDocInfo[]>;
   delete(name: string): Promise<void>;
   close(): Promise<void>;
+  /** Resolves once the store is open and can serve; rejects with StoreOpenError when it cannot be. */
+  opened?(): Promise<void>;
 }
 
 /** Thrown when the store could not do what was asked; the room then refuses to count the edit as stored. */
@@ -25,5 +27,13 @@ export class StoreError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'StoreError';
+  }
+}
+
+/** The store cannot be opened as it is (damaged or foreign data): the server refuses to start and changes nothing. */
+export class StoreOpenError extends StoreError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreOpenError';
   }
 }

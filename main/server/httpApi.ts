@@ -8,18 +8,19 @@ import { type z } from 'zod';
 import { CreatePlanArgs, HOST_CONTRACT } from '../../shared/ipc/contract';
 import { ROOM_PART, type TokenClaims } from '../../shared/sync/rooms';
 import { createToken, TokenError, verifyToken } from './tokens';
+import { type WebGuard } from './webGuard';
 import { ApiError, type WorkspacePlans } from './workspacePlans';
 
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 const RenameBody = HOST_CONTRACT.workspace.renamePlan.args.omit({ planId: true });
 
-export type WebSession = { workspaceId: string; workspaceName: string; userName: string };
+export type WebSession = { workspaceId: string; workspaceName: string; userName: string; guard: WebGuard };
 
 export type ApiContext = {
   secret: string;
   /** The plan operations, loaded on first use. */
   plans: () => Promise<WorkspacePlans>;
-  /** Web mode: loopback browsers get an editor token for this workspace from GET /api/session. */
+  /** Web mode: the browser that opened the printed address gets an editor token for this workspace from GET /api/session. */
   web: WebSession | null;
 };
 
@@ -28,8 +29,6 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
-
-const isLoopback = (address: string | undefined) => address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) throw new ApiError(415, 'invalid-body', 'send the body as application/json');
@@ -82,7 +81,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, path:
     switch (route) {
       case 'GET session': {
         if (!ctx.web) throw new ApiError(404, 'not-found', 'sessions are only handed out in web mode (npm run web)');
-        if (!isLoopback(req.socket.remoteAddress)) throw new ApiError(403, 'forbidden', 'sessions are only handed out to this computer');
+        const refused = ctx.web.guard.refuseSession(req);
+        if (refused) throw new ApiError(403, 'forbidden', refused);
         const { workspaceId, workspaceName, userName } = ctx.web;
         const token = await createToken(ctx.secret, { workspaceId, name: userName, role: 'editor' });
         return sendJson(res, 200, { token, workspaceId, workspaceName, name: userName, role: 'editor' });

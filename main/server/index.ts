@@ -9,15 +9,19 @@ import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { type PlanTemplate } from '../../shared/templates/templateSchema';
 import { initWorkspaceDoc, WORKSPACE_DOC_ID } from '../../shared/model/workspaceDoc';
+import { launchLink } from '../../shared/sync/launchKey';
 import { roomName } from '../../shared/sync/rooms';
 import { CLOSE } from './closeCodes';
 import { serveConnection, type ConnectionLimits } from './connection';
 import { type DocStore } from './docStore';
 import { handleApi, sendJson, type WebSession } from './httpApi';
 import { openLevelDocStore } from './levelDocStore';
+import { truncatedLogTails } from './levelLogTail';
+import { watchStore } from './storeHealth';
 import { jsonLineLog, type Log } from './log';
 import { RoomRegistry } from './roomRegistry';
 import { SECURITY_HEADERS, serveStatic } from './staticFiles';
+import { newLaunchKey, WebGuard } from './webGuard';
 import { type WorkspacePlans } from './workspacePlans';
 
 export { createToken, verifyToken, TokenError } from './tokens';
@@ -33,8 +37,12 @@ export type SyncServerOptions = {
   secret: string;
   /** Serves the built browser UI from this folder. */
   staticDir?: string;
-  /** Web mode: this computer's browsers may GET /api/session for an editor token of this workspace. */
-  web?: { workspaceId: string; workspaceName?: string; userName?: string };
+  /**
+   * Web mode: the browser that opened `launchUrl` may GET /api/session for an editor token of this
+   * workspace; requests for another Host, and upgrades from another Origin, are refused (webGuard.ts).
+   * `launchKey`: default a fresh one per start; null asks for none (tests that open the UI directly).
+   */
+  web?: { workspaceId: string; workspaceName?: string; userName?: string; launchKey?: string | null };
   log?: Log;
   /** Another DocStore (see docs/scaling.md); default LevelDB in `dataDir`. */
   store?: DocStore;
@@ -69,6 +77,8 @@ export type SyncServer = {
   /** ws://host:port */
   wsUrl: string;
   port: number;
+  /** Web mode: the address to open in the browser, with the per-launch key (`<url>/#launch=<key>`). */
+  launchUrl: string | null;
   /** Stops accepting, disconnects clients (1001), stores everything and closes the store. */
   close(): Promise<void>;
 };
@@ -77,7 +87,12 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   const host = opts.host ?? '127.0.0.1';
   const log = opts.log ?? jsonLineLog();
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const store = opts.store ?? openLevelDocStore(join(opts.dataDir, 'docs'));
+  const levelDir = join(opts.dataDir, 'docs');
+  const droppedLogBytes = opts.store ? [] : truncatedLogTails(levelDir);
+  for (const tail of droppedLogBytes) log({ level: 'warn', event: 'store-log-truncated', ...tail, detail: 'the end of a write-ahead log was cut short (a crash mid-write); replayed up to its last whole record' });
+  const watched = watchStore(opts.store ?? openLevelDocStore(levelDir));
+  const store = watched.store;
+  await store.opened?.();
   const registry = new RoomRegistry({ store, log, idleMs: limits.idleRoomMs, compactEvery: limits.compactEvery, traceWrites: limits.traceWrites });
   // The plan operations (templates, Slate ↔ Yjs) load on the first API call: the sync path never
   // needs them, and a server restarting after a crash is back sooner without them.
@@ -85,10 +100,11 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   const plans = () => (plansLoaded ??= (async () => {
     const { WorkspacePlans } = await import('./workspacePlans');
     const templates = opts.templates ?? (async () => (await import('../templates/loadTemplates')).loadTemplates());
-    return new WorkspacePlans(registry, store, templates);
+    return new WorkspacePlans(registry, store, templates, log);
   })());
+  const launchKey = opts.web?.launchKey === undefined ? newLaunchKey() : opts.web.launchKey;
   const web: WebSession | null = opts.web
-    ? { workspaceId: opts.web.workspaceId, workspaceName: opts.web.workspaceName ?? 'My workspace', userName: opts.web.userName ?? 'Me' }
+    ? { workspaceId: opts.web.workspaceId, workspaceName: opts.web.workspaceName ?? 'My workspace', userName: opts.web.userName ?? 'Me', guard: new WebGuard(launchKey) }
     : null;
   if (web) {
     const { workspaceId, workspaceName } = web;
@@ -104,11 +120,17 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    for (const [header, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(header, value);
+    const refused = web?.guard.refuseRequest(req, false);
+    if (refused) return sendJson(res, 403, { error: { code: 'forbidden', message: refused } });
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path === '/healthz') return sendJson(res, 200, { ok: true, rooms: registry.size, connections: sockets.size });
+    if (path === '/healthz') {
+      const health = watched.health();
+      return sendJson(res, health.ok ? 200 : 503, { ok: health.ok, rooms: registry.size, connections: sockets.size, store: { ...health, droppedLogBytes } });
+    }
     if (path === '/api' || path.startsWith('/api/')) return handleApi(req, res, path, { secret: opts.secret, plans, web });
     if (opts.staticDir) return serveStatic(req, res, opts.staticDir, path);
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('not found');
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
   };
   const http = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -119,6 +141,12 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   });
   http.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
+    const refused = web?.guard.refuseRequest(req, true);
+    if (refused) {
+      log({ level: 'warn', event: 'upgrade-refused', path: req.url, detail: refused });
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, req, ctx));
   });
 
@@ -131,11 +159,13 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   });
   const port = (http.address() as AddressInfo).port;
   const shown = host.includes(':') ? `[${host}]` : host;
+  web?.guard.listening(shown, port);
   log({ level: 'info', event: 'listening', url: `http://${shown}:${port}`, dataDir: opts.dataDir, web: web?.workspaceId ?? null });
 
   let closing: Promise<void> | null = null;
   return {
     url: `http://${shown}:${port}`,
+    launchUrl: web && launchKey !== null ? launchLink(`http://${shown}:${port}`, launchKey) : web ? `http://${shown}:${port}/` : null,
     wsUrl: `ws://${shown}:${port}`,
     port,
     close: () => (closing ??= (async () => {

@@ -12,23 +12,49 @@
  * milliseconds (measured: the synchronous part of a batch call had a p99 of 2–5 ms under load, against
  * 50 µs for plain JS work of the same length), which delays the relay of every edit waiting behind it.
  * An append to a store that has not written for that long is written at once.
+ *
+ * Loading and compacting replay a document's stored updates one transaction each. (y-leveldb's own
+ * getYDoc and flushDocument apply the whole history in one transaction; Yjs then collects every type
+ * deleted in it at once, recursively, which overflows the stack when content nested thousands deep
+ * was written and later deleted: see shared/model/nesting.ts.)
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as encoding from 'lib0/encoding';
-import { LeveldbPersistence, getCurrentUpdateClock } from 'y-leveldb';
+import { LeveldbPersistence, PREFERRED_TRIM_SIZE, getCurrentUpdateClock, getLevelUpdatesEntries } from 'y-leveldb';
 import * as Y from 'yjs';
-import { StoreError, type DocStore, type StoredDocInfo } from './docStore';
+import { StoreError, StoreOpenError, type DocStore, type StoredDocInfo } from './docStore';
 
 const LAST_MODIFIED = 'lastModified';
 
 /** The part of classic-level a batch needs (y-leveldb hands its db to transactions untyped). */
-type LevelBatch = { batch(ops: { type: 'put'; key: (string | number)[]; value: Uint8Array }[]): Promise<void> };
+type LevelOp = { type: 'put'; key: (string | number)[]; value: Uint8Array } | { type: 'del'; key: (string | number)[] };
+type LevelBatch = { batch(ops: LevelOp[]): Promise<void> };
 type Append = { name: string; update: Uint8Array; resolve(): void; reject(err: unknown): void };
 
 /** y-leveldb's keys: `['v1', doc, 'update', clock]` per update, `['v1_sv', doc]` marks a stored document. */
 const updateKey = (name: string, clock: number) => ['v1', name, 'update', clock];
 const stateVectorKey = (name: string) => ['v1_sv', name];
+
+/** A document's stored history applied to a new Y.Doc one update per transaction, and the clocks it was stored under. */
+async function replay(level: unknown, name: string): Promise<{ doc: Y.Doc; clocks: number[] }> {
+  const entries = (await getLevelUpdatesEntries(level, name)) as { key: (string | number)[]; value: Uint8Array }[];
+  const doc = new Y.Doc();
+  for (const { value } of entries) Y.applyUpdate(doc, value);
+  return { doc, clocks: entries.map(({ key }) => Number(key[3])) };
+}
+
+/** Replaces the stored history by one update holding the whole state, as y-leveldb's flushDocument does. */
+async function rewrite(level: LevelBatch, name: string, doc: Y.Doc, clocks: number[]): Promise<void> {
+  const merged = Y.encodeStateAsUpdate(doc);
+  const clock = (clocks.at(-1) ?? -1) + 1;
+  await level.batch([
+    { type: 'put', key: updateKey(name, clock), value: Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength) },
+    { type: 'put', key: stateVectorKey(name), value: Buffer.from(stateVectorRecord(merged, clock)) },
+    ...clocks.map((c): LevelOp => ({ type: 'del', key: updateKey(name, c) })),
+  ]);
+}
 
 /** y-leveldb's state-vector record: varuint clock, then the state vector. */
 function stateVectorRecord(update: Uint8Array, clock: number): Uint8Array {
@@ -43,9 +69,40 @@ export type LevelDocStoreOptions = {
   commitIntervalMs?: number;
 };
 
+/** Files LevelDB itself may leave in a folder before it holds a database. */
+const NOT_DATA = new Set(['LOCK', 'LOG', 'LOG.old']);
+
+/**
+ * Whether the folder is new (missing or empty): only then may LevelDB create a database in it. A folder
+ * with files but no CURRENT is refused — opening it with createIfMissing would start an empty database
+ * in place and LevelDB would delete the old tables as obsolete.
+ */
+function isNewFolder(dir: string): boolean {
+  if (!existsSync(dir)) return true;
+  const files = readdirSync(dir).filter((f) => !NOT_DATA.has(f));
+  if (files.length === 0) return true;
+  if (existsSync(join(dir, 'CURRENT'))) return false;
+  const tables = files.filter((f) => /^(MANIFEST-\d+|\d+\.(ldb|log|sst))$/.test(f));
+  const shown = (tables.length ? tables : files).slice(0, 5).join(', ');
+  throw new StoreOpenError(tables.length
+    ? `the data folder ${dir} holds LevelDB files (${shown}) but no CURRENT file, so it cannot be opened; restore CURRENT (one line naming the newest MANIFEST-…) or move the folder aside. Nothing was changed.`
+    : `the data folder ${dir} holds files that are not a Tandem database (${shown}); point --data at a server's data folder or an empty one. Nothing was changed.`);
+}
+
 export function openLevelDocStore(dir: string, { commitIntervalMs = 20 }: LevelDocStoreOptions = {}): DocStore {
+  const fresh = isNewFolder(dir);
   mkdirSync(dir, { recursive: true });
-  const db = new LeveldbPersistence(dir);
+  const db = new LeveldbPersistence(dir, { levelOptions: { createIfMissing: fresh } });
+  // classic-level opens in the background; y-leveldb would swallow the failure into every later call.
+  let openFailure: unknown = null;
+  const opening = db._transact(async (level: { open(): Promise<void> }) => {
+    try {
+      await level.open();
+    } catch (err) {
+      openFailure = err;
+    }
+    return true;
+  });
   // y-leveldb swallows errors inside its transactions and resolves null: turn that into a StoreError.
   const must = async <T>(what: string, p: Promise<T>): Promise<NonNullable<T>> => {
     const value = await p;
@@ -99,8 +156,20 @@ export function openLevelDocStore(dir: string, { commitIntervalMs = 20 }: LevelD
   };
 
   return {
+    async opened() {
+      await opening;
+      if (openFailure === null) return;
+      const cause = openFailure instanceof Error ? (openFailure.cause instanceof Error ? openFailure.cause.message : openFailure.message) : String(openFailure);
+      const code = (openFailure as { cause?: { code?: unknown } }).cause?.code;
+      if (code === 'LEVEL_LOCKED') throw new StoreOpenError(`the data folder ${dir} is in use by another Tandem server (${cause}); stop that one first, or point --data elsewhere. Nothing was changed.`);
+      throw new StoreOpenError(`the data folder ${dir} holds a LevelDB database that cannot be opened (${cause}); restore it from a backup or move it aside. Nothing was changed.`);
+    },
     async load(name) {
-      const doc = await must(`load "${name}"`, db.getYDoc(name));
+      const doc = await must(`load "${name}"`, db._transact(async (level: LevelBatch) => {
+        const { doc: loaded, clocks } = await replay(level, name);
+        if (clocks.length > PREFERRED_TRIM_SIZE) await rewrite(level, name, loaded, clocks);
+        return loaded;
+      }));
       forgetClock(name); // loading a long history compacts it
       try {
         return doc.store.clients.size === 0 && doc.store.pendingStructs === null ? null : Y.encodeStateAsUpdate(doc);
@@ -119,7 +188,12 @@ export function openLevelDocStore(dir: string, { commitIntervalMs = 20 }: LevelD
       });
     },
     async compact(name) {
-      const done = db.flushDocument(name);
+      // As with y-leveldb's flushDocument, a compaction that fails leaves the history as it was (and y-leveldb logs it).
+      const done = db._transact(async (level: LevelBatch) => {
+        const { doc, clocks } = await replay(level, name);
+        if (clocks.length > 0) await rewrite(level, name, doc, clocks);
+        doc.destroy();
+      });
       forgetClock(name);
       await done;
     },

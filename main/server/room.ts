@@ -14,6 +14,7 @@ import { StoreError, type DocStore } from './docStore';
 import { type Log } from './log';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './messages';
 import { CLOSE, type CloseReason } from './closeCodes';
+import { type UpdateGate } from './workspaceSchema';
 
 /** What a room needs from a connection. */
 export interface RoomPeer {
@@ -30,6 +31,8 @@ export type RoomOptions = {
   compactEvery: number;
   /** Log every completed write with the state vector it covers (for crash tests and audits). */
   traceWrites: boolean;
+  /** Refuses client updates that would break the document (the workspace doc's schema); none: all pass. */
+  gate?: UpdateGate;
   /** Called once the room can no longer store changes: the registry drops it. */
   onFailed(room: Room): void;
   /** Called once the document may be inconsistent (Yjs failed part-way through an update): the registry unloads it. */
@@ -45,6 +48,11 @@ export class Room {
   lastModified: string | null = null;
   private readonly peers = new Map<RoomPeer, Set<number>>();
   private pending: Uint8Array[] = [];
+  /** Changes queued for the store so far, and how many of them are stored (running counts). */
+  private queuedCount = 0;
+  private storedCount = 0;
+  /** Sync step 1 answers held until every change received before the question is stored, oldest first. */
+  private heldAnswers: { upTo: number; peer: RoomPeer; stateVector: Uint8Array }[] = [];
   private writing: Promise<void> | null = null;
   private writesSinceCompaction = 0;
   private closed = false;
@@ -79,6 +87,7 @@ export class Room {
     const clients = this.peers.get(peer);
     if (!clients) return;
     this.peers.delete(peer);
+    this.heldAnswers = this.heldAnswers.filter((held) => held.peer !== peer);
     if (clients.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
   }
 
@@ -87,7 +96,7 @@ export class Room {
     if (this.broken) return;
     switch (message.kind) {
       case 'sync-step1':
-        peer.send(encodeSyncStep2(this.doc, message.stateVector));
+        this.answerWhenStored(peer, message.stateVector);
         return;
       case 'sync-step2':
       case 'update':
@@ -147,6 +156,23 @@ export class Room {
     this.dispose();
   }
 
+  /**
+   * Answers a sync step 1 once everything received before it is stored. Clients take that answer as
+   * the confirmation of every update they sent before the question (renderer/collab/serverConfirmations.ts),
+   * so it must not come before the group commit. Answers leave in the order the questions came.
+   */
+  private answerWhenStored(peer: RoomPeer, stateVector: Uint8Array): void {
+    if (this.storedCount >= this.queuedCount) peer.send(encodeSyncStep2(this.doc, stateVector));
+    else this.heldAnswers.push({ upTo: this.queuedCount, peer, stateVector });
+  }
+
+  private sendHeldAnswers(): void {
+    while (this.heldAnswers.length && this.heldAnswers[0]!.upTo <= this.storedCount) {
+      const { peer, stateVector } = this.heldAnswers.shift()!;
+      if (this.peers.has(peer)) peer.send(encodeSyncStep2(this.doc, stateVector));
+    }
+  }
+
   private closeAll(reason: CloseReason): void {
     for (const peer of [...this.peers.keys()]) {
       this.leave(peer);
@@ -162,6 +188,14 @@ export class Room {
 
   /** Applies a client's update, then passes `frame` (the same update) to the other peers and the store. */
   private applyFrom(peer: RoomPeer, update: Uint8Array, frame: Uint8Array): void {
+    const refused = this.opts.gate?.(this.doc, update);
+    if (refused) {
+      // Not applied, passed on or stored; the sender's copy holds what it wrote, so it is closed
+      // with a code the stock client does not retry (it would only send the same update again).
+      this.opts.log({ level: 'warn', event: 'update-refused', room: this.name, user: peer.user, reason: refused });
+      peer.close(CLOSE.schemaViolation);
+      return;
+    }
     try {
       Y.applyUpdate(this.doc, update, peer);
     } catch (err) {
@@ -182,6 +216,7 @@ export class Room {
     if (this.closed || this.broken) return;
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
     this.pending.push(update);
+    this.queuedCount++;
     this.writing ??= this.drain();
   }
 
@@ -204,6 +239,8 @@ export class Room {
         this.pending = [];
         const covers = this.opts.traceWrites ? Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(this.doc))) : undefined;
         await this.opts.store.appendUpdate(this.name, batch);
+        this.storedCount += count;
+        this.sendHeldAnswers();
         this.lastModified = new Date().toISOString();
         if (covers) this.opts.log({ level: 'debug', event: 'stored', room: this.name, updates: count, bytes: batch.byteLength, covers });
         if (++this.writesSinceCompaction >= this.opts.compactEvery) {
@@ -214,6 +251,7 @@ export class Room {
     } catch (err) {
       this.closed = true;
       this.failed = true;
+      this.heldAnswers = [];
       this.opts.log({ level: 'error', event: 'store-failed', room: this.name, error: err instanceof Error ? err.message : String(err) });
       this.closeAll(CLOSE.storageFailed);
       this.opts.onFailed(this);

@@ -7,6 +7,7 @@ import { type DocStore } from './docStore';
 import { type Log } from './log';
 import { Room } from './room';
 import { CLOSE } from './closeCodes';
+import { isWorkspaceRoom, workspaceSchemaGate } from './workspaceSchema';
 import type * as Y from 'yjs';
 
 export type RoomRegistryOptions = {
@@ -36,7 +37,7 @@ export class RoomRegistry {
   acquire(name: string): Room {
     let room = this.rooms.get(name);
     if (!room) {
-      room = new Room(name, { ...this.opts, onFailed: (r) => this.forget(r), onBroken: (r) => void this.unload(r) }, this.unloading.get(name));
+      room = new Room(name, { ...this.opts, gate: isWorkspaceRoom(name) ? workspaceSchemaGate : undefined, onFailed: (r) => this.forget(r), onBroken: (r) => void this.unload(r) }, this.unloading.get(name));
       this.rooms.set(name, room);
       const loading = room;
       loading.ready.catch((err: unknown) => {

@@ -1,6 +1,7 @@
 /**
- * Serves the built browser UI (dist/renderer) with a strict Content-Security-Policy: scripts only
- * from this origin, no inline scripts, sockets only back to this server. Paths cannot leave the folder;
+ * Serves the built browser UI (dist/renderer). The server sends SECURITY_HEADERS on every answer (UI,
+ * JSON API, health): a strict Content-Security-Policy (scripts only from this origin, no inline
+ * scripts, sockets only back to this server), nosniff and no-referrer. Paths cannot leave the folder;
  * unknown paths without an extension get index.html (the UI routes itself).
  */
 import { createReadStream } from 'node:fs';
@@ -36,6 +37,7 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Sent on every HTTP answer of the server (see index.ts). */
 export const SECURITY_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
@@ -62,7 +64,7 @@ async function isFile(path: string): Promise<boolean> {
 
 export async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, urlPath: string): Promise<void> {
   const plain = (status: number, text: string) => {
-    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end(text);
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(text);
   };
   if (req.method !== 'GET' && req.method !== 'HEAD') return plain(405, 'method not allowed');
   let file = resolveStaticPath(root, urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath);
@@ -76,7 +78,6 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
   res.writeHead(200, {
     'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    ...SECURITY_HEADERS,
   });
   if (req.method === 'HEAD') return void res.end();
   createReadStream(file).pipe(res);

@@ -10,12 +10,13 @@ import { duplicatePlanDoc, renamePlanDoc } from '../../shared/model/planOps';
 import { readPlanMeta } from '../../shared/model/planDoc';
 import {
   WORKSPACE_DOC_ID, readPlanIndex, readWorkspaceMeta, removePlanIndexEntry, setPlanIndexEntry,
-  type PlanIndexEntry,
+  type PlanIndexEntry, type SkippedEntry,
 } from '../../shared/model/workspaceDoc';
 import { roomName } from '../../shared/sync/rooms';
 import { instantiateTemplate } from '../../shared/templates/instantiate';
 import { templateSummary, type PlanTemplate } from '../../shared/templates/templateSchema';
 import { type DocStore } from './docStore';
+import { type Log } from './log';
 import { type RoomRegistry } from './roomRegistry';
 
 /** A refusal the API turns into an HTTP status and `{ error: { code, message } }`. */
@@ -33,7 +34,14 @@ export class WorkspacePlans {
     private readonly registry: RoomRegistry,
     private readonly store: DocStore,
     private readonly templates: () => Promise<PlanTemplate[]>,
+    private readonly log: Log,
   ) {}
+
+  /** The plan index of a workspace; entries that are not a plan's are left out and logged. */
+  private readIndex(workspaceId: string): Promise<PlanIndexEntry[]> {
+    const report = (s: SkippedEntry) => this.log({ level: 'warn', event: 'workspace.entry_skipped', workspaceId, ...s });
+    return this.registry.read(roomName(workspaceId, WORKSPACE_DOC_ID), (doc) => readPlanIndex(doc, report));
+  }
 
   async listTemplates(): Promise<TemplateSummary[]> {
     return (await this.templates()).map(templateSummary);
@@ -44,7 +52,7 @@ export class WorkspacePlans {
   }
 
   async list(workspaceId: string): Promise<PlanSummary[]> {
-    const index = await this.registry.read(roomName(workspaceId, WORKSPACE_DOC_ID), readPlanIndex);
+    const index = await this.readIndex(workspaceId);
     const stored = new Map((await this.store.list(`${workspaceId}/`)).map((d) => [d.name, d.lastModified]));
     return index.map((entry) => {
       const name = roomName(workspaceId, entry.id);
@@ -92,8 +100,10 @@ export class WorkspacePlans {
     return this.summary(workspaceId, entry);
   }
 
+  /** The index entry of a plan; refuses the workspace document itself, whatever the index says. */
   private async entry(workspaceId: string, planId: string): Promise<PlanIndexEntry> {
-    const index = await this.registry.read(roomName(workspaceId, WORKSPACE_DOC_ID), readPlanIndex);
+    if (planId === WORKSPACE_DOC_ID) throw new ApiError(404, 'not-found', `"${WORKSPACE_DOC_ID}" is the workspace document, not a plan`);
+    const index = await this.readIndex(workspaceId);
     const entry = index.find((e) => e.id === planId);
     if (!entry) throw new ApiError(404, 'not-found', `there is no plan "${planId}" in this workspace`);
     return entry;

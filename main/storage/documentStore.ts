@@ -7,7 +7,8 @@
  * - Every `compactEvery` updates, or after `idleMs` without saves, the whole state is written to the
  *   file (temp + fsync + rename) and the journal emptied. A crash in between only replays updates
  *   the file already holds, which Yjs ignores.
- * - `open` replays file + journal; a file that cannot be read is moved aside, never overwritten.
+ * - `open` replays file + journal; a file that cannot be read is moved aside, never overwritten; a
+ *   journal with damaged records is replayed as far as it can be and then kept aside, never cut.
  * - `mergeFromDisk` merges a file another program rewrote into the open copy, and reports the bytes
  *   the renderer lacks.
  * Work on one document runs strictly in order (a per-document queue), so a compaction never drops an
@@ -39,6 +40,8 @@ export class InvalidUpdateError extends Error {
   }
 }
 
+export type JournalSetAside = { docId: string; journalPath: string; movedTo: string; replayed: number; refused: number };
+
 export type DocumentStoreOptions = {
   compactEvery?: number;
   idleMs?: number;
@@ -46,6 +49,8 @@ export type DocumentStoreOptions = {
   onExternalUpdate?: (docId: string, update: Uint8Array) => void;
   /** A file was found unreadable and moved aside. */
   onUnreadable?: (error: UnreadableDocumentError) => void;
+  /** A journal held damaged records: what could be replayed is in the file, the journal was moved to `movedTo`. */
+  onJournalSetAside?: (info: JournalSetAside) => void;
   /** Another program put a different document at an open document's path; the open one was written to `location`. */
   onMoved?: (docId: string, location: DocLocation) => void;
   now?: () => Date;
@@ -264,17 +269,40 @@ export class DocumentStore {
       throw err;
     }
     const contents = await readJournal(location.journalPath);
+    let replayed = 0;
     for (const u of contents.updates) {
       try {
         Y.applyUpdate(doc, u);
+        replayed++;
       } catch {
-        break; // a record that passed its checksum but does not decode: stop, like a torn tail
+        // A record that passed its checksum but does not decode: skip it, the later ones still count.
       }
+    }
+    if (contents.damaged || replayed < contents.updates.length) {
+      return this.setJournalAside(location, doc, { replayed, refused: contents.updates.length - replayed });
     }
     const journal = await Journal.open(location.journalPath, contents.validBytes);
     const d: OpenDoc = { location, doc, journal, sinceCompaction: contents.updates.length, queue: Promise.resolve(), idleTimer: null };
     if (d.sinceCompaction > 0) this.armIdle(d);
     return d;
+  }
+
+  /**
+   * A journal that did not replay whole: write what was replayed into the file first, then move the
+   * journal aside for a person to inspect (never cut it), and start an empty one. A crash in between
+   * replays the same journal again next time.
+   */
+  private async setJournalAside(location: DocLocation, doc: Y.Doc, counts: { replayed: number; refused: number }): Promise<OpenDoc> {
+    await writeFileDurably(location.filePath, this.encode(location, doc));
+    const movedTo = `${location.journalPath}.corrupt-${this.stamp()}`;
+    await rename(location.journalPath, movedTo);
+    const journal = await Journal.open(location.journalPath, 0);
+    this.options.onJournalSetAside?.({ docId: location.docId, journalPath: location.journalPath, movedTo, ...counts });
+    return { location, doc, journal, sinceCompaction: 0, queue: Promise.resolve(), idleTimer: null };
+  }
+
+  private stamp(): string {
+    return (this.options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
   }
 
   private encode(location: DocLocation, doc: Y.Doc): Buffer {
@@ -304,7 +332,7 @@ export class DocumentStore {
   }
 
   private async moveAside(location: DocLocation, reason: string, withJournal: boolean): Promise<UnreadableDocumentError> {
-    const stamp = (this.options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
+    const stamp = this.stamp();
     const movedTo = `${location.filePath}.corrupt-${stamp}`;
     await rename(location.filePath, movedTo);
     if (withJournal) await rename(location.journalPath, `${location.journalPath}.corrupt-${stamp}`).catch(() => {});

@@ -47,6 +47,12 @@ export function encodePlanFile(header: FileHeader, state: Uint8Array): Buffer {
   return out;
 }
 
+/** Where the header ends, as the file's first bytes declare it (null while fewer than the fixed part are given). */
+export function declaredHeaderEnd(prefix: Uint8Array): number | null {
+  if (prefix.byteLength < FIXED) return null;
+  return FIXED + Buffer.from(prefix.buffer, prefix.byteOffset, prefix.byteLength).readUInt32LE(MAGIC.length + 2);
+}
+
 /** Reads only the header: cheap enough to list a folder of large plans. */
 export function decodeHeader(bytes: Uint8Array): { header: FileHeader; stateAt: number } {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -2,7 +2,9 @@
  * Sync from the desktop. With a server URL and invite token in the settings, the renderer syncs the
  * open workspace there (`target`). "Share this workspace on my network" starts the embedded sync
  * server on an address of this machine the user picks, and hands out an invite: the server URL and
- * an editor token signed with the workspace's own secret (kept in its `.tandem/` folder).
+ * an editor token signed with the workspace's own secret (kept in its `.tandem/` folder). When
+ * sharing stops, that secret is replaced, so every invite handed out stops working: sharing again
+ * hands out new ones.
  */
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +13,7 @@ import { inviteLink } from '../../shared/sync/inviteLink';
 import { createToken, startSyncServer, type SyncServer } from '../server/index';
 import { type SettingsService } from '../settings/settingsService';
 import { type WorkspaceManager } from '../workspace/workspaceManager';
-import { WorkspaceError } from '../workspace/workspaceFolder';
+import { WorkspaceError, type WorkspaceFolder } from '../workspace/workspaceFolder';
 
 export type ShareServiceOptions = {
   settings: SettingsService;
@@ -45,7 +47,7 @@ export function advertisedHost(host: string, addresses: string[]): string {
   throw new WorkspaceError(`"${host}" is not an address of this computer; choose one of ${[...addresses, ALL_ADDRESSES].join(', ')}`);
 }
 
-type Sharing = { server: SyncServer; workspaceId: string; info: ShareInfo; ownerToken: string };
+type Sharing = { server: SyncServer; folder: WorkspaceFolder; workspaceId: string; info: ShareInfo; ownerToken: string };
 
 export class ShareService {
   private sharing: Sharing | null = null;
@@ -83,16 +85,21 @@ export class ShareService {
       inviteUrl: inviteLink(`http://${advertised}:${server.port}`, token),
       token,
     };
-    this.sharing = { server, workspaceId, info, ownerToken };
+    this.sharing = { server, folder, workspaceId, info, ownerToken };
     this.options.onSharing(info);
     return info;
   }
 
+  /** Stores everything and closes the shared server, then retires its invites (a new share secret). */
   async stopSharing(): Promise<void> {
     const s = this.sharing;
     if (!s) return;
     this.sharing = null;
-    await s.server.close();
-    this.options.onSharing(null);
+    try {
+      await s.server.close();
+    } finally {
+      await s.folder.rotateShareSecret();
+      this.options.onSharing(null);
+    }
   }
 }

@@ -1,6 +1,7 @@
 /** The open workspace of this window (one at a time, like VS Code), and the recent list. */
 import { type PlanSummary, type WorkspaceInfo } from '../../shared/ipc/contract';
 import { type PlanTemplate } from '../../shared/templates/templateSchema';
+import { type Log } from '../server/log';
 import { type SettingsService } from '../settings/settingsService';
 import { type UnreadableDocumentError } from '../storage/documentStore';
 import { peekWorkspace, WorkspaceError, WorkspaceFolder } from './workspaceFolder';
@@ -16,6 +17,7 @@ export type WorkspaceManagerOptions = {
   onExternalUpdate: (docId: string, update: Uint8Array) => void;
   onUnreadable: (error: UnreadableDocumentError) => void;
   watch?: boolean;
+  log?: Log;
 };
 
 export class WorkspaceManager {
@@ -44,6 +46,7 @@ export class WorkspaceManager {
       templates: options.templates,
       trash: options.trash,
       watch: options.watch,
+      log: options.log,
       onPlansChanged: options.onPlansChanged,
       onExternalUpdate: options.onExternalUpdate,
       onUnreadable: options.onUnreadable,
@@ -61,7 +64,7 @@ export class WorkspaceManager {
   async recent(): Promise<WorkspaceInfo[]> {
     const out: WorkspaceInfo[] = [];
     for (const location of this.options.settings.get().recentWorkspaces) {
-      const info = await peekWorkspace(location);
+      const info = await peekWorkspace(location, this.options.log);
       if (info) out.push(info);
     }
     return out;

@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import { type HostServices, type SyncTarget } from '../../shared/ipc/contract';
-import { roomName } from '../../shared/sync/rooms';
+import { roomName, WRITER_ROLES } from '../../shared/sync/rooms';
 import { type HostEventSource } from '../platform/host';
 import { SaveQueue } from './saveQueue';
 import { ServerConfirmations } from './serverConfirmations';
@@ -33,6 +33,12 @@ export interface CollabSession {
   readonly awareness: Awareness;
   /** Resolves when the local state is loaded (and the provider, if any, is started). */
   readonly ready: Promise<void>;
+  /**
+   * The server does not accept this person's changes (a viewer's or commenter's invite): the plan
+   * opens read-only, and a change made here anyway is neither saved on this machine nor counted as
+   * waiting for the server, so it cannot reach the plan later (say once this browser has an editor's invite).
+   */
+  readonly readOnly: boolean;
   status(): SyncStatus;
   onStatus(listener: (s: SyncStatus) => void): () => void;
   destroy(): Promise<void>;
@@ -62,6 +68,7 @@ const FROM_DISK = Symbol('from-disk');
 
 export function openCollabSession(opts: CollabSessionOptions): CollabSession {
   const { host, events, docId, target, user } = opts;
+  const readOnly = target?.role !== undefined && !WRITER_ROLES.has(target.role);
   const doc = new Y.Doc();
   const awareness = new Awareness(doc);
   awareness.setLocalStateField(USER_FIELD, { name: user.name, color: user.color });
@@ -102,7 +109,7 @@ export function openCollabSession(opts: CollabSessionOptions): CollabSession {
   let localBeforeProvider = 0;
 
   const onUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin === FROM_DISK) return;
+    if (origin === FROM_DISK || (readOnly && origin !== provider)) return;
     saves.push(update);
     if (origin !== provider) {
       if (confirmations) confirmations.localUpdate();
@@ -167,6 +174,7 @@ export function openCollabSession(opts: CollabSessionOptions): CollabSession {
     doc,
     awareness,
     ready,
+    readOnly,
     status,
     onStatus(listener) {
       listeners.add(listener);

@@ -1,8 +1,9 @@
 /**
  * Knows which local updates the sync server has confirmed. The y-websocket protocol has no
  * acknowledgement, so we ask for one with a standard message: a sync step 1 sent on the same ordered
- * socket as our updates. The server answers every step 1 with a step 2 after it has processed
- * everything we sent before it, so that answer confirms every update transmitted before the question.
+ * socket as our updates. The server answers every step 1 with a step 2 only once everything we sent
+ * before it is durably stored (main/server/room.ts holds the answer until its group commit), so that
+ * answer confirms every update transmitted before the question as stored, not merely received.
  *
  * Transmission: while the socket is open and synced, the provider sends each local update at once.
  * Updates made while disconnected are sent by the provider when the server's own step 1 arrives on

@@ -18,11 +18,12 @@ import { FieldConflicts } from './fieldConflicts';
 import { InsertMenu } from './InsertMenu';
 import { type MenuItem, mentionItems, slashItems, type Typeahead, typeaheadAt } from './insertMenu';
 import { PlanEditorContext, type GoalOption, type PlanEditorContextValue } from './planContext';
-import { isCardFieldBlur } from './elements/cardKeys';
+import { isCardFieldBlur, keepPlanUndoOutOfCardFields } from './elements/cardKeys';
 import { lazyChunks, renderChunk } from './elements/lazyChunks';
 import { PlanElement } from './elements/PlanElement';
 import { normalizeLoadedPlan } from './plugins/withLoadNormalization';
 import { afterNextPaint } from './afterNextPaint';
+import { takeCaretFromPage } from './caretFromPage';
 import { PlanLeaf } from './elements/PlanLeaf';
 import { RemoteCursors } from './RemoteCursors';
 import { skipReactSelectionSnapshot } from './skipReactSelectionSnapshot';
@@ -88,6 +89,12 @@ function edgeKey(event: KeyboardEvent): 'start' | 'end' | null {
 function whoElse(session: CollabSession): string {
   const peers = session.status().peers;
   return peers.length === 1 ? peers[0]!.name : 'A collaborator';
+}
+
+/** The editable's DOM element, once: React spares its selection walk, and undo in a card field stays in the field. */
+function editableRef(editable: HTMLDivElement | null): (() => void) | undefined {
+  skipReactSelectionSnapshot(editable);
+  return editable ? keepPlanUndoOutOfCardFields(editable) : undefined;
 }
 
 function ConnectedPlanEditor({ session, editor, people, goalOptions = [], readOnly = false, onEditor }: Props & { editor: PlanSlateEditor }) {
@@ -159,6 +166,7 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], readOn
   }, [editor, typeahead]);
 
   const onKeyDown = useCallback((event: KeyboardEvent<HTMLDivElement>) => {
+    takeCaretFromPage(editor);
     if (typeahead && items.length > 0) {
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         event.preventDefault();
@@ -220,7 +228,7 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], readOn
           {!readOnly && <Toolbar />}
           <RemoteCursors>
             <Editable
-              ref={skipReactSelectionSnapshot}
+              ref={editableRef}
               className="tandem-editable"
               aria-label="Plan text"
               readOnly={readOnly}

@@ -90,6 +90,8 @@ export async function createWebHostBridge(): Promise<HostBridge> {
         serverUrl: `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}`,
         token: api.current.token,
         workspaceId: api.current.workspaceId,
+        name: api.current.name,
+        role: api.current.role,
       }),
       share: async () => {
         throw new HostError('failed', 'Sharing a workspace runs from the desktop app');

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { type Person } from '../../shared/model/people';
-import { planMetaMap, readPlanMeta, type PlanMeta } from '../../shared/model/planDoc';
+import { planMetaMap, readPlanMeta, writtenByNewerTandem, type PlanMeta } from '../../shared/model/planDoc';
 import { type GoalTree } from '../../shared/derive/goalTree';
 import { type CollabSession } from '../collab/collabSession';
 import { PlanEditor, type GoalOption } from '../editor/PlanEditor';
@@ -68,13 +68,26 @@ function DocumentHeader({ doc }: { doc: Y.Doc }) {
   );
 }
 
+/** Whether the plan really is a newer Tandem's (re-checked when its schema number changes). */
+function useWrittenByNewer(doc: Y.Doc): boolean {
+  const { schemaVersion } = usePlanMeta(doc);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the schema number is what makes the check worth redoing
+  return useMemo(() => writtenByNewerTandem(doc), [doc, schemaVersion]);
+}
+
 export function EditorPane({ session, people, goalTree, onEditor }: EditorPaneProps) {
   const goalOptions = useGoalOptions(session.docId, goalTree);
+  const newer = useWrittenByNewer(session.doc);
   return (
     <div className="tandem-editor-pane">
       <DocumentHeader doc={session.doc} />
+      {newer && (
+        <p className="tandem-document-notice" role="status">
+          A newer version of Tandem wrote parts of this plan that this version cannot show. It is open read-only: update Tandem to edit it.
+        </p>
+      )}
       <div className="tandem-editor-pane-body">
-        <PlanEditor session={session} people={people} goalOptions={goalOptions} onEditor={onEditor} />
+        <PlanEditor session={session} people={people} goalOptions={goalOptions} readOnly={newer || session.readOnly} onEditor={onEditor} />
       </div>
     </div>
   );

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { type PlanSummary, type Settings, type SyncTarget, type TemplateSummary, type WorkspaceInfo } from '../../shared/ipc/contract';
-import { WORKSPACE_DOC_ID, readPeople } from '../../shared/model/workspaceDoc';
+import { WORKSPACE_DOC_ID, readPeople, type SkippedEntry } from '../../shared/model/workspaceDoc';
 import { readPlanMeta, snapshotPlan, type PlanSnapshot } from '../../shared/model/planDoc';
 import { type Person } from '../../shared/model/people';
 import { buildGoalTree } from '../../shared/derive/goalTree';
@@ -53,13 +53,18 @@ export type ShellProps = {
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const NOTIFICATION_MS = 6000;
 
+/** A directory entry nobody can read: the rest of the people still show; the console says what was left out. */
+const reportSkipped = (s: SkippedEntry) => console.warn(`people directory: skipped "${s.key}": ${s.reason}`);
+
 export function Shell(props: ShellProps) {
   const { workspace, target } = props;
   const host = getHost();
   const [settings, setSettings] = useState(props.settings);
   const [plans, setPlans] = useState(props.initialPlans);
   const theme = useAppliedTheme(settings.theme);
-  const user = useMemo(() => ({ name: settings.userName, color: settings.userColor }), [settings.userName, settings.userColor]);
+  // The name on the invite is the name colleagues see; settings choose the colour (and the name when there is no invite).
+  const userName = target?.name ?? settings.userName;
+  const user = useMemo(() => ({ name: userName, color: settings.userColor }), [userName, settings.userColor]);
 
   // ---- documents ----
   const pool = useMemo(
@@ -74,7 +79,7 @@ export function Shell(props: ShellProps) {
   const [people, setPeople] = useState<Person[]>([]);
   useEffect(() => {
     const session = pool.acquire(WORKSPACE_DOC_ID);
-    const read = () => setPeople(readPeople(session.doc));
+    const read = () => setPeople(readPeople(session.doc, reportSkipped));
     session.doc.on('update', read);
     session.ready.then(() => {
       read();
@@ -391,6 +396,7 @@ export function Shell(props: ShellProps) {
         </div>
         <StatusBar
           status={activeStatus}
+          viewOnly={activePlanId ? (tabSessions.get(activePlanId)?.readOnly ?? false) : false}
           syncConfigured={target !== null}
           problems={problemCounts}
           period={period}

@@ -17,6 +17,8 @@ export const initials = (name: string): string =>
 
 export type StatusBarProps = {
   status: SyncStatus | null;
+  /** The open plan is read-only for this person (their invite is a viewer's or commenter's). */
+  viewOnly?: boolean;
   syncConfigured: boolean;
   problems: { errors: number; warnings: number };
   period: string | null;
@@ -33,7 +35,12 @@ export function StatusBar(p: StatusBarProps) {
         <button type="button" className="tandem-status-item" aria-label={`Sync: ${c.text}`} title={c.tip} onClick={p.onConnectionClick}>
           <Icon name={c.icon} /> {c.text}
         </button>
-        {p.status && <SaveState status={p.status} />}
+        {p.viewOnly && (
+          <span className="tandem-status-item is-static tandem-view-only" role="status" title="Your invite lets you read this plan, not change it">
+            <Icon name="eye" /> View only
+          </span>
+        )}
+        {p.status && !p.viewOnly && <SaveState status={p.status} />}
         <button
           type="button"
           className="tandem-status-item"

@@ -1,6 +1,8 @@
 /**
  * A whole plan as Markdown that reads well on its own: prose as written, goals as short readable
  * blocks, the stage matrix as a table, actions as a task list. People appear by name.
+ * Every field is text someone typed (or set over sync) and is escaped, so a Markdown renderer never
+ * turns it into HTML or syntax; only http(s) and mailto links stay links.
  */
 import { type Descendant } from 'slate';
 import {
@@ -38,14 +40,19 @@ function text(t: FormattedText): string {
   return `${lead}${out}${trail}`;
 }
 
-/** A URL safe inside Markdown's (…): parentheses and spaces percent-encoded. */
-const linkTarget = (url: string) => url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+/** A URL safe inside Markdown's (…): parentheses, spaces and angle brackets percent-encoded. */
+const linkTarget = (url: string) => url.replace(/[()<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+/** Only web and mail links stay links; any other scheme (javascript:, data:) is written as its text alone. */
+const SAFE_LINK = /^(https?:|mailto:)/i;
+/** A number with its unit, the unit being field text like any other. */
+const quantity = (n: number | null, unit: string) => escapeText(formatQuantity(n, unit));
 
 function inlines(nodes: Descendant[], names: Names): string {
   return (nodes as InlineNode[]).map((n) => {
     if (!('type' in n)) return text(n);
     if (n.type === 'mention') return `**@${escapeText(names.person(n.personId) || n.name)}**`;
-    return `[${inlines(n.children, names)}](${linkTarget(n.url)})`;
+    const label = inlines(n.children, names);
+    return SAFE_LINK.test(n.url) ? `[${label}](${linkTarget(n.url)})` : label;
   }).join('').trim();
 }
 
@@ -53,17 +60,17 @@ function inlines(nodes: Descendant[], names: Names): string {
 function goalBlock(g: GoalElement, names: Names & { planId: string }): string {
   const lines = [`> **🎯 ${escapeText(g.title.trim() || 'Untitled goal')}**`];
   const facts = [
-    `${TEAM_LABELS[g.team]} goal`,
-    g.owners.length ? `owned by ${g.owners.map((o) => names.person(o)).join(', ')}` : 'no owner yet',
-    GOAL_STATUS_LABELS[g.status],
+    `${TEAM_LABELS[g.team] ?? 'Unknown team'} goal`,
+    g.owners.length ? `owned by ${g.owners.map((o) => escapeText(names.person(o))).join(', ')}` : 'no owner yet',
+    GOAL_STATUS_LABELS[g.status] ?? 'No status',
   ];
-  if (g.due) facts.push(`due ${g.due}`);
-  else if (g.period.trim()) facts.push(g.period.trim());
+  if (g.due) facts.push(`due ${escapeText(g.due)}`);
+  else if (g.period.trim()) facts.push(escapeText(g.period.trim()));
   lines.push(`> ${facts.join(' · ')}`);
   if (g.metricName.trim() || g.target != null) {
     let metric = `> **Metric:** ${escapeText(g.metricName.trim() || 'Target')}: `;
-    metric += g.baseline != null ? `${formatQuantity(g.baseline, g.metricUnit)} → ${formatQuantity(g.target, g.metricUnit)}` : formatQuantity(g.target, g.metricUnit);
-    if (g.current != null) metric += ` (now ${formatQuantity(g.current, g.metricUnit)})`;
+    metric += g.baseline != null ? `${quantity(g.baseline, g.metricUnit)} → ${quantity(g.target, g.metricUnit)}` : quantity(g.target, g.metricUnit);
+    if (g.current != null) metric += ` (now ${quantity(g.current, g.metricUnit)})`;
     lines.push(metric);
   }
   if (g.parentId) {
@@ -81,8 +88,8 @@ function stageTable(m: StageMatrixElement, names: Names): string {
   ];
   for (const s of m.children) {
     const owners = [
-      `Marketing: ${s.marketingOwner ? names.person(s.marketingOwner) : '—'}`,
-      `Sales: ${s.salesOwner ? names.person(s.salesOwner) : '—'}`,
+      `Marketing: ${s.marketingOwner ? cell(names.person(s.marketingOwner)) : '—'}`,
+      `Sales: ${s.salesOwner ? cell(names.person(s.salesOwner)) : '—'}`,
     ].join('<br>');
     const metric = s.metricName.trim()
       ? `${s.metricName.trim()}${s.metricTarget != null ? `: ${formatQuantity(s.metricTarget, s.metricUnit)}` : ''}`
@@ -95,8 +102,8 @@ function stageTable(m: StageMatrixElement, names: Names): string {
 
 function actionItem(a: ActionElement, names: Names): string {
   const facts: string[] = [];
-  facts.push(a.owner ? names.person(a.owner) : 'no owner yet');
-  if (a.due) facts.push(`due ${a.due}`);
+  facts.push(a.owner ? escapeText(names.person(a.owner)) : 'no owner yet');
+  if (a.due) facts.push(`due ${escapeText(a.due)}`);
   if (a.budget != null) facts.push(`budget ${formatNumber(a.budget)}`);
   const goal = names.goal(a.goalId);
   facts.push(goal ? `serves ‘${escapeText(goal)}’` : a.goalId ? 'serves a goal that no longer exists' : 'serves no goal yet');
@@ -176,7 +183,7 @@ export function planToMarkdown(snapshot: PlanSnapshot, people: Person[], options
   const names = namesFor(plan.meta.id, plan.content, people, options.plans);
   const meta = [plan.meta.period.trim()].filter(Boolean);
   const blocks = [`# ${escapeText(plan.meta.title.trim() || 'Untitled plan')}`];
-  if (meta.length) blocks.push(`*${meta.join(' · ')}*`);
+  if (meta.length) blocks.push(`*${meta.map(escapeText).join(' · ')}*`);
   blocks.push(...blocksToMarkdown(plan.content, names, options.guidance === true));
   return `${blocks.join('\n\n')}\n`;
 }

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { PersonSchema, TeamSchema } from '../model/people';
+import { PLAN_TITLE_MAX } from '../model/planTitle';
+import { type Role } from '../sync/rooms';
 
 // ---------- data that crosses the door ----------
 
@@ -14,7 +16,8 @@ export type WorkspaceInfo = { id: string; name: string; location: string };
 export type PlanSummary = { id: string; title: string; templateId: string; createdAt: string; modifiedAt: string };
 export type TemplateSummary = { id: string; name: string; description: string; sections: string[] };
 /** Where and as whom the renderer syncs the open workspace; null when it works local-only. */
-export type SyncTarget = { serverUrl: string; token: string; workspaceId: string };
+/** `name` and `role`, when given, are the invite's: the name colleagues see, and what the server lets this person do. */
+export type SyncTarget = { serverUrl: string; token: string; workspaceId: string; name?: string; role?: Role };
 export type ShareInfo = { serverUrl: string; inviteUrl: string; token: string };
 
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -53,7 +56,7 @@ export const DEFAULT_SETTINGS: Settings = {
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'ids are 1–64 letters, digits, _ or -');
 const none = z.undefined();
-const title = z.string().trim().min(1, 'a title cannot be empty').max(200);
+const title = z.string().trim().min(1, 'a title cannot be empty').max(PLAN_TITLE_MAX);
 const bytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= 64 * 1024 * 1024, 'updates are at most 64 MiB');
 
 export const CreatePlanArgs = z.object({

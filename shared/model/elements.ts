@@ -110,6 +110,12 @@ export type PlanElement =
 export type PlanElementType = PlanElement['type'];
 export type BlockElement = Exclude<PlanElement, LinkElement | MentionElement | ListItemElement | StageElement>;
 
+/** Every element type this version of Tandem knows (the record keeps the list in step with the types). */
+export const ELEMENT_TYPES: ReadonlySet<string> = new Set(Object.keys({
+  paragraph: true, heading: true, guidance: true, 'bulleted-list': true, 'numbered-list': true, 'list-item': true,
+  link: true, mention: true, goal: true, 'stage-matrix': true, stage: true, action: true,
+} satisfies Record<PlanElementType, true>));
+
 /** Elements with no editable text of their own. */
 export const VOID_TYPES: ReadonlySet<PlanElementType> = new Set(['goal', 'stage', 'action', 'mention']);
 export const INLINE_TYPES: ReadonlySet<PlanElementType> = new Set(['link', 'mention']);

@@ -5,6 +5,7 @@ import { newId } from './ids';
 import { newAction, newGoal, newStage } from './blocks';
 import { type PlanContent, type PlanElement } from './elements';
 import { createPlanDoc, planMetaMap, readPlanContent, readPlanMeta } from './planDoc';
+import { PLAN_TITLE_MAX } from './planTitle';
 
 /** Every field a structured block must have, with the value it takes when missing. */
 const FIELD_DEFAULTS: Partial<Record<PlanElement['type'], Record<string, unknown>>> = {
@@ -101,9 +102,10 @@ export function duplicatePlanDoc(source: Y.Doc, opts: { planId: string; title: s
   });
 }
 
-/** Renames a plan; a blank title is refused, so a plan never becomes nameless. */
+/** Renames a plan; a blank title is refused, so a plan never becomes nameless, and so is one over the limit. */
 export function renamePlanDoc(doc: Y.Doc, title: string): void {
   const clean = title.trim();
   if (!clean) throw new Error('a plan needs a title');
+  if (clean.length > PLAN_TITLE_MAX) throw new Error(`a plan title can be at most ${PLAN_TITLE_MAX} characters`);
   if (readPlanMeta(doc).title !== clean) planMetaMap(doc).set('title', clean);
 }

@@ -3,6 +3,8 @@
  * browser never sends, so it stays out of server and proxy logs; the workspace id is one of the
  * token's signed claims. Links of the older form `/?token=…` are still accepted.
  */
+import { LAUNCH_KEY_PARAM } from './launchKey';
+
 export const INVITE_PARAM = 'token';
 
 /** The link that opens the workspace served at `pageOrigin` (e.g. `http://192.168.1.20:4444`) for `token`. */
@@ -25,6 +27,14 @@ export function takeInviteToken(address: PageAddress): PageAddress & { token: st
   const keepHash = hash.filter(([key]) => key !== INVITE_PARAM && key !== 'workspace');
   const keepSearch = search.filter(([key]) => key !== INVITE_PARAM);
   return { token, hash: joinParams(keepHash, '#'), search: joinParams(keepSearch, '?') };
+}
+
+/** Web mode's per-launch key (`#launch=…`, see launchKey.ts) and the address without it. */
+export function takeLaunchKey(address: PageAddress): PageAddress & { launchKey: string | null } {
+  const hash = splitParams(address.hash, '#');
+  const launchKey = valueOf(hash, LAUNCH_KEY_PARAM);
+  if (launchKey === null) return { launchKey, ...address };
+  return { launchKey, hash: joinParams(hash.filter(([key]) => key !== LAUNCH_KEY_PARAM), '#'), search: address.search };
 }
 
 type Param = [key: string, raw: string];

@@ -21,6 +21,8 @@ export function parseRoom(path: string): { workspaceId: string; docId: string } 
 
 export const ROLES = ['editor', 'commenter', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
+/** The roles whose changes to a plan the server accepts (the others read it). */
+export const WRITER_ROLES: ReadonlySet<Role> = new Set(['editor']);
 
 /** What a signed workspace token says about its bearer. */
 export type TokenClaims = { workspaceId: string; name: string; role: Role };

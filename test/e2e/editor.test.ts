@@ -65,8 +65,9 @@ async function caretAtEnd(page: Page): Promise<void> {
 
 describe('plan editor, two people live', () => {
   it('A writes, inserts and fills a goal, a sub-goal and the stage matrix; B sees it all live; undo is per person', async () => {
-    const a = await openAs(browser, `${app.url}/?plan=${plan.id}`, ANA);
-    const b = await openAs(browser, `${app.url}/?plan=${plan.id}`, BEN);
+    // Each with their own invite: the name on it is the name the other sees.
+    const a = await openAs(browser, `${app.url}/?plan=${plan.id}#token=${encodeURIComponent(await app.tokenFor(ANA.name))}`, ANA);
+    const b = await openAs(browser, `${app.url}/?plan=${plan.id}#token=${encodeURIComponent(await app.tokenFor(BEN.name))}`, BEN);
     try {
       await twoPeopleEdit(a.page, b.page);
     } catch (err) {

@@ -64,7 +64,8 @@ export async function startWebApp(opts: { dataDir?: string; secret?: string } = 
     dataDir,
     secret,
     staticDir: STATIC_DIR,
-    web: { workspaceId, workspaceName: 'Test workspace', userName: 'Tester' },
+    // No launch key: the tests open the UI at plain addresses (test/e2e/webLaunch.test.ts opens the printed one).
+    web: { workspaceId, workspaceName: 'Test workspace', userName: 'Tester', launchKey: null },
     log: () => {},
   });
   return {

@@ -1,7 +1,7 @@
 /** An action (tactic): who does what by when, for how much, and which goal it serves. */
 import { type RenderElementProps, useReadOnly, useSlateStatic } from 'slate-react';
 import { type ActionElement } from '../../../shared/model/elements';
-import { leaveCardOnEscape } from './cardKeys';
+import { cardEvents } from './cardKeys';
 import { ConflictNotices } from './ConflictNotices';
 import { DateField, NumberField, PersonField, TextField, useFieldSetter } from './fields';
 import { GoalPicker } from './GoalPicker';
@@ -15,7 +15,7 @@ export function ActionCard({ attributes, children, element }: RenderElementProps
   return (
     <div {...attributes} className="tandem-block">
       <section contentEditable={false} className={`tandem-card tandem-action${a.done ? ' tandem-done' : ''}`} aria-label={`Action: ${title}`}
-        data-block-id={a.id} onKeyDown={leaveCardOnEscape(editor, element)}>
+        data-block-id={a.id} {...cardEvents(editor, element)}>
         <header className="tandem-card-header">
           <span className="tandem-card-kind">Action</span>
           <label className="tandem-check">

@@ -7,7 +7,7 @@ import { GOAL_STATUSES, GOAL_STATUS_LABELS, type GoalElement } from '../../../sh
 import { TEAMS, TEAM_LABELS } from '../../../shared/model/people';
 import { insertSubGoalOf, revealBlock } from '../editorCommands';
 import { usePlanEditorContext } from '../planContext';
-import { leaveCardOnEscape } from './cardKeys';
+import { cardEvents } from './cardKeys';
 import { ConflictNotices } from './ConflictNotices';
 import { DateField, NumberField, OwnersField, SelectField, TextField, useFieldSetter } from './fields';
 import { GoalPicker } from './GoalPicker';
@@ -64,7 +64,7 @@ export const GoalCard = memo(function GoalCard({ attributes, children, element }
   return (
     <div {...attributes} className="tandem-block tandem-goal-block" style={{ paddingLeft: `${Math.min(depth, 6) * 28}px` }}>
       <section contentEditable={false} className={`tandem-card tandem-goal tandem-team-${goal.team}`} aria-label={`Goal: ${title}`}
-        data-block-id={goal.id} onKeyDown={leaveCardOnEscape(editor, element)}>
+        data-block-id={goal.id} {...cardEvents(editor, element)}>
         <header className="tandem-card-header">
           <span className="tandem-card-kind">{depth > 0 ? 'Sub-goal' : 'Goal'}</span>
           <TextField label="Goal title" hideLabel className="tandem-card-title" value={goal.title} placeholder="What do we want to achieve?"

@@ -7,7 +7,7 @@ import { ReactEditor } from 'slate-react';
 import { type StageElement, type StageMatrixElement } from '../../../shared/model/elements';
 import { stageInfo, STAGE_IDS } from '../../../shared/model/stages';
 import { blockKeyOf } from '../fieldConflicts';
-import { leaveCardOnEscape } from './cardKeys';
+import { cardEvents } from './cardKeys';
 import { ConflictNotices } from './ConflictNotices';
 import { NumberField, PersonField, TextField, useFieldSetter } from './fields';
 
@@ -36,6 +36,7 @@ export function StageRow({ attributes, children, element }: RenderElementProps &
   const editor = useSlateStatic();
   const readOnly = useReadOnly();
   const set = useFieldSetter(element);
+  const events = cardEvents(editor, element);
   const s = element;
   const info = STAGE_IDS.includes(s.stage) ? stageInfo(s.stage) : { name: s.stage, purpose: '' };
   const n = STAGE_IDS.indexOf(s.stage) + 1;
@@ -50,27 +51,27 @@ export function StageRow({ attributes, children, element }: RenderElementProps &
       <div role="rowheader" contentEditable={false} className="tandem-stage-name" title={info.purpose}>
         <span className="tandem-stage-number">{n}</span> {info.name}
       </div>
-      <div role="cell" contentEditable={false} onKeyDown={leaveCardOnEscape(editor, element)}>
+      <div role="cell" contentEditable={false} {...events}>
         <TextField label={`${info.name}: marketing does`} hideLabel multiline value={s.marketing} readOnly={readOnly} onChange={(v) => set('marketing', v)} />
       </div>
-      <div role="cell" contentEditable={false} onKeyDown={leaveCardOnEscape(editor, element)}>
+      <div role="cell" contentEditable={false} {...events}>
         <TextField label={`${info.name}: sales does`} hideLabel multiline value={s.sales} readOnly={readOnly} onChange={(v) => set('sales', v)} />
       </div>
-      <div role="cell" contentEditable={false} className="tandem-stage-owners" onKeyDown={leaveCardOnEscape(editor, element)}>
+      <div role="cell" contentEditable={false} className="tandem-stage-owners" {...events}>
         <PersonField label={`${info.name}: marketing owner`} shortLabel="Marketing" className="tandem-compact" value={s.marketingOwner} readOnly={readOnly} onChange={(v) => set('marketingOwner', v)} />
         <PersonField label={`${info.name}: sales owner`} shortLabel="Sales" className="tandem-compact" value={s.salesOwner} readOnly={readOnly} onChange={(v) => set('salesOwner', v)} />
       </div>
-      <div role="cell" contentEditable={false} onKeyDown={leaveCardOnEscape(editor, element)}>
+      <div role="cell" contentEditable={false} {...events}>
         <TextField label={`${info.name}: exit criteria`} hideLabel multiline value={s.exitCriteria} readOnly={readOnly} onChange={(v) => set('exitCriteria', v)} />
       </div>
-      <div role="cell" contentEditable={false} className="tandem-stage-metric" onKeyDown={leaveCardOnEscape(editor, element)}>
+      <div role="cell" contentEditable={false} className="tandem-stage-metric" {...events}>
         <TextField label={`${info.name}: metric`} hideLabel className="tandem-compact" value={s.metricName} placeholder="e.g. Conversion" readOnly={readOnly} onChange={(v) => set('metricName', v)} />
         <span className="tandem-inline-fields">
           <NumberField label={`${info.name}: metric target`} shortLabel="Target" className="tandem-compact" value={s.metricTarget} readOnly={readOnly} onChange={(v) => set('metricTarget', v)} />
           <TextField label={`${info.name}: metric unit`} shortLabel="Unit" placeholder="%" className="tandem-compact" value={s.metricUnit} readOnly={readOnly} onChange={(v) => set('metricUnit', v)} />
         </span>
       </div>
-      <div role="cell" contentEditable={false} onKeyDown={leaveCardOnEscape(editor, element)}>
+      <div role="cell" contentEditable={false} {...events}>
         <TextField label={`${info.name}: supporting assets`} hideLabel multiline value={s.assets} readOnly={readOnly} onChange={(v) => set('assets', v)} />
       </div>
       {key && (

@@ -35,10 +35,10 @@ export function TextField({ label, shortLabel, hideLabel, value, onChange, multi
   return (
     <Labelled id={id} label={label} shortLabel={shortLabel} hideLabel={hideLabel} className={className}>
       {multiline ? (
-        <textarea id={id} value={value} placeholder={placeholder} readOnly={readOnly} rows={2}
+        <textarea id={id} value={value} placeholder={placeholder} disabled={readOnly} rows={2}
           onChange={(e) => onChange(e.target.value)} />
       ) : (
-        <input id={id} type="text" value={value} placeholder={placeholder} readOnly={readOnly}
+        <input id={id} type="text" value={value} placeholder={placeholder} disabled={readOnly}
           onChange={(e) => onChange(e.target.value)} />
       )}
     </Labelled>
@@ -57,7 +57,7 @@ export function NumberField({ label, shortLabel, hideLabel, value, onChange, rea
   const parsed = parseNumber(shown);
   return (
     <Labelled id={id} label={label} shortLabel={shortLabel} hideLabel={hideLabel} className={className}>
-      <input id={id} type="text" inputMode="decimal" value={shown} readOnly={readOnly}
+      <input id={id} type="text" inputMode="decimal" value={shown} disabled={readOnly}
         aria-invalid={parsed === undefined}
         title={parsed === undefined ? 'Write a number, like 12 or 1500000' : undefined}
         onChange={(e) => {
@@ -97,7 +97,7 @@ export function DateField({ label, value, onChange, readOnly, className }: Base 
   const id = useId();
   return (
     <Labelled id={id} label={label} className={className}>
-      <input id={id} type="date" value={value ?? ''} readOnly={readOnly} onChange={(e) => onChange(e.target.value || null)} />
+      <input id={id} type="date" value={value ?? ''} disabled={readOnly} onChange={(e) => onChange(e.target.value || null)} />
     </Labelled>
   );
 }

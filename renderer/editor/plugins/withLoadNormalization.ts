@@ -5,8 +5,19 @@
  * (null: all of them). Those blocks and the document itself are normalized at once; the whole plan
  * once the editor has painted them, or earlier the moment anything else is about to be rendered
  * (`normalizeLoadedPlan`, called then, and before a chunk renders).
+ *
+ * Before any of that, as the editor connects, a block nested absurdly deep (thousands of lists
+ * inside each other, which slate-yjs's conversion, Slate's normalization and React all recurse
+ * through) is replaced in the shared document by its flattened text, so peers get it flat too (see
+ * shared/model/nesting.ts).
+ *
+ * A plan a newer Tandem wrote (writtenByNewerTandem) is shown read-only and never normalized: the
+ * rules of this version would rewrite the blocks it does not know, in everyone's copy.
  */
+import type * as Y from 'yjs';
 import { Editor, Node, type Path, type PathRef } from 'slate';
+import { flattenDeepNesting } from '../../../shared/model/nesting';
+import { writtenByNewerTandem } from '../../../shared/model/planDoc';
 
 const pending = new WeakMap<Editor, () => void>();
 
@@ -31,13 +42,21 @@ function normalizeFirstBlocks(editor: Editor, count: number): void {
   });
 }
 
-export function withLoadNormalization<E extends Editor & { disconnect(): void }>(editor: E, shownFirst: (editor: E) => number | null): E {
-  const { normalize, disconnect } = editor;
+export function withLoadNormalization<E extends Editor & { sharedRoot: Y.XmlText; connect(): void; disconnect(): void }>(editor: E, shownFirst: (editor: E) => number | null): E {
+  const { normalize, connect, disconnect } = editor;
+  let newer = false;
+  editor.connect = () => {
+    const doc = editor.sharedRoot.doc;
+    newer = doc !== null && writtenByNewerTandem(doc);
+    if (!newer) flattenDeepNesting(editor.sharedRoot);
+    connect();
+  };
   editor.disconnect = () => {
     pending.delete(editor);
     disconnect();
   };
   editor.normalize = (options) => {
+    if (newer) return;
     // Ordinary normalization (after each change) leaves a pending full pass pending.
     if (!options?.force) return normalize(options);
     const count = pending.has(editor) ? null : shownFirst(editor);

@@ -3,59 +3,17 @@
  * SIGKILLed at random moments. After each restart, everything the killed server had logged as stored
  * must be served; at the end, with every client reconnected, all documents converge with no edit lost.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import * as Y from 'yjs';
 import { connectClient, removeDir, SECRET, serverState, synced, tempDir, waitFor, type Client } from './helpers';
 import { createToken } from '../../../main/server/index';
 import { seededRandom } from './seededRandom';
+import { buildServerBundle, freePort, startServerProcess as startChild } from './serverProcess';
 
-const ROOT = resolve(__dirname, '..', '..', '..');
 const KILLS = Number(process.env.CRASH_KILLS ?? 20);
 const ROOMS = ['ws1/plan_a', 'ws1/plan_b'];
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-  const { port } = srv.address() as { port: number };
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
-type Child = { proc: ChildProcess; stored: Map<string, Record<string, number>>; listening: Promise<void>; exited: Promise<void> };
-
-function startChild(bundle: string, port: number, dataDir: string): Child {
-  const proc = spawn(process.execPath, [bundle, '--port', String(port), '--data', dataDir, '--secret', SECRET, '--log-level', 'debug'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const stored = new Map<string, Record<string, number>>();
-  let buffered = '';
-  proc.stderr!.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString();
-    const lines = buffered.split('\n');
-    buffered = lines.pop()!;
-    for (const line of lines) {
-      try {
-        const entry = JSON.parse(line) as { event?: string; room?: string; covers?: Record<string, number> };
-        if (entry.event === 'stored' && entry.room && entry.covers) stored.set(entry.room, entry.covers);
-      } catch {
-        // a line cut by the kill
-      }
-    }
-  });
-  const listening = new Promise<void>((r, reject) => {
-    proc.stdout!.on('data', (d: Buffer) => d.toString().includes('listening on http://') && r());
-    proc.once('exit', (code) => reject(new Error(`server exited early (${code})`)));
-  });
-  listening.catch(() => {});
-  // 'close' waits for the output pipes too, so every line the server wrote before dying has been read.
-  const exited = new Promise<void>((r) => proc.once('close', () => r()));
-  return { proc, stored, listening, exited };
-}
-
 it(`loses nothing stored across ${KILLS} SIGKILLs during an edit storm`, async () => {
-  const bundle = join(ROOT, 'node_modules', '.cache', 'tandem-crash-test', `cli-${process.pid}.mjs`);
-  await build({ entryPoints: [join(ROOT, 'main/server/cli.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: bundle, logLevel: 'error' });
+  const bundle = await buildServerBundle('cli');
   const dataDir = tempDir();
   const port = await freePort();
   const url = `ws://127.0.0.1:${port}`;

@@ -19,7 +19,7 @@ describe('JSON API, static UI and health', () => {
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Tandem</title>');
     writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(tempDir('tandem-outside-'), 'secret.txt'), 'do not serve');
-    s = await startTestServer({ staticDir, web: { workspaceId: 'ws1', workspaceName: 'Acme' } });
+    s = await startTestServer({ staticDir, web: { workspaceId: 'ws1', workspaceName: 'Acme', launchKey: null } });
     editor = await s.token('Ana');
     viewer = await s.token('Vic', 'viewer');
   });

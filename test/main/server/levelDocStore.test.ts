@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { getLevelUpdates, LeveldbPersistence } from 'y-leveldb';
 import { openLevelDocStore } from '../../../main/server/levelDocStore';
+import { flattenDeepNesting } from '../../../shared/model/nesting';
+import { appendNestedLists } from '../../support/deepNesting';
 import { removeDir, tempDir } from './helpers';
 
 /** Each update inserts its own number into the document's text, so a lost or reordered update shows. */
@@ -104,6 +106,36 @@ describe('the LevelDB store', () => {
         expect((await db.getYDoc('ws1/a')).getText('t').toString()).toBe(expectedText(2));
         expect((await db.getYDoc('ws1/b')).getText('t').toString()).toBe(expectedText(1));
       });
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('loads and compacts a history in which content nested 12,000 deep was written and then flattened', async () => {
+    const dir = tempDir();
+    try {
+      const content = (d: Y.Doc) => d.get('content', Y.XmlText) as Y.XmlText;
+      // A peer writes 12,000 nested lists; an editor opening the plan flattens them (shared/model/nesting.ts).
+      const doc = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      doc.on('update', (u: Uint8Array) => updates.push(u));
+      appendNestedLists(content(doc), 12_000, 'deepest');
+      flattenDeepNesting(content(doc));
+      const flat = content(doc).toString();
+      expect(flat.length).toBeLessThan(500);
+
+      const store = openLevelDocStore(dir);
+      for (const u of updates) await store.appendUpdate('ws1/plan_deep', u);
+      const read = (state: Uint8Array | null) => {
+        const copy = new Y.Doc();
+        Y.applyUpdate(copy, state!);
+        return content(copy).toString();
+      };
+      expect(read(await store.load('ws1/plan_deep'))).toBe(flat);
+      await store.compact('ws1/plan_deep');
+      expect(read(await store.load('ws1/plan_deep'))).toBe(flat);
+      await store.close();
+      expect(await withPersistence(dir, (db) => db._transact((level) => getLevelUpdates(level, 'ws1/plan_deep')))).toHaveLength(1);
     } finally {
       removeDir(dir);
     }

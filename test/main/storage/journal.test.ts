@@ -26,13 +26,24 @@ describe('journal', () => {
       const got = decodeJournal(Buffer.concat([whole, last.subarray(0, cut)]));
       expect(got.updates).toEqual([u(1, 1), u(2, 2, 2)]);
       expect(got.validBytes).toBe(whole.length);
+      expect(got.damaged).toBe(false);
     }
   });
 
-  it('stops at a record whose checksum fails', () => {
+  it('skips a record whose checksum fails, reads the ones after it, and reports the journal damaged', () => {
     const bad = encodeRecord(u(5, 5));
     bad[9]! ^= 1;
-    expect(decodeJournal(Buffer.concat([encodeRecord(u(1)), bad, encodeRecord(u(2))])).updates).toEqual([u(1)]);
+    const got = decodeJournal(Buffer.concat([encodeRecord(u(1)), bad, encodeRecord(u(2))]));
+    expect(got.updates).toEqual([u(1), u(2)]);
+    expect(got).toMatchObject({ validBytes: 9, damaged: true });
+  });
+
+  it('resynchronises after a damaged length, and after a run of zero bytes', () => {
+    const bad = encodeRecord(u(5, 5));
+    bad[0]! ^= 0x40;
+    expect(decodeJournal(Buffer.concat([encodeRecord(u(1)), bad, encodeRecord(u(2))])).updates).toEqual([u(1), u(2)]);
+    expect(decodeJournal(Buffer.concat([encodeRecord(u(1)), Buffer.alloc(1000), encodeRecord(u(3, 3))])).updates).toEqual([u(1), u(3, 3)]);
+    expect(decodeJournal(Buffer.concat([encodeRecord(u(1)), Buffer.alloc(1000)]))).toMatchObject({ updates: [u(1)], damaged: true });
   });
 
   it('cuts a torn tail before appending, so later records stay readable', async () => {
@@ -59,6 +70,6 @@ describe('journal', () => {
   });
 
   it('reads a missing journal as empty', async () => {
-    expect(await readJournal(join(dir, 'none.journal'))).toEqual({ updates: [], validBytes: 0, tornBytes: 0 });
+    expect(await readJournal(join(dir, 'none.journal'))).toEqual({ updates: [], validBytes: 0, tornBytes: 0, damaged: false });
   });
 });

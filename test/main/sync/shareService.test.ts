@@ -81,12 +81,25 @@ describe('sharing a workspace from the desktop', () => {
     a.destroy();
     b.destroy();
 
-    // The secret stays with the workspace: sharing again signs with the same key.
     const again = await share.share({ host: '127.0.0.1' });
     expect(again.serverUrl).not.toBe(invite.serverUrl);
     await share.stopSharing();
     expect(sharing.at(-1)).toBeNull();
     expect(share.target()).toBeNull();
+  });
+
+  it('Stop Sharing retires every invite handed out: sharing again, even on the same address, refuses the old links', async () => {
+    const info = (await workspaces.openFolderDialog())!;
+    const first = await share.share({ host: '127.0.0.1' });
+    const port = Number(new URL(first.inviteUrl).port);
+    const plans = (token: string) => fetch(`http://127.0.0.1:${port}/api/workspaces/${info.id}/plans`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await plans(first.token)).status).toBe(200);
+    await share.stopSharing();
+
+    const second = await share.share({ host: '127.0.0.1', port });
+    expect((await plans(first.token)).status).toBe(401);
+    expect((await plans(second.token)).status).toBe(200);
+    await share.stopSharing();
   });
 
   it('invites on a dialable address when asked to listen on every address', () => {

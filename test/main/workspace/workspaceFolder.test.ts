@@ -1,15 +1,18 @@
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, realpath, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import * as Y from 'yjs';
-import { readPlanContent, readPlanMeta } from '../../../shared/model/planDoc';
-import { readPeople, readPlanIndex, upsertPerson, WORKSPACE_DOC_ID } from '../../../shared/model/workspaceDoc';
-import { encodePlanFile } from '../../../main/storage/planFile';
+import { createPlanDoc, planMetaMap, readPlanContent, readPlanMeta } from '../../../shared/model/planDoc';
+import { PLAN_TITLE_MAX } from '../../../shared/model/planTitle';
+import { peopleMap, planIndexMap, readPeople, readPlanIndex, upsertPerson, WORKSPACE_DOC_ID } from '../../../shared/model/workspaceDoc';
+import { WRONG_VALUES } from '../../support/wrongValues';
+import { decodePlanFile, encodePlanFile } from '../../../main/storage/planFile';
 import { ROOM_PART } from '../../../shared/sync/rooms';
 import { loadTemplates } from '../../../main/templates/loadTemplates';
 import { UnreadableDocumentError } from '../../../main/storage/documentStore';
 import { childPath, OutsideWorkspaceError } from '../../../main/workspace/safePath';
 import { WorkspaceFolder, type WorkspaceFolderOptions } from '../../../main/workspace/workspaceFolder';
+import { type LogEntry } from '../../../main/server/log';
 
 let base: string;
 let root: string;
@@ -251,9 +254,11 @@ describe('damaged files and files changed by other programs', () => {
   it('moves aside a .tandem file that is not a Tandem document at all', async () => {
     await writeFile(join(root, 'notes.tandem'), 'my notes, not a plan');
     const unreadable: UnreadableDocumentError[] = [];
-    const f = await openFolder({ onUnreadable: (e) => unreadable.push(e) });
+    const logged: LogEntry[] = [];
+    const f = await openFolder({ onUnreadable: (e) => unreadable.push(e), log: (e) => logged.push(e) });
     expect(await f.listPlans()).toEqual([]);
     expect(unreadable.map((e) => e.message)).toEqual([expect.stringMatching(/"notes\.tandem" could not be opened: the file is not a Tandem document/)]);
+    expect(logged).toContainEqual(expect.objectContaining({ level: 'warn', event: 'workspace.file_moved_aside', file: join(await realpath(root), 'notes.tandem') }));
     const aside = (await readdir(root)).find((n) => n.startsWith('notes.tandem.corrupt-'))!;
     expect(await readFile(join(root, aside), 'utf8')).toBe('my notes, not a plan');
   });
@@ -334,4 +339,89 @@ describe('damaged files and files changed by other programs', () => {
     expect(readPlanMeta(docOf(await f.load(a.id))).title).toBe('Alpha');
     expect(await readdir(root)).toEqual(expect.arrayContaining([`alpha-${a.id}.tandem`]));
   });
+});
+
+describe('workspace folder with a very long title', () => {
+  const longTitle = 'Q'.repeat(70_000);
+
+  it('lists a plan whose file header holds a 70,000-character title, and never moves it aside', async () => {
+    const doc = createPlanDoc({ id: 'plan_longtitle1', title: 'x', templateId: 'campaign-plan', period: 'FY27', content: [] });
+    planMetaMap(doc).set('title', longTitle); // as a colleague can over sync
+    const path = join(root, 'long.tandem');
+    await writeFile(path, encodePlanFile({ docId: 'plan_longtitle1', kind: 'plan', writtenAt: '2026-01-01T00:00:00.000Z', title: longTitle }, Y.encodeStateAsUpdate(doc)));
+    await utimes(path, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const unreadable: UnreadableDocumentError[] = [];
+    const f = await openFolder({ onUnreadable: (e) => unreadable.push(e) });
+    const plans = await f.listPlans();
+    expect(plans.map((p) => p.id)).toEqual(['plan_longtitle1']);
+    expect(plans[0]!.title).toBe('Q'.repeat(PLAN_TITLE_MAX));
+    expect(unreadable).toEqual([]);
+    expect(await readdir(root)).toEqual(expect.not.arrayContaining([expect.stringContaining('.corrupt-')]));
+    expect(readPlanMeta(docOf(await f.load('plan_longtitle1'))).title).toHaveLength(PLAN_TITLE_MAX);
+  });
+
+  it('keeps the title limit for a title set over sync: the index, the file header and the listing stay short', async () => {
+    const f = await openFolder();
+    const plan = await f.createPlan({ templateId: 'campaign-plan', title: 'Draft' });
+    const renderer = docOf(await f.load(plan.id));
+    let update: Uint8Array | null = null;
+    renderer.once('update', (u: Uint8Array) => { update = u; });
+    planMetaMap(renderer).set('title', longTitle);
+    await f.save(plan.id, update!);
+    await f.store.compact(plan.id);
+    expect(readPlanIndex(docOf(await f.load(WORKSPACE_DOC_ID)))[0]!.title).toHaveLength(PLAN_TITLE_MAX);
+    const file = (await readdir(root)).find((n) => n !== '.tandem' && n.endsWith('.tandem'))!;
+    expect(decodePlanFile(await readFile(join(root, file))).header.title).toHaveLength(PLAN_TITLE_MAX);
+    await f.close();
+    open.length = 0;
+    expect((await (await openFolder()).listPlans()).map((p) => p.id)).toEqual([plan.id]);
+  });
+
+  it('refuses to rename a plan to a title over the limit', async () => {
+    const f = await openFolder();
+    const plan = await f.createPlan({ templateId: 'campaign-plan', title: 'Draft' });
+    await expect(f.renamePlan(plan.id, 'x'.repeat(PLAN_TITLE_MAX + 1))).rejects.toThrow(/at most 200 characters/);
+    expect((await f.listPlans())[0]!.title).toBe('Draft');
+  });
+});
+
+describe('workspace folder with a plan that claims a newer schema', () => {
+  it('keeps saving the user\'s edits after a colleague set meta.schemaVersion to 999 over sync, and opens it again', async () => {
+    const f = await openFolder();
+    const plan = await f.createPlan({ templateId: 'campaign-plan', title: 'Launch' });
+    const renderer = docOf(await f.load(plan.id));
+    const updates: Uint8Array[] = [];
+    renderer.on('update', (u: Uint8Array) => updates.push(u));
+    planMetaMap(renderer).set('schemaVersion', 999);
+    await f.save(plan.id, updates.at(-1)!);
+    planMetaMap(renderer).set('period', 'Q4 2027');
+    await expect(f.save(plan.id, updates.at(-1)!)).resolves.toBeUndefined();
+    await f.close();
+    open.length = 0;
+    const again = await openFolder();
+    expect((await again.listPlans()).map((p) => p.id)).toEqual([plan.id]);
+    expect(readPlanMeta(docOf(await again.load(plan.id)))).toMatchObject({ period: 'Q4 2027', schemaVersion: 999 });
+  });
+});
+
+describe('workspace folder with a workspace document holding entries of every wrong type', () => {
+  for (const { kind, make } of WRONG_VALUES) {
+    it(`keeps indexing, renaming and reopening plans when a plan's index entry is ${kind}`, async () => {
+      const f = await openFolder();
+      const plan = await f.createPlan({ templateId: 'campaign-plan', title: 'Launch' });
+      const renderer = docOf(await f.load(WORKSPACE_DOC_ID));
+      const updates: Uint8Array[] = [];
+      renderer.on('update', (u: Uint8Array) => updates.push(u));
+      renderer.transact(() => {
+        planIndexMap(renderer).set(plan.id, make());
+        peopleMap(renderer).set('person_bad', make());
+      });
+      await f.save(WORKSPACE_DOC_ID, updates.at(-1)!);
+      await f.renamePlan(plan.id, 'Launch v2');
+      expect(readPlanIndex(docOf(await f.load(WORKSPACE_DOC_ID))).map((e) => e.title)).toEqual(['Launch v2']);
+      await f.close();
+      open.length = 0;
+      expect((await (await openFolder()).listPlans()).map((p) => p.title)).toEqual(['Launch v2']);
+    });
+  }
 });

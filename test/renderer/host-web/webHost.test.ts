@@ -1,5 +1,6 @@
 /** The browser host in a real Chromium against the real server in web mode (the page's own bootstrap installs it). */
 import { type Browser, type Page } from 'playwright-core';
+import { createToken } from '../../../main/server/index';
 import { inviteLink } from '../../../shared/sync/inviteLink';
 import { artifactPath, launchChromium } from '../../support/chromium';
 import { startWebApp, type WebApp } from '../../support/webApp';
@@ -103,6 +104,33 @@ describe('web host in Chromium', () => {
     });
     expect(r.token).toBe(token);
     expect(r.refused).toBe('a viewer cannot change plans');
+    await context.close();
+  });
+
+  it('asks before an invite to another workspace replaces the one this browser remembers; Cancel keeps it', async () => {
+    const context = await browser.newContext();
+    const mine = await app.tokenFor('Ana');
+    const theirs = await createToken(app.secret, { workspaceId: 'ws_elsewhere', name: 'Ana', role: 'editor' });
+    const asked: string[] = [];
+    /** Opens the link in a new tab of the same browser (same remembered session), answering the question if one comes. */
+    const openInTab = async (link: string, answer: 'accept' | 'dismiss') => {
+      const page = await context.newPage();
+      page.on('dialog', (d) => { asked.push(d.message()); void (answer === 'accept' ? d.accept() : d.dismiss()); });
+      await open(page, link);
+      expect(page.url()).not.toContain('token=');
+      return page.evaluate(async () => ((await window.host!.invoke('sync.target')) as { token: string }).token);
+    };
+
+    expect(await openInTab(inviteLink('', mine), 'dismiss')).toBe(mine);
+    expect(asked).toEqual([]);
+    expect(await openInTab(inviteLink('', theirs), 'dismiss')).toBe(mine);
+    expect(asked).toEqual([expect.stringMatching(/opens the workspace "ws_elsewhere".*\n\nThis browser is in "Test workspace" \(as Ana\)/s)]);
+    expect(await openInTab(inviteLink('', theirs), 'accept')).toBe(theirs);
+    expect(asked).toHaveLength(2);
+    // An invite to the workspace already remembered replaces the token without asking.
+    const again = await createToken(app.secret, { workspaceId: 'ws_elsewhere', name: 'Ana', role: 'viewer' });
+    expect(await openInTab(inviteLink('', again), 'dismiss')).toBe(again);
+    expect(asked).toHaveLength(2);
     await context.close();
   });
 });

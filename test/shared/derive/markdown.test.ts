@@ -85,3 +85,29 @@ describe('Markdown export', () => {
     await expect(planToMarkdown(snapshotPlan(doc), [])).toMatchFileSnapshot('__snapshots__/annual-joint-plan.md');
   });
 });
+
+describe('Markdown export of hostile field text', () => {
+  const attack = '<img src=x onerror=alert(1)>';
+  /** Live HTML: a `<` that is not escaped and is not one of the exporter's own <br> and <u> tags. */
+  const liveHtml = /(^|[^\\])<(?!br>|u>|\/u>)/m;
+
+  it('escapes person names, goal period, metric unit, plan period, dates, link targets and every other field', () => {
+    const mallory = { ...ana, id: 'person_mal', name: `Mallory ${attack}` };
+    const goal = newGoal({
+      id: 'g1', title: `Goal ${attack}`, owners: ['person_mal'], period: `Q1 ${attack}`, metricName: `Leads ${attack}`,
+      metricUnit: attack, baseline: 1, target: 2, current: 1.5, rationale: attack,
+    });
+    const undated = newGoal({ id: 'g2', title: 'Dated', due: attack as unknown as string, metricUnit: attack, target: 3 });
+    const action = newAction({ title: attack, owner: 'person_mal', due: attack as unknown as string, goalId: 'g1', expectedResult: attack });
+    const matrix = newStageMatrix({ approach: { marketing: attack, marketingOwner: 'person_mal', salesOwner: 'person_mal', metricName: attack, metricUnit: attack, metricTarget: 5 } });
+    const link = { type: 'paragraph' as const, children: [{ type: 'link' as const, url: `javascript:alert(1)//${attack}`, children: [{ text: 'click' }] }] };
+    const mention = { type: 'paragraph' as const, children: [{ type: 'mention' as const, personId: 'person_gone', name: attack, children: [{ text: '' as const }] as [{ text: '' }] }] };
+    const p = plan('p', [heading(1, attack), paragraph(attack), goal, undated, matrix, action, link, mention], { title: attack });
+    p.meta.period = `FY27 ${attack}`;
+    const md = planToMarkdown(p, [mallory]);
+    expect(md).not.toMatch(liveHtml);
+    expect(md).not.toContain('](javascript:');
+    expect(md).toContain('Mallory \\<img');
+    expect(blocksAsMarkdown([goal, action, matrix], { id: 'p', content: p.content }, [mallory])).not.toMatch(liveHtml);
+  });
+});

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { createPlanDoc, migratePlanDoc, readPlanContent, readPlanMeta, PLAN_SCHEMA_VERSION, planMetaMap } from '../../../shared/model/planDoc';
+import { createPlanDoc, migratePlanDoc, readPlanContent, readPlanMeta, PLAN_SCHEMA_VERSION, planMetaMap, writtenByNewerTandem } from '../../../shared/model/planDoc';
 import { heading, newGoal, newStageMatrix, paragraph } from '../../../shared/model/blocks';
 import { parsePlanContent } from '../../../shared/model/schemas';
 import { type GoalElement, type StageMatrixElement } from '../../../shared/model/elements';
@@ -20,13 +20,25 @@ describe('plan document layout', () => {
     expect(() => parsePlanContent(read)).not.toThrow();
   });
 
-  it('refuses a plan written by a newer schema and migrates older ones', () => {
+  it('migrates older plans, and leaves a plan that claims a newer schema as it is, without throwing', () => {
     const doc = createPlanDoc({ id: 'p', title: 't', templateId: 'x', period: '', content });
     planMetaMap(doc).set('schemaVersion', 0);
     expect(migratePlanDoc(doc)).toEqual({ from: 0, to: PLAN_SCHEMA_VERSION });
     expect(readPlanMeta(doc).schemaVersion).toBe(PLAN_SCHEMA_VERSION);
-    planMetaMap(doc).set('schemaVersion', 99);
-    expect(() => migratePlanDoc(doc)).toThrow(/newer version of Tandem/);
+    planMetaMap(doc).set('schemaVersion', 999);
+    expect(migratePlanDoc(doc)).toEqual({ from: 999, to: 999 });
+    expect(readPlanMeta(doc).schemaVersion).toBe(999);
+  });
+
+  it('counts a plan as newer only when its content holds blocks this version does not know', () => {
+    const known = createPlanDoc({ id: 'p', title: 't', templateId: 'x', period: '', content });
+    planMetaMap(known).set('schemaVersion', 999); // a number anyone can set over sync
+    expect(writtenByNewerTandem(known)).toBe(false);
+    const timeline = { type: 'timeline', children: [{ text: '' }] } as unknown as GoalElement;
+    const newer = createPlanDoc({ id: 'p', title: 't', templateId: 'x', period: '', content: [...content, timeline] });
+    expect(writtenByNewerTandem(newer)).toBe(false); // same schema: a block to show as unknown, not a newer plan
+    planMetaMap(newer).set('schemaVersion', PLAN_SCHEMA_VERSION + 1);
+    expect(writtenByNewerTandem(newer)).toBe(true);
   });
 
   it('rejects a stage matrix with stages out of order, naming the field', () => {

@@ -1,4 +1,5 @@
-import { inviteLink, takeInviteToken } from '../../../shared/sync/inviteLink';
+import { inviteLink, takeInviteToken, takeLaunchKey } from '../../../shared/sync/inviteLink';
+import { launchLink } from '../../../shared/sync/launchKey';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJ3b3Jrc3BhY2VJZCI6IndzXzEifQ.c2lnbmF0dXJl';
 
@@ -27,5 +28,15 @@ describe('invite links', () => {
     expect(takeInviteToken({ hash: '#plan=p_1', search: '?lang=en' })).toEqual({ token: null, hash: '#plan=p_1', search: '?lang=en' });
     expect(takeInviteToken({ hash: '#token=', search: '' })).toEqual({ token: null, hash: '#token=', search: '' });
     expect(takeInviteToken({ hash: '', search: '' })).toEqual({ token: null, hash: '', search: '' });
+  });
+});
+
+describe('web mode launch address', () => {
+  it('gives the page its launch key and leaves the rest of the address as it was', () => {
+    const link = new URL(launchLink('http://127.0.0.1:4321', 'k_1-2'));
+    expect(link.href).toBe('http://127.0.0.1:4321/#launch=k_1-2');
+    expect(takeLaunchKey(link)).toEqual({ launchKey: 'k_1-2', hash: '', search: '' });
+    expect(takeLaunchKey({ hash: '#launch=k&plan=p_1', search: '?lang=en' })).toEqual({ launchKey: 'k', hash: '#plan=p_1', search: '?lang=en' });
+    expect(takeLaunchKey({ hash: '', search: '?launch=k' })).toEqual({ launchKey: null, hash: '', search: '?launch=k' });
   });
 });
