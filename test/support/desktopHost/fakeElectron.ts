@@ -233,5 +233,8 @@ process.on('message', (message: ToHost) => {
   );
 });
 
+// The test process is gone (ended, or failed before quitting the app): so is the app.
+process.on('disconnect', () => process.exit(1));
+
 const electron = { app, BrowserWindow, screen, ipcMain, protocol, net, Menu, session, dialog, shell };
 export default electron;
