@@ -89,8 +89,9 @@ function edgeKey(event: KeyboardEvent): 'start' | 'end' | null {
 }
 
 /** The workspace's plans as they change; one stable object, so that a change does not re-render the editor. */
-export type OtherPlans = { current(): PlanSnapshot[]; subscribe(listener: () => void): () => void };
-const NO_PLANS: OtherPlans = { current: () => [], subscribe: () => () => {} };
+/** The workspace's plans as they are now, and a listener for each new snapshot (the workbench's model gives it). */
+export type OtherPlans = { get(): PlanSnapshot[]; subscribe(listener: () => void): () => void };
+const NO_PLANS: OtherPlans = { get: () => [], subscribe: () => () => {} };
 
 /** The editable's DOM element, once: React spares its selection walk, and undo in a card field stays in the field. */
 function editableRef(editable: HTMLDivElement | null): (() => void) | undefined {
@@ -101,7 +102,7 @@ function editableRef(editable: HTMLDivElement | null): (() => void) | undefined 
 function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherPlans = NO_PLANS, readOnly = false, onEditor }: Props & { editor: PlanSlateEditor }) {
   // Goal figures (progress, depth) are computed before the first render, so sub-goals show indented
   // from the start; for a large (chunked) plan right after it, since the goal tree covers every block.
-  const plansNow = otherPlans.current;
+  const plansNow = otherPlans.get;
   const derived = useMemo(() => {
     const store = new DerivedStore(() => readPlanMeta(session.doc), undefined, plansNow);
     if (editor.getChunkSize(editor) === null) store.recompute(editor.children);

@@ -3,9 +3,10 @@
  * menu ('command.run' host event) all run commands from here, by id.
  */
 import { keybindingFor } from '../../shared/commands/keybindings';
-import { type WorkbenchApi } from '../workbench/WorkbenchContext';
+import { type WorkbenchServices } from '../workbench/services/services';
 
-export type CommandContext = { workbench: WorkbenchApi };
+/** What a command runs with: the workbench's services (model, layout, editors, quick input, notifications, host). */
+export type CommandContext = WorkbenchServices;
 export type Command = {
   id: string;
   title: string;
@@ -21,12 +22,7 @@ export type Command = {
 };
 
 const commands = new Map<string, Command>();
-const listeners = new Set<() => void>();
 let context: (() => CommandContext | null) | null = null;
-
-function changed(): void {
-  for (const l of listeners) l();
-}
 
 /**
  * Registers a command; returns the function that unregisters it. A duplicate id, or a key that
@@ -40,12 +36,8 @@ export function registerCommand(command: Command): () => void {
   }
   const entry: Command = { ...command, keybinding: command.keybinding ?? shared };
   commands.set(command.id, entry);
-  changed();
   return () => {
-    if (commands.get(command.id) === entry) {
-      commands.delete(command.id);
-      changed();
-    }
+    if (commands.get(command.id) === entry) commands.delete(command.id);
   };
 }
 
@@ -55,12 +47,6 @@ export function getCommands(): Command[] {
 
 export function getCommand(id: string): Command | undefined {
   return commands.get(id);
-}
-
-/** Called on every registration change (the palette and keybindings re-read the registry). */
-export function onCommandsChanged(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
 }
 
 /** The workbench installs where commands get their context from; null while nothing is mounted. */

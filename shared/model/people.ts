@@ -23,3 +23,12 @@ export const PersonSchema = z.object({
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must look like #3366cc'),
 });
 export type Person = z.infer<typeof PersonSchema>;
+
+/** Initials for an avatar: "Ana Ortiz" → "AO", "cher" → "C". */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return '?';
+  const first = words[0]![0]!;
+  const last = words.length > 1 ? words[words.length - 1]![0]! : '';
+  return (first + last).toUpperCase();
+}

@@ -3,9 +3,9 @@ import { insertAction, insertGoal, insertStageMatrix, insertSubGoal } from '../.
 import { ReactEditor } from 'slate-react';
 import { linkAtCaret, OPEN_LINK_COMMAND, openLink } from '../../editor/elements/LinkElement';
 import { registerCommand, type CommandContext } from '../../platform/commands';
-import { type PlanSlateEditor } from '../../workbench/WorkbenchContext';
+import { type PlanSlateEditor } from '../../editor/createPlanEditor';
 
-const hasEditor = ({ workbench }: CommandContext) => workbench.activeEditor !== null;
+const hasEditor = ({ editors }: CommandContext) => editors.activeEditor.get() !== null;
 
 /**
  * Inserts through the editor's command, then gives the editor the keyboard with the new block
@@ -13,7 +13,7 @@ const hasEditor = ({ workbench }: CommandContext) => workbench.activeEditor !== 
  */
 function inserting(insert: (editor: PlanSlateEditor, ctx: CommandContext) => void) {
   return (ctx: CommandContext) => {
-    const editor = ctx.workbench.activeEditor!;
+    const editor = ctx.editors.activeEditor.get()!;
     insert(editor, ctx);
     requestAnimationFrame(() => requestAnimationFrame(() => ReactEditor.focus(editor)));
   };
@@ -27,8 +27,8 @@ export function registerInsertCommands(): () => void {
     }),
     registerCommand({
       id: 'editor.insertSubGoal', title: 'Insert Sub-goal', category: 'Plan', when: hasEditor,
-      run: inserting((editor, { workbench }) => {
-        if (insertSubGoal(editor) === null) workbench.notify('Put the cursor on or below a goal to add a sub-goal to it.', 'error');
+      run: inserting((editor, { notifications }) => {
+        if (insertSubGoal(editor) === null) notifications.notify('Put the cursor on or below a goal to add a sub-goal to it.', 'error');
       }),
     }),
     registerCommand({
@@ -41,22 +41,22 @@ export function registerInsertCommands(): () => void {
     }),
     registerCommand({
       id: OPEN_LINK_COMMAND, title: 'Open Link', category: 'Plan',
-      when: ({ workbench }) => {
-        const editor = workbench.activeEditor;
+      when: ({ editors }) => {
+        const editor = editors.activeEditor.get();
         return editor !== null && ReactEditor.isFocused(editor) && linkAtCaret(editor) !== null;
       },
-      run: ({ workbench }) => {
-        const link = linkAtCaret(workbench.activeEditor!);
-        if (link) return openLink(workbench.host, link.url);
+      run: ({ editors, host }) => {
+        const link = linkAtCaret(editors.activeEditor.get()!);
+        if (link) return openLink(host, link.url);
       },
     }),
     registerCommand({
       id: 'edit.undo', title: 'Undo', category: 'Edit', when: hasEditor,
-      run: ({ workbench }) => workbench.activeEditor!.undo(),
+      run: ({ editors }) => editors.activeEditor.get()!.undo(),
     }),
     registerCommand({
       id: 'edit.redo', title: 'Redo', category: 'Edit', when: hasEditor,
-      run: ({ workbench }) => workbench.activeEditor!.redo(),
+      run: ({ editors }) => editors.activeEditor.get()!.redo(),
     }),
   ];
   return () => offs.forEach((off) => off());

@@ -6,6 +6,5 @@ registerCommand({
   id: 'workbench.createSampleWorkspace',
   title: 'Create Sample Workspace',
   category: 'Help',
-  when: ({ workbench }) => workbench.workspace !== null,
-  run: ({ workbench }) => createSampleWorkspace(workbench),
+  run: (services) => createSampleWorkspace(services),
 });

@@ -8,9 +8,9 @@ registerView({ id: 'people.directory', title: 'People', container: 'people', ord
 
 registerCommand({
   id: 'people.add', title: 'Add Person…', category: 'People',
-  when: ({ workbench }) => workbench.workspaceDoc !== null,
-  run: ({ workbench }) => {
-    workbench.showView('people.directory');
+  when: ({ model }) => model.workspaceDoc.get() !== null,
+  run: ({ layout }) => {
+    layout.showView('people.directory');
     addPersonSignal.send();
   },
 });

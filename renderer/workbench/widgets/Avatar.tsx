@@ -1,7 +1,6 @@
 /** A person's round avatar: initials on their colour, the full name as its accessible name. */
-import { type Person } from '../../../shared/model/people';
-import { initials } from './personDraft';
-import './people.css';
+import { initials, type Person } from '../../../shared/model/people';
+import './viewList.css';
 
 export function Avatar(props: { person: Pick<Person, 'name' | 'color'> | null; size?: number; fallbackName?: string }) {
   const name = props.person?.name ?? props.fallbackName ?? 'Someone not in the directory';

@@ -3,7 +3,9 @@
  * header row that groups results by plan: one place for their ARIA wiring and keyboard focus.
  */
 import { type ReactNode } from 'react';
+import { TreeRow, Twistie } from './TreeRow';
 import { rowDomId, type ListNavigation } from './useListNavigation';
+import './viewList.css';
 
 export function NavList(props: { listId: string; label: string; role?: 'tree' | 'listbox'; nav: ListNavigation; children: ReactNode }) {
   const { nav } = props;
@@ -28,24 +30,20 @@ export function PlanGroupRow(props: {
   planTitle: string; count: number; noun: readonly [singular: string, plural: string];
   expanded: boolean; onToggle: () => void;
 }) {
-  const { nav } = props;
   return (
-    <li
-      id={rowDomId(props.listId, props.rowKey)}
-      role="treeitem"
-      aria-level={1}
-      aria-expanded={props.expanded}
-      aria-selected={false}
-      aria-label={`${props.planTitle}, ${props.count} ${props.count === 1 ? props.noun[0] : props.noun[1]}`}
-      className={`tv-row${nav.focusedKey === props.rowKey ? ' tv-focused' : ''}`}
-      style={{ paddingLeft: 4 }}
-      onClick={() => { nav.setFocusedKey(props.rowKey); props.onToggle(); }}
+    <TreeRow
+      listId={props.listId}
+      rowKey={props.rowKey}
+      nav={props.nav}
+      level={1}
+      expanded={props.expanded}
+      label={`${props.planTitle}, ${props.count} ${props.count === 1 ? props.noun[0] : props.noun[1]}`}
+      indent={4}
+      onActivate={props.onToggle}
     >
-      <span className="tv-twistie" aria-hidden="true">
-        <svg className="tv-svg" viewBox="0 0 16 16" style={{ transform: props.expanded ? 'rotate(90deg)' : undefined }}><path d="M6 4l4 4-4 4" /></svg>
-      </span>
+      <Twistie expanded={props.expanded} />
       <strong className="tv-label">{props.planTitle}</strong>
       <span className="tv-badge">{props.count}</span>
-    </li>
+    </TreeRow>
   );
 }

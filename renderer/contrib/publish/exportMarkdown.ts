@@ -25,15 +25,15 @@ export function downloadFile(fileName: string, data: string | Blob, type = 'text
 }
 
 export async function exportActivePlan(ctx: CommandContext, arg?: unknown): Promise<void> {
-  const wb = ctx.workbench;
-  const planId = typeof arg === 'string' ? arg : wb.activePlanId;
+  const { model, notifications } = ctx;
+  const planId = typeof arg === 'string' ? arg : ctx.editors.activePlanId.get();
   if (!planId) {
-    wb.notify('Open a plan to export it.', 'error');
+    notifications.notify('Open a plan to export it.', 'error');
     return;
   }
-  const plan = await wb.readPlan(planId);
+  const plan = await model.readPlan(planId);
   const fileName = planFileName(plan.meta.title);
   // The other plans name (and roll up progress from) the goals this plan supports or is supported by.
-  downloadFile(fileName, planToMarkdown(plan, wb.people, { plans: wb.snapshots }));
-  wb.notify(`Exported “${plan.meta.title}” as ${fileName}.`);
+  downloadFile(fileName, planToMarkdown(plan, model.people.get(), { plans: model.snapshots.get() }));
+  notifications.notify(`Exported “${plan.meta.title}” as ${fileName}.`);
 }
