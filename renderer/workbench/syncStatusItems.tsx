@@ -8,7 +8,7 @@ import { runCommand } from '../platform/commands';
 import { Icon, type IconName } from './icons';
 import { useComputed, useServices, useValue } from './services/services';
 import { shownConnection, useBrowserOnline } from './useBrowserOnline';
-import { useSyncStatus } from './useSyncStatus';
+import { useSyncStatus, useSyncStatusPart } from './useSyncStatus';
 
 const CONNECTION: Record<SyncStatus['connection'], { icon: IconName; text: string; tip: string }> = {
   'local-only': { icon: 'laptop', text: 'Local only', tip: 'This workspace is not synced with a server. Click to set up sync.' },
@@ -33,11 +33,12 @@ export function useActiveSyncStatus(): SyncStatus | null {
   return status && { ...status, connection: shownConnection(status.connection, online) };
 }
 
-/** The connection the status bar shows (and colours itself by). */
+/** The connection the status bar shows (and colours itself by); only a change of it re-renders the caller. */
 export function useShownConnection(): SyncStatus['connection'] {
-  const status = useActiveSyncStatus();
+  const connection = useSyncStatusPart(useActiveSession(), (s) => s?.connection ?? null);
+  const online = useBrowserOnline();
   const { syncTarget } = useServices();
-  return status?.connection ?? (syncTarget ? 'connecting' : 'local-only');
+  return connection ? shownConnection(connection, online) : (syncTarget ? 'connecting' : 'local-only');
 }
 
 export function ConnectionItem() {

@@ -25,6 +25,8 @@ const reportSkipped = (s: SkippedEntry) => console.warn(`people directory: skipp
 
 const PLAN_ARRIVAL_TIMEOUT_MS = 15_000;
 
+const samePeople = (a: Person[], b: Person[]) => a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+
 export type WorkspaceModelOptions = {
   host: HostServices;
   events: HostEventSource;
@@ -36,7 +38,8 @@ export type WorkspaceModelOptions = {
 export class WorkspaceModel {
   readonly plans: Value<PlanSummary[]>;
   readonly settings: Value<Settings>;
-  readonly people = new Value<Person[]>([]);
+  /** Re-read on every change of the workspace doc (its plan index changes as people type), kept while equal. */
+  readonly people = new Value<Person[]>([], samePeople);
   /** The workspace doc once it has loaded; edit the directory with shared/model/workspaceDoc.ts on it. */
   readonly workspaceDoc = new Value<Y.Doc | null>(null);
   /** Every plan of the workspace, kept current off the typing path (debounced). */

@@ -28,6 +28,8 @@ const CONTAINERS = ['Explorer', 'Goals', 'People', 'Search'];
 const HOOK = `(() => {
   const names = new Set(${JSON.stringify(VIEWS)});
   window.__renders = {};
+  // A fiber rendered in this commit when its render function ran (PerformedWork); a subtree whose
+  // children are the previous commit's own fibers was not visited at all (their flags are old).
   const count = (root) => {
     const stack = [root.current];
     while (stack.length) {
@@ -35,8 +37,8 @@ const HOOK = `(() => {
       if (typeof f.type === 'function' && names.has(f.type.name) && (f.flags & 1)) {
         window.__renders[f.type.name] = (window.__renders[f.type.name] || 0) + 1;
       }
-      if (f.sibling) stack.push(f.sibling);
-      if (f.child) stack.push(f.child);
+      if (f.alternate && f.child === f.alternate.child) continue;
+      for (let c = f.child; c; c = c.sibling) stack.push(c);
     }
   };
   window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
