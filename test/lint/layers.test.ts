@@ -36,6 +36,16 @@ describe('layer rules', () => {
     expect(found.join('\n')).toMatch(/main\/ (must not import renderer|is the Node side)/);
   });
 
+  it('a feature in renderer/contrib/ may not import another feature, but its own files and the workbench', async () => {
+    const other = await violations('renderer/contrib/goalTree/probe.ts', "import { newPlanFromTemplate } from '../explorer/planActions';\nexport const n = newPlanFromTemplate;\n");
+    expect(other).toEqual([expect.stringMatching(/^import\/no-restricted-paths: .*A feature never imports another feature/)]);
+    expect(await violations('renderer/contrib/goalTree/probe.ts', [
+      "import { goalKey } from './goalTreeRows';",
+      "import { NavList } from '../../workbench/widgets/NavList';",
+      'export const g = [goalKey, NavList];',
+    ].join('\n') + '\n')).toEqual([]);
+  });
+
   it('a clean shared/ file passes, and so does main/ using Node', async () => {
     expect(await violations('shared/derive/probe.ts', "import * as Y from 'yjs';\nimport { z } from 'zod';\nexport const make = () => [new Y.Doc(), z.string()];\n")).toEqual([]);
     expect(await violations('main/templates/probe.ts', "import { readFile } from 'node:fs/promises';\nexport const r = readFile;\n")).toEqual([]);
