@@ -6,6 +6,7 @@
 import { type PlanSnapshot } from '../model/planDoc';
 import { type Person } from '../model/people';
 import { stageInfo } from '../model/stages';
+import { CASCADE_TEMPLATE_IDS } from '../templates/templateIds';
 import { buildGoalTree, type GoalNode } from './goalTree';
 import { formatQuantity, isAdditiveUnit, normalizeUnit } from './rollup';
 import { forEachElement, structuredBlocks } from './walk';
@@ -33,8 +34,6 @@ export type Problem = {
   path: number[];
 };
 
-/** Plans made from these templates are cascade plans: their top goals must support a goal above them. */
-export const CASCADE_TEMPLATE_IDS: ReadonlySet<string> = new Set(['team-cascade-plan', 'campaign-plan']);
 
 /** Relative slack below which sub-goal targets count as adding up (rounding in a spreadsheet). */
 const ADD_UP_TOLERANCE = 0.005;

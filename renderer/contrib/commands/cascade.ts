@@ -4,10 +4,10 @@
  */
 import { type GoalNode } from '../../../shared/derive/goalTree';
 import { TEAM_LABELS, TEAMS, type Team } from '../../../shared/model/people';
+import { TEMPLATE_IDS } from '../../../shared/templates/templateIds';
 import { type CommandContext } from '../../platform/commands';
 import { goalTree } from '../../workbench/derived';
 
-export const CASCADE_TEMPLATE_ID = 'team-cascade-plan';
 
 /** Goals in cascade order: roots (company goals) first, then deeper levels, each level in tree order. */
 export function cascadeCandidates(roots: GoalNode[]): GoalNode[] {
@@ -47,10 +47,10 @@ export async function cascadeGoal(ctx: CommandContext, arg?: unknown): Promise<v
     value: `${TEAM_LABELS[team]} — ${goal.goal.title.trim() || 'team plan'}`,
   });
   if (!title?.trim()) return;
-  if (!ctx.templates.some((t) => t.id === CASCADE_TEMPLATE_ID)) {
+  if (!ctx.templates.some((t) => t.id === TEMPLATE_IDS.teamCascadePlan)) {
     notifications.notify('The team cascade template is missing from this installation.', 'error');
     return;
   }
-  const plan = await model.createPlan({ templateId: CASCADE_TEMPLATE_ID, title: title.trim(), parent: { planId: goal.planId, goalId: goal.goal.id, team } });
+  const plan = await model.createPlan({ templateId: TEMPLATE_IDS.teamCascadePlan, title: title.trim(), parent: { planId: goal.planId, goalId: goal.goal.id, team } });
   ctx.editors.openPlan(plan.id);
 }
