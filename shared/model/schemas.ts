@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { TeamSchema } from './people';
 import { STAGE_IDS } from './stages';
-import { GOAL_STATUSES, type PlanContent } from './elements';
+import { GOAL_STATUSES, type ActionElement, type BlockElement, type FormattedText, type GoalElement, type LinkElement, type MentionElement, type PlanContent, type StageElement } from './elements';
 
 /**
  * A field that may be empty. Slate drops a property set to null, so a live block can lack it
@@ -98,3 +98,29 @@ export const PlanContentSchema = z.array(BlockSchema).min(1, 'a plan needs at le
 export function parsePlanContent(value: unknown): PlanContent {
   return PlanContentSchema.parse(value) as PlanContent;
 }
+
+/** Whether two types describe the same values with the same fields (each assignable to the other, the same keys). */
+type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Same<A, B> = Mutual<A, B> extends true ? Mutual<keyof A, keyof B> : false;
+
+/**
+ * The element types of elements.ts and these schemas describe the same shapes: a field added to one
+ * and not the other fails to compile here.
+ */
+void (({
+  goal: true,
+  stage: true,
+  action: true,
+  text: true,
+  link: true,
+  mention: true,
+  block: true,
+} as const) satisfies {
+  goal: Same<z.output<typeof GoalSchema>, GoalElement>;
+  stage: Same<z.output<typeof StageSchema>, StageElement>;
+  action: Same<z.output<typeof ActionSchema>, ActionElement>;
+  text: Same<z.output<typeof TextSchema>, FormattedText>;
+  link: Same<z.output<typeof LinkSchema>, LinkElement>;
+  mention: Same<z.output<typeof MentionSchema>, MentionElement>;
+  block: Same<z.output<typeof BlockSchema>, BlockElement>;
+});
