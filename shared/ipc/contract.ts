@@ -132,8 +132,6 @@ export type HostServices = {
   };
 };
 
-export type MethodId = { [S in ServiceName]: `${S}.${keyof Contract[S] & string}` }[ServiceName];
-
 /** The runtime allow-list: every method the host serves, and nothing else. */
 export const METHOD_IDS: ReadonlySet<string> = new Set(
   Object.entries(HOST_CONTRACT).flatMap(([s, methods]) => Object.keys(methods).map((m) => `${s}.${m}`)),

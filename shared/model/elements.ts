@@ -27,7 +27,6 @@ export type FormattedText = {
   code?: boolean;
 };
 export type Mark = 'bold' | 'italic' | 'underline' | 'code';
-export const MARKS: readonly Mark[] = ['bold', 'italic', 'underline', 'code'];
 
 type EmptyChildren = [{ text: '' }];
 
