@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
 import { type HostServices, type PlanSummary, type Settings } from '../../../shared/ipc/contract';
 import { readPlanMeta, snapshotPlan, type PlanSnapshot } from '../../../shared/model/planDoc';
 import { type Person } from '../../../shared/model/people';
-import { WORKSPACE_DOC_ID, readPeople, type SkippedEntry } from '../../../shared/model/workspaceDoc';
+import { WORKSPACE_DOC_ID, planIndexMap, readPeople, type SkippedEntry } from '../../../shared/model/workspaceDoc';
 import { type CollabSession } from '../../collab/collabSession';
 import { type HostEventSource } from '../../platform/host';
 import { type SessionPool } from '../sessionPool';
@@ -25,7 +25,9 @@ const reportSkipped = (s: SkippedEntry) => console.warn(`people directory: skipp
 
 const PLAN_ARRIVAL_TIMEOUT_MS = 15_000;
 
-const samePeople = (a: Person[], b: Person[]) => a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+const sameList = <T>(a: T[], b: T[]) => a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+/** A burst of plan index changes (a plan created: its entry, then its title) asks the host once. */
+const PLAN_INDEX_SETTLE_MS = 50;
 
 export type WorkspaceModelOptions = {
   host: HostServices;
@@ -39,7 +41,7 @@ export class WorkspaceModel {
   readonly plans: Value<PlanSummary[]>;
   readonly settings: Value<Settings>;
   /** Re-read on every change of the workspace doc (its plan index changes as people type), kept while equal. */
-  readonly people = new Value<Person[]>([], samePeople);
+  readonly people = new Value<Person[]>([], sameList);
   /** The workspace doc once it has loaded; edit the directory with shared/model/workspaceDoc.ts on it. */
   readonly workspaceDoc = new Value<Y.Doc | null>(null);
   /** Every plan of the workspace, kept current off the typing path (debounced). */
@@ -55,7 +57,7 @@ export class WorkspaceModel {
   constructor(opts: WorkspaceModelOptions) {
     this.host = opts.host;
     this.pool = opts.pool;
-    this.plans = new Value(opts.plans);
+    this.plans = new Value(opts.plans, sameList);
     this.settings = new Value(opts.settings);
     this.planSnapshots = new PlanSnapshots(opts.pool);
     this.snapshots = this.planSnapshots.snapshots;
@@ -68,19 +70,37 @@ export class WorkspaceModel {
       () => this.planSnapshots.dispose(),
       opts.events.on('settings.changed', (s) => this.settings.set(s)),
       opts.events.on('plans.changed', (ps) => this.plans.set(ps)),
-      this.followPeople(),
+      this.followWorkspaceDoc(),
     );
   }
 
-  private followPeople(): () => void {
+  /**
+   * The workspace doc: its people directory, and its plan index, which every host keeps current
+   * (a plan created, renamed or deleted by anyone): when it changes, the host's plan list is re-read.
+   */
+  private followWorkspaceDoc(): () => void {
     const session = this.pool.acquire(WORKSPACE_DOC_ID);
     const read = () => this.people.set(readPeople(session.doc, reportSkipped));
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const relist = () => {
+      timer = null;
+      this.host.workspace.listPlans(undefined).then((ps) => this.plans.set(ps), (err: unknown) => {
+        console.warn(`the plan list could not be re-read: ${err instanceof Error ? err.message : String(err)}`);
+      });
+    };
+    const indexChanged = () => {
+      if (timer === null) timer = setTimeout(relist, PLAN_INDEX_SETTLE_MS);
+    };
+    const index = planIndexMap(session.doc);
     session.doc.on('update', read);
+    index.observeDeep(indexChanged);
     session.ready.then(() => {
       read();
       this.workspaceDoc.set(session.doc);
     }, () => {});
     return () => {
+      if (timer !== null) clearTimeout(timer);
+      index.unobserveDeep(indexChanged);
       session.doc.off('update', read);
       this.pool.release(WORKSPACE_DOC_ID);
     };
