@@ -13,7 +13,7 @@ import { SessionPool } from '../sessionPool';
 import { EditorService, exists } from './editorService';
 import { LayoutService } from './layoutService';
 import { type NotificationService } from './notificationService';
-import { QuickInputService } from './quickInputService';
+import { QuickInputService, type FocusKeeper } from './quickInputService';
 import { type WorkbenchServices } from './services';
 import { WorkspaceModel } from './workspaceModel';
 
@@ -42,7 +42,7 @@ export function createServices(boot: WorkbenchBoot, notifications: NotificationS
   if (deepLink) editors = groups.openTab(editors, deepLink);
   const layout = new LayoutService({ ...stored, editors }, localStorage, workspace.id);
   const editorService = new EditorService(layout, pool, model);
-  const quickInput = new QuickInputService((el) => focusRestoring(el, editorService.planEditors()));
+  const quickInput = new QuickInputService(windowFocus(editorService));
 
   const services: WorkbenchServices = {
     host, events, workspace, user, syncTarget: target, templates: boot.templates,
@@ -61,19 +61,31 @@ export function createServices(boot: WorkbenchBoot, notifications: NotificationS
 }
 
 /**
- * Gives focus back after a quick input closes. A plan editor gets it through Slate, which puts the
+ * The window's keyboard focus for the quick input. Focus goes back to where it was, unless a command
+ * put it somewhere on purpose (a new goal's title); a plan editor gets it through Slate, which puts the
  * caret where the editor's selection is now (a command may just have moved it), not where the DOM had it.
  */
-function focusRestoring(el: HTMLElement, editors: ReturnType<EditorService['planEditors']>): void {
-  for (const editor of editors) {
-    try {
-      if (ReactEditor.toDOMNode(editor, editor) === el) {
-        ReactEditor.focus(editor);
-        return;
+function windowFocus(editors: EditorService): FocusKeeper<HTMLElement> {
+  return {
+    current() {
+      const active = document.activeElement;
+      return active instanceof HTMLElement && !active.closest('.tandem-quickinput') ? active : null;
+    },
+    restore(el) {
+      const moved = document.activeElement && document.activeElement !== document.body;
+      if (!el.isConnected || moved) return;
+      for (const editor of editors.planEditors()) {
+        try {
+          if (ReactEditor.toDOMNode(editor, editor) === el) {
+            ReactEditor.focus(editor);
+            return;
+          }
+        } catch {
+          // an editor that is not rendered right now
+        }
       }
-    } catch {
-      // an editor that is not rendered right now
-    }
-  }
-  el.focus();
+      el.focus();
+    },
+    afterFrame: (run) => requestAnimationFrame(run),
+  };
 }

@@ -12,17 +12,26 @@ export type QuickInputRequest =
   | Common & { kind: 'pick'; items: QuickItem[]; accept: (index: number) => void }
   | Common & { kind: 'prompt'; title: string; value?: string; accept: (value: string) => void };
 
+/** Where the keyboard was before a question, and how to give it back: the window's focus, in the app. */
+export type FocusKeeper<T = unknown> = {
+  /** What has the keyboard now, unless it is the quick input itself. */
+  current(): T | null;
+  /** Gives the keyboard back, unless a command has put it somewhere on purpose meanwhile. */
+  restore(target: T): void;
+  /** Runs after the next frame (when a command that was picked has rendered what it did). */
+  afterFrame(run: () => void): void;
+};
+
 export type PromptOptions = { title: string; placeholder?: string; value?: string };
 export type PickOptions = { placeholder?: string; title?: string };
 
-export class QuickInputService {
+export class QuickInputService<T = unknown> {
   /** The question on screen, if any. */
   readonly current = new Value<QuickInputRequest | null>(null);
-  private restoreTo: HTMLElement | null = null;
+  private restoreTo: T | null = null;
   private seq = 0;
 
-  /** `restoreFocus` gives the keyboard back to an element (through Slate when it is a plan editor). */
-  constructor(private readonly restoreFocus: (el: HTMLElement) => void) {}
+  constructor(private readonly focus: FocusKeeper<T>) {}
 
   pick<T>(items: PickItem<T>[], opts: PickOptions = {}): Promise<T | null> {
     return this.ask<T>((finish) => ({ kind: 'pick', ...opts, items, accept: (i: number) => finish(items[i]!.value) }));
@@ -47,8 +56,7 @@ export class QuickInputService {
   }
 
   private show(r: QuickInputRequest): void {
-    const active = document.activeElement;
-    if (!this.restoreTo && active instanceof HTMLElement && !active.closest('.tandem-quickinput')) this.restoreTo = active;
+    this.restoreTo ??= this.focus.current();
     // A question still open is dismissed (its promise settles with null) before the new one shows.
     this.current.get()?.cancel();
     this.current.set(r);
@@ -57,14 +65,12 @@ export class QuickInputService {
   private close(): void {
     this.current.set(null);
     // After the next frame, so the command that was picked has run and rendered what it inserted.
-    requestAnimationFrame(() => {
+    this.focus.afterFrame(() => {
       // A command that asks several questions opens the next one right away; focus returns after the last.
       if (this.current.get()) return;
-      const el = this.restoreTo;
+      const target = this.restoreTo;
       this.restoreTo = null;
-      // The command may have put the keyboard somewhere on purpose (a new goal's title): leave it there.
-      const moved = document.activeElement && document.activeElement !== document.body;
-      if (el?.isConnected && !moved) this.restoreFocus(el);
+      if (target !== null) this.focus.restore(target);
     });
   }
 }
