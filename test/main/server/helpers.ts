@@ -9,6 +9,7 @@ import { createToken, startSyncServer, type SyncServer, type SyncServerOptions }
 import { type LogEntry } from '../../../main/server/log';
 import { type Role } from '../../../shared/sync/rooms';
 import { planIndexMap, setPlanIndexEntry, WORKSPACE_DOC_ID } from '../../../shared/model/workspaceDoc';
+import { waitUntil } from '../../support/waitUntil';
 
 export const SECRET = 'test-secret-of-the-workspace-0123456789';
 
@@ -17,13 +18,7 @@ export function tempDir(prefix = 'tandem-server-'): string {
 }
 
 /** Resolves once `cond` holds; fails with `what` if it does not within the guard time. */
-export async function waitFor(cond: () => boolean, what: string, guardMs = 15_000): Promise<void> {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > guardMs) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+export const waitFor = (cond: () => boolean, what: string, guardMs?: number): Promise<void> => waitUntil(cond, what, guardMs);
 
 export type TestServer = {
   server: SyncServer;
@@ -101,10 +96,7 @@ export async function listPlan(wsUrl: string, workspaceId: string, planId: strin
   try {
     await synced(c);
     setPlanIndexEntry(c.doc, { id: planId, title: planId, templateId: 'blank', createdAt: new Date(0).toISOString() });
-    const deadline = Date.now() + 15_000;
-    while (!planIndexMap(await serverState(wsUrl, `${workspaceId}/${WORKSPACE_DOC_ID}`, editorToken)).has(planId)) {
-      if (Date.now() > deadline) throw new Error(`gave up waiting for ${planId} to be listed`);
-    }
+    await waitUntil(async () => planIndexMap(await serverState(wsUrl, `${workspaceId}/${WORKSPACE_DOC_ID}`, editorToken)).has(planId), `${planId} to be listed`);
   } finally {
     c.destroy();
   }

@@ -8,6 +8,7 @@ import { startSyncServer, createToken, type SyncServer } from '../../../main/ser
 import { type SyncTarget } from '../../../shared/ipc/contract';
 import { openCollabSession, type CollabSession, type SyncStatus } from '../../../renderer/collab/collabSession';
 import { fsHost } from './fsHost';
+import { waitUntil } from '../../support/waitUntil';
 
 const SECRET = 'collab-session-test-secret';
 const WORKSPACE = 'ws_collab';
@@ -200,7 +201,7 @@ describe('collab session, with the sync server', () => {
     expect(a.status().connection).toBe('offline');
     await statusWhere(b, (s) => s.peers.length === 0);
     // The server sees the socket close (no 30 s wait); the test timeout bounds this.
-    while ((await connections(srv)) !== 1) await new Promise((r) => setTimeout(r, 10));
+    await waitUntil(async () => (await connections(srv)) === 1, 'the server to see the socket close');
     type(a, 'Written on the plane.');
     await statusWhere(a, (s) => s.saved);
     expect(a.status()).toMatchObject({ connection: 'offline' });
