@@ -12,22 +12,22 @@ import { getViews, views } from './views';
 
 export const SHOW_VIEW_PREFIX = 'workbench.view.show.';
 
-registerCommand({ id: 'workbench.toggleSidebar', title: 'Toggle Side Bar', category: 'View', run: ({ layout }) => layout.toggleSideBar() });
-registerCommand({ id: 'workbench.togglePanel', title: 'Toggle Panel', category: 'View', run: ({ layout }) => layout.togglePanel() });
+registerCommand({ id: 'workbench.toggleSidebar', run: ({ layout }) => layout.toggleSideBar() });
+registerCommand({ id: 'workbench.togglePanel', run: ({ layout }) => layout.togglePanel() });
 registerCommand({
-  id: 'workbench.closeEditor', title: 'Close Editor', category: 'View',
+  id: 'workbench.closeEditor',
   when: ({ editors }) => editors.hasOpenEditor(), run: ({ editors }) => editors.closeActive(),
 });
 registerCommand({
-  id: 'workbench.reopenClosedEditor', title: 'Reopen Closed Editor', category: 'View',
+  id: 'workbench.reopenClosedEditor',
   when: ({ editors }) => editors.canReopen(), run: ({ editors }) => editors.reopenClosed(),
 });
 registerCommand({
-  id: 'workbench.splitEditor', title: 'Split Editor', category: 'View',
+  id: 'workbench.splitEditor',
   when: ({ editors }) => editors.hasOpenEditor(), run: ({ editors }) => editors.split(),
 });
 for (const c of CONTAINERS) {
-  registerCommand({ id: c.commandId, title: `Show ${c.title}`, category: 'View', run: ({ layout }) => layout.showContainer(c.id) });
+  registerCommand({ id: c.commandId, run: ({ layout }) => layout.showContainer(c.id) });
 }
 
 // One "Show <view>" command per registered view, kept in step with the view registry.

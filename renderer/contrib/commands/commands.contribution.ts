@@ -11,34 +11,34 @@ import { goToGoal, quickOpen } from './quickOpen';
 import { openSyncSettings } from './settings';
 import { copyInviteLink, currentInvite, shareWorkspace, stopSharing } from './share';
 
-registerCommand({ id: 'workbench.commandPalette', title: 'Show All Commands', category: 'View', run: showCommandPalette });
-registerCommand({ id: 'workbench.quickOpen', title: 'Go to Plan or Goal…', category: 'Go', run: quickOpen });
-registerCommand({ id: 'goal.goTo', title: 'Go to Goal…', category: 'Go', run: goToGoal });
-registerCommand({ id: 'workbench.keyboardShortcuts', title: 'Keyboard Shortcuts', category: 'Help', run: (ctx) => showKeyboardShortcuts(ctx) });
-registerCommand({ id: 'goal.cascade', title: 'Cascade Goal to a Team…', category: 'Plan', run: cascadeGoal });
+registerCommand({ id: 'workbench.commandPalette', run: showCommandPalette });
+registerCommand({ id: 'workbench.quickOpen', run: quickOpen });
+registerCommand({ id: 'goal.goTo', run: goToGoal });
+registerCommand({ id: 'workbench.keyboardShortcuts', run: (ctx) => showKeyboardShortcuts(ctx) });
+registerCommand({ id: 'goal.cascade', run: cascadeGoal });
 registerCommand({
-  id: 'theme.toggle', title: 'Toggle Light/Dark Theme', category: 'Preferences',
+  id: 'theme.toggle',
   run: async ({ host, model }) => { await host.settings.update({ theme: toggledTheme(model.settings.get().theme, osPrefersDark()) }); },
 });
 registerCommand({
-  id: 'theme.followSystem', title: 'Theme: Follow the Operating System', category: 'Preferences',
+  id: 'theme.followSystem',
   when: ({ model }) => model.settings.get().theme !== 'system',
   run: async ({ host }) => { await host.settings.update({ theme: 'system' }); },
 });
 registerCommand({
-  id: 'workspace.openFolder', title: 'Open Folder…', category: 'File',
+  id: 'workspace.openFolder',
   run: async ({ host }) => { await host.workspace.openFolder(undefined); },
 });
-registerCommand({ id: 'workbench.openSettings', title: 'Sync Settings (Server, Token, Name and Colour)…', category: 'Preferences', run: openSyncSettings });
-registerCommand({ id: 'sync.share', title: 'Share Workspace on My Network…', category: 'Share', run: shareWorkspace });
-registerCommand({ id: 'sync.stopSharing', title: 'Stop Sharing', category: 'Share', run: stopSharing });
-registerCommand({ id: 'sync.copyInviteLink', title: 'Copy Invite Link', category: 'Share', when: () => currentInvite() !== null, run: copyInviteLink });
+registerCommand({ id: 'workbench.openSettings', run: openSyncSettings });
+registerCommand({ id: 'sync.share', run: shareWorkspace });
+registerCommand({ id: 'sync.stopSharing', run: stopSharing });
+registerCommand({ id: 'sync.copyInviteLink', when: () => currentInvite() !== null, run: copyInviteLink });
 registerInsertCommands();
 
 /** The gear at the bottom of the activity bar: the few things people look for there. */
 const MANAGE_ITEMS = ['workbench.commandPalette', 'workbench.keyboardShortcuts', 'workbench.openSettings', 'theme.toggle', 'workbench.createSampleWorkspace'];
 registerCommand({
-  id: 'workbench.manage', title: 'Manage', category: 'View',
+  id: 'workbench.manage',
   run: async ({ quickInput }) => {
     const all = getCommands();
     const items = MANAGE_ITEMS.map((id) => all.find((c) => c.id === id)).filter((c) => c !== undefined).map((c) => ({ label: c.title, value: c.id }));

@@ -22,25 +22,25 @@ function inserting(insert: (editor: PlanSlateEditor, ctx: CommandContext) => voi
 export function registerInsertCommands(): () => void {
   const offs = [
     registerCommand({
-      id: 'editor.insertGoal', title: 'Insert Goal', category: 'Plan', when: hasEditor,
+      id: 'editor.insertGoal', when: hasEditor,
       run: inserting((editor) => { insertGoal(editor); }),
     }),
     registerCommand({
-      id: 'editor.insertSubGoal', title: 'Insert Sub-goal', category: 'Plan', when: hasEditor,
+      id: 'editor.insertSubGoal', when: hasEditor,
       run: inserting((editor, { notifications }) => {
         if (insertSubGoal(editor) === null) notifications.notify('Put the cursor on or below a goal to add a sub-goal to it.', 'error');
       }),
     }),
     registerCommand({
-      id: 'editor.insertStageMatrix', title: 'Insert Track-Selling Stage Matrix', category: 'Plan', when: hasEditor,
+      id: 'editor.insertStageMatrix', when: hasEditor,
       run: inserting((editor) => insertStageMatrix(editor)),
     }),
     registerCommand({
-      id: 'editor.insertAction', title: 'Insert Action', category: 'Plan', when: hasEditor,
+      id: 'editor.insertAction', when: hasEditor,
       run: inserting((editor) => { insertAction(editor); }),
     }),
     registerCommand({
-      id: OPEN_LINK_COMMAND, title: 'Open Link', category: 'Plan',
+      id: OPEN_LINK_COMMAND,
       when: ({ editors }) => {
         const editor = editors.activeEditor.get();
         return editor !== null && ReactEditor.isFocused(editor) && linkAtCaret(editor) !== null;
@@ -51,11 +51,11 @@ export function registerInsertCommands(): () => void {
       },
     }),
     registerCommand({
-      id: 'edit.undo', title: 'Undo', category: 'Edit', when: hasEditor,
+      id: 'edit.undo', when: hasEditor,
       run: ({ editors }) => editors.activeEditor.get()!.undo(),
     }),
     registerCommand({
-      id: 'edit.redo', title: 'Redo', category: 'Edit', when: hasEditor,
+      id: 'edit.redo', when: hasEditor,
       run: ({ editors }) => editors.activeEditor.get()!.redo(),
     }),
   ];

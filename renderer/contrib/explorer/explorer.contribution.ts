@@ -11,12 +11,12 @@ const isParent = (arg: unknown): arg is PlanParent =>
 
 /** With a goal as its argument ({ planId, goalId, goalTitle }), the new plan's top goals support that goal. */
 registerCommand({
-  id: 'plan.new', title: 'New Plan from Template…', category: 'Plan',
+  id: 'plan.new',
   run: (wb, arg) => newPlanFromTemplate(wb, isParent(arg) ? arg : undefined),
 });
 
-const onPlan = (id: string, title: string, act: typeof renamePlanInteractive) => registerCommand({
-  id, title, category: 'Plan',
+const onPlan = (id: string, act: typeof renamePlanInteractive) => registerCommand({
+  id,
   when: ({ editors }) => editors.activePlanId.get() !== null,
   run: async (wb, arg) => {
     const plan = targetPlan(wb, arg);
@@ -24,6 +24,6 @@ const onPlan = (id: string, title: string, act: typeof renamePlanInteractive) =>
     else wb.notifications.notify('Open a plan first, or pick one in the Explorer.', 'error');
   },
 });
-onPlan('plan.rename', 'Rename Plan…', renamePlanInteractive);
-onPlan('plan.duplicate', 'Duplicate Plan', duplicatePlanInteractive);
-onPlan('plan.delete', 'Delete Plan…', deletePlanConfirmed);
+onPlan('plan.rename', renamePlanInteractive);
+onPlan('plan.duplicate', duplicatePlanInteractive);
+onPlan('plan.delete', deletePlanConfirmed);

@@ -4,7 +4,5 @@ import { createSampleWorkspace } from './sampleWorkspace';
 
 registerCommand({
   id: 'workbench.createSampleWorkspace',
-  title: 'Create Sample Workspace',
-  category: 'Help',
   run: (services) => createSampleWorkspace(services),
 });

@@ -5,6 +5,6 @@ import { exportPdf, exportWord } from './publishCommands';
 
 const hasPlan = ({ editors }: CommandContext) => editors.activePlanId.get() !== null;
 
-registerCommand({ id: 'plan.exportPdf', title: 'Export Plan as PDF…', category: 'Plan', when: hasPlan, run: exportPdf });
-registerCommand({ id: 'plan.exportMarkdown', title: 'Export Plan as Markdown', category: 'Plan', when: hasPlan, run: exportActivePlan });
-registerCommand({ id: 'plan.exportWord', title: 'Export Plan as Word (.docx)…', category: 'Plan', when: hasPlan, run: exportWord });
+registerCommand({ id: 'plan.exportPdf', when: hasPlan, run: exportPdf });
+registerCommand({ id: 'plan.exportMarkdown', when: hasPlan, run: exportActivePlan });
+registerCommand({ id: 'plan.exportWord', when: hasPlan, run: exportWord });

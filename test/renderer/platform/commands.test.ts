@@ -1,4 +1,4 @@
-import { COMMAND_KEYBINDINGS } from '../../../shared/commands/keybindings';
+import { COMMANDS, type CommandInfo } from '../../../shared/commands/manifest';
 import { getCommand, getCommands, registerCommand, runCommand, setCommandContextProvider, type CommandContext } from '../../../renderer/platform/commands';
 import { constant } from '../../../renderer/workbench/services/observable';
 
@@ -46,11 +46,19 @@ describe('command registry', () => {
     expect(getCommand('workbench.toggleSidebar')).toBeUndefined();
   });
 
-  it('registers every feature and shell command with the key the native menu shows', async () => {
+  it('refuses a manifest command registered under another title, and a command with no title at all', () => {
+    expect(() => registerCommand({ id: 'workbench.togglePanel', title: 'Toggle Problems', run: () => {} }))
+      .toThrow('the command "workbench.togglePanel" is titled “Toggle Problems”, but the manifest says “Toggle Panel”');
+    expect(() => registerCommand({ id: 't.untitled', run: () => {} })).toThrow(/needs a title/);
+  });
+  it('registers every command of the manifest, with the title, category and key the native menu shows', async () => {
     await import('../../../renderer/workbench/workbench.contribution');
     await import('../../../renderer/contrib/index');
-    for (const [id, binding] of Object.entries(COMMAND_KEYBINDINGS)) {
-      expect({ id, binding: getCommand(id)?.keybinding }).toEqual({ id, binding });
+    for (const [id, info] of Object.entries(COMMANDS as Record<string, CommandInfo>)) {
+      const c = getCommand(id);
+      expect({ id, title: c?.title, category: c?.category, keybinding: c?.keybinding })
+        .toEqual({ id, title: info.title, category: info.category, keybinding: info.keybinding });
     }
   });
+
 });

@@ -1,4 +1,4 @@
-import { COMMAND_KEYBINDINGS, keybindingFor, menuAccelerator } from '../../../shared/commands/keybindings';
+import { COMMAND_KEYBINDINGS, keybindingFor, menuAccelerator } from '../../../shared/commands/manifest';
 
 describe('shared command keybindings', () => {
   it('turn Mod into the menu accelerator CmdOrCtrl and keep the rest', () => {
