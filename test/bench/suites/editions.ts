@@ -2,7 +2,8 @@
  * Editions benchmarks, each beside a baseline measured in the same run (docs/editions.md):
  * - what an edition of an unchanged 10,000-block plan costs in the editions document (budget < 1 KB),
  *   fresh and after an editing history full of deletions, beside a whole copy of the plan's state;
- * - rebuilding the last edition of a chain of editions (budget ≤ 2×) vs parsing the plan's state;
+ * - rebuilding the last edition of a chain of editions (budget ≤ 2×), and saving the next one, vs
+ *   parsing the plan's state;
  * - the structural diff of two 10,000-block editions vs reading both plans from their states.
  */
 import { performance } from 'node:perf_hooks';
@@ -58,7 +59,7 @@ function timeIt(fn: () => void): number {
   return performance.now() - s;
 }
 
-function rebuild(): BenchRow {
+function rebuild(): BenchRow[] {
   const doc = bigPlan();
   const editions = new Y.Doc();
   for (let e = 0; e < EDITIONS; e++) {
@@ -68,6 +69,13 @@ function rebuild(): BenchRow {
   const all = readEditions(editions);
   const last = all[all.length - 1]!;
   const state = Y.encodeStateAsUpdate(doc);
+  edit(doc, EDITIONS, 200);
+  const saves: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(editions));
+    saves.push(timeIt(() => saveEdition(doc, copy, { name: 'next', author: 'Ana' })));
+  }
   const parse = () => timeIt(() => Y.applyUpdate(new Y.Doc(), state));
   const build = () => timeIt(() => rebuildEdition(all, last.id));
   parse();
@@ -82,7 +90,10 @@ function rebuild(): BenchRow {
       t.parse.push(parse());
     }
   }
-  return row(`rebuild the last of ${EDITIONS} editions (200 edits apart), median (budget ≤ 2×)`, 'ms', median(t.build), median(t.parse), 'Y.applyUpdate of the plan\'s state, median');
+  return [
+    row(`rebuild the last of ${EDITIONS} editions (200 edits apart), median (budget ≤ 2×)`, 'ms', median(t.build), median(t.parse), 'Y.applyUpdate of the plan\'s state, median'),
+    row(`save the ${EDITIONS + 1}th edition (200 edits after the last), median`, 'ms', median(saves), median(t.parse), 'Y.applyUpdate of the plan\'s state, median'),
+  ];
 }
 
 function diffTime(): BenchRow {
@@ -115,5 +126,5 @@ function diffTime(): BenchRow {
 }
 
 export default async function run(): Promise<BenchRow[]> {
-  return [editionSize(false), editionSize(true), rebuild(), diffTime()];
+  return [editionSize(false), editionSize(true), ...rebuild(), diffTime()];
 }
