@@ -102,6 +102,21 @@ describe('diffPlans', () => {
     expect(text).toContain('~ stage Qualification: sales does Call within a day → Call within four hours');
   });
 
+  it('tells actions and stage matrices added and removed, and word-diffs a long text field', () => {
+    const after = plan('plan_a', edit(before.content, (c) => {
+      c.splice(c.indexOf(matrix(c)), 1);
+      c.push(newAction({ id: 'action_webinar', title: 'Webinar series' }));
+      goal(c, 'goal_nps').rationale = 'Referrals drive a third of new deals.';
+    }));
+    const diff = diffPlans({ ...before, content: edit(before.content, (c) => { goal(c, 'goal_nps').rationale = 'Referrals drive new deals.'; }) }, after, people);
+    expect(kinds(diff.changes)).toEqual(['goal.rationale', 'block-removed', 'block-added']);
+    const why = diff.changes[0]!;
+    expect(why.kind === 'field' && why.change.words?.filter((w) => w.op !== 'same').map((w) => [w.op, w.text.trim()])).toEqual([['added', 'a third of']]);
+    const text = diffToText(diff);
+    expect(text).toContain('- stage matrix “Track-selling stages” removed');
+    expect(text).toContain('+ action “Webinar series” added');
+  });
+
   it('diffs prose per section by words, and tells sections added, removed and renamed', () => {
     const after = plan('plan_a', edit(before.content, (c) => {
       c[1] = paragraph('We grow revenue by a quarter with one shared funnel.');
