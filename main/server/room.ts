@@ -25,7 +25,8 @@ import { PresenceOwners, type PresenceLimits } from './presence';
 import { WaitingUpdates, type WaitingLimits } from './waitingUpdates';
 
 export const DEFAULT_WAITING_LIMITS: WaitingLimits = { pendingExpiryMs: 10_000, maxPendingBytes: 1024 * 1024 };
-import { type UpdateGate } from './workspaceSchema';
+import { checkWrite, type RoomPolicy } from './writePolicy';
+import { type TokenClaims } from '../../shared/sync/rooms';
 
 /** Origin of changes that came from another node. */
 export const REMOTE = Symbol('remote node');
@@ -71,6 +72,8 @@ export interface RoomFanoutFactory {
 export interface RoomPeer {
   readonly canWrite: boolean;
   readonly user: string;
+  /** The connection's token: who writes, with which role (what a write policy checks). */
+  readonly claims: TokenClaims;
   send(frame: Uint8Array): void;
   close(reason: CloseReason): void;
 }
@@ -86,8 +89,8 @@ export type RoomOptions = {
   presence?: PresenceLimits;
   /** Default: DEFAULT_WAITING_LIMITS. */
   waiting?: WaitingLimits;
-  /** Refuses client updates that would break the document (the workspace doc's schema); none: all pass. */
-  gate?: UpdateGate;
+  /** Checks every client update on a scratch copy first (writePolicy.ts); none: all pass. */
+  policy?: RoomPolicy;
   /** Called once the room can no longer store changes: the registry drops it. */
   onFailed(room: Room): void;
   /** Called once the document may be inconsistent (Yjs failed part-way through an update): the registry unloads it. */
@@ -347,12 +350,13 @@ export class Room implements FanoutHost {
 
   /** Applies a client's update, then passes `frame` (the same update) to the other peers and the store. */
   private applyFrom(peer: RoomPeer, update: Uint8Array, frame: Uint8Array): void {
-    const refused = this.opts.gate?.(this.doc, update);
-    if (refused) {
+    const policy = this.opts.policy;
+    const refused = policy ? checkWrite(policy.check, peer.claims, this.doc, update) : null;
+    if (policy && refused) {
       // Not applied, passed on or stored; the sender's copy holds what it wrote, so it is closed
       // with a code the stock client does not retry (it would only send the same update again).
-      this.opts.log({ level: 'warn', event: 'update-refused', room: this.name, user: peer.user, reason: refused });
-      peer.close(CLOSE.schemaViolation);
+      this.opts.log({ level: 'warn', event: 'update-refused', room: this.name, user: peer.user, role: peer.claims.role, reason: refused });
+      peer.close(policy.refusal);
       return;
     }
     try {

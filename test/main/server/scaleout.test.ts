@@ -192,6 +192,39 @@ describe.skipIf(missing !== null)('several server nodes on PostgreSQL and Redis'
     }
   });
 
+  it('carries a plan\'s comments room between nodes like a plan, and deletes it with the plan on every node', async () => {
+    const cluster = await startCluster(2);
+    const token = await createToken(SECRET, { workspaceId: 'wsSide', name: 'Ann', role: 'editor' });
+    const commenter = await createToken(SECRET, { workspaceId: 'wsSide', name: 'Cam', role: 'commenter' });
+    const res = await fetch(`${cluster.url(0).replace('ws:', 'http:')}/api/workspaces/wsSide/plans`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ templateId: 'campaign-plan', title: 'Side rooms' }),
+    });
+    expect(res.status).toBe(201);
+    const plan = (await res.json()) as { id: string };
+    const room = `wsSide/${plan.id}/comments`;
+    const ann = connectClient(cluster.url(0), room, token);
+    const cam = connectClient(cluster.url(1), room, commenter);
+    try {
+      await Promise.all([synced(ann), synced(cam)]);
+      ann.doc.getText('t').insert(0, 'Ann on node 0. ');
+      cam.doc.getText('t').insert(0, 'Cam on node 1. ');
+      await waitFor(() => ann.doc.getText('t').length === 30 && cam.doc.getText('t').toString() === ann.doc.getText('t').toString(), 'both comments on both nodes');
+      await eventually(async () => textOfState(await shared.load(room)).length === 30, 'the shared store to hold both');
+
+      const closed = new Promise<number>((r) => cam.provider.once('connection-close', (event: CloseEvent | null) => r(event?.code ?? 0)));
+      const deleted = await fetch(`${cluster.url(0).replace('ws:', 'http:')}/api/workspaces/wsSide/plans/${plan.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+      expect(deleted.status).toBe(204);
+      expect(await closed, 'the comments client on the other node is told the plan was deleted').toBe(4410);
+      expect(await shared.load(room)).toBeNull();
+    } finally {
+      ann.destroy();
+      cam.destroy();
+      await cluster.stop();
+    }
+  });
+
   it('loses nothing acknowledged across 10 SIGKILLs of random nodes during an edit storm; clients move to other nodes', async () => {
     const cluster = await startCluster(3);
     const rooms = ['wsK/plan_a', 'wsK/plan_b'];

@@ -1,0 +1,80 @@
+/**
+ * What a writer may change in a room's document, beyond what the role allows (shared/sync/rooms.ts
+ * `mayWrite`). Before a room accepts a client's update, the update is applied to a scratch copy of the
+ * document and the room's policy looks at what changed; a refused update is refused whole (nothing of
+ * it is applied, relayed or stored) and its sender is closed with the policy's close code.
+ *
+ * The workspace document's schema check (workspaceSchema.ts) and the rules of each kind of document
+ * beside a plan (sidePolicies.ts) are policies.
+ */
+import * as Y from 'yjs';
+import { type TokenClaims } from '../../shared/sync/rooms';
+import { type CloseReason } from './closeCodes';
+
+/** Any shared type (a Y.Map, Y.Array, Y.Text… of the document). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types differ in their event type; any of them will do here
+export type YType = Y.AbstractType<any>;
+
+export type WriteAttempt = {
+  /** Who sends the update (from the token of the connection). */
+  writer: TokenClaims;
+  /** The room's document as it is, before the update: read it, never change it. */
+  before: Y.Doc;
+  /** A scratch copy of the document with the update applied (deleted content is kept readable). */
+  after: Y.Doc;
+  /** Every type of `after` the update changed, with the keys it changed (null: content of a list or text). */
+  changed: ReadonlyMap<YType, ReadonlySet<string | null>>;
+};
+
+type RootType = typeof Y.Map | typeof Y.Array | typeof Y.Text | typeof Y.XmlFragment | typeof Y.XmlText;
+
+export type WritePolicy = {
+  /**
+   * The document's root types: defined on the scratch copy before the update is applied, so `changed`
+   * names them (a root type an update writes first would otherwise be a placeholder that a later
+   * `getMap` replaces). A root outside this list shows up in `changed` as a type whose `rootName` the
+   * policy does not know.
+   */
+  roots: Readonly<Record<string, RootType>>;
+  /** Null when the writer may make this change, else why not (logged, and shown to nobody else). */
+  check: (attempt: WriteAttempt) => string | null;
+};
+
+/** The name of the root type that `type` belongs to (itself, or the top of its parents). */
+export function rootName(doc: Y.Doc, type: YType): string | null {
+  let top: YType = type;
+  while (top._item?.parent instanceof Y.AbstractType) top = top._item.parent as YType;
+  for (const [name, root] of doc.share) if (root === top) return name;
+  return null;
+}
+
+/** A policy and the close code its refusals end the sender's connection with. */
+export type RoomPolicy = { check: WritePolicy; refusal: CloseReason };
+
+/** Applies `update` to a scratch copy of `doc` and asks `policy`: null when it may be accepted, else why not. */
+export function checkWrite(policy: WritePolicy, writer: TokenClaims, doc: Y.Doc, update: Uint8Array): string | null {
+  const scratch = new Y.Doc({ gc: false });
+  try {
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
+    for (const [name, type] of Object.entries(policy.roots)) scratch.get(name, type);
+    const changed = new Map<YType, Set<string | null>>();
+    const collect = (tr: Y.Transaction) => {
+      for (const [type, keys] of tr.changed) {
+        const seen = changed.get(type) ?? new Set<string | null>();
+        for (const key of keys) seen.add(key);
+        changed.set(type, seen);
+      }
+    };
+    scratch.on('afterTransaction', collect);
+    try {
+      Y.applyUpdate(scratch, update);
+    } catch (err) {
+      return `the update cannot be applied: ${err instanceof Error ? err.message : String(err)}`;
+    } finally {
+      scratch.off('afterTransaction', collect);
+    }
+    return policy.check({ writer, before: doc, after: scratch, changed });
+  } finally {
+    scratch.destroy();
+  }
+}
