@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import * as prng from 'lib0/prng';
 import * as Y from 'yjs';
 import { readJournal } from '../../../main/storage/journal';
 import { decodePlanFile } from '../../../main/storage/planFile';
@@ -31,15 +32,6 @@ beforeAll(async () => {
   await build({ entryPoints: [join(import.meta.dirname, 'editionsCrashChild.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: child, logLevel: 'silent' });
 });
 afterAll(async () => { await rm(base, { recursive: true, force: true }); });
-
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs the child, kills it a random time after it is ready, returns the plan id and the rounds it reported saved. */
 function runAndKill(firstRound: number, delayMs: number): Promise<{ planId: string; saved: number[] }> {
@@ -76,11 +68,11 @@ async function readBack(file: string, journal: string): Promise<Y.Doc> {
 const firstParagraph = (doc: Y.Doc) => (planContent(doc).toDelta() as { insert: Y.XmlText }[]).map((op) => op.insert).find((t) => t.getAttribute('type') === 'paragraph')!.toString();
 
 it(`keeps every saved edition, rebuildable, across ${KILLS} SIGKILLs during Save Edition`, async () => {
-  const random = seeded(20261205);
+  const gen = prng.create(20261205);
   const everSaved: number[] = [];
   let next = 0;
   for (let run = 0; run < KILLS; run++) {
-    const { planId, saved } = await runAndKill(next, Math.floor(random() * 250));
+    const { planId, saved } = await runAndKill(next, prng.int32(gen, 0, 250));
     everSaved.push(...saved);
     next += 10_000;
     const plan = await readBack(join(root, 'crash-plan.tandem'), join(root, '.tandem', 'journal', `${planId}.journal`));
