@@ -16,6 +16,12 @@ import { type PlanContent } from '../model/elements';
 import { planContent } from '../model/planDoc';
 import { editionSnapshot, type Edition } from './editionsDoc';
 
+/**
+ * The origin a restore is written under in the app: the plan editor's undo manager tracks it, so
+ * Ctrl+Z takes a restore back, while the Slate binding applies it like a colleague's change.
+ */
+export const RESTORE_EDITION_ORIGIN = 'tandem.restoreEdition';
+
 /** A block's identity for alignment: structured blocks by id, others by their content (keys sorted). */
 function blockKey(node: Descendant): string {
   const n = node as { type?: string; id?: unknown };
