@@ -16,7 +16,7 @@ import type * as Y from 'yjs';
 import { type Descendant } from 'slate';
 import { type GoalElement, type PlanContent } from './elements';
 import { newId } from './ids';
-import { createPlanDoc, readPlanContent, readPlanMeta, type PlanSnapshot } from './planDoc';
+import { createPlanDoc, type PlanSnapshot } from './planDoc';
 import { normalizePlanContent } from './planOps';
 
 export type NextCycleOptions = {
@@ -114,11 +114,22 @@ export function nextCycleContent(source: PlanSnapshot, opts: NextCycleOptions): 
   return { content: copy(content) as PlanContent, relinked };
 }
 
+/** Whether any goal of the plan supports a goal of another plan (only then are the workspace's other plans needed). */
+export function linksToOtherPlans(plan: PlanSnapshot): boolean {
+  let found = false;
+  const walk = (nodes: Descendant[]) => nodes.forEach((n) => {
+    if (found || !('type' in n)) return;
+    if (n.type === 'goal' && n.parentId && n.parentPlanId && n.parentPlanId !== plan.meta.id) found = true;
+    walk(n.children as Descendant[]);
+  });
+  walk(plan.content);
+  return found;
+}
+
 /** Next cycle's plan document made from `source`. */
-export function nextCyclePlanDoc(source: Y.Doc, opts: NextCycleOptions): { doc: Y.Doc; relinked: number } {
-  const meta = readPlanMeta(source);
-  const { content, relinked } = nextCycleContent({ meta, content: readPlanContent(source) }, opts);
-  return { doc: createPlanDoc({ id: opts.planId, title: opts.title, templateId: meta.templateId, period: opts.period, content }), relinked };
+export function nextCyclePlanDoc(source: PlanSnapshot, opts: NextCycleOptions): { doc: Y.Doc; relinked: number } {
+  const { content, relinked } = nextCycleContent(source, opts);
+  return { doc: createPlanDoc({ id: opts.planId, title: opts.title, templateId: source.meta.templateId, period: opts.period, content }), relinked };
 }
 
 /** The period after this one, as people write periods: FY27 → FY28, Q4 FY27 → Q1 FY28, H1 2027 → H2 2027, 2026 → 2027. */

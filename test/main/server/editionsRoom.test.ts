@@ -3,24 +3,15 @@
  * sign off in their own name; a forged approver, a commenter and a viewer are refused where the data
  * is written, and what they tried never reaches the room or a colleague.
  */
-import type * as Y from 'yjs';
 import { createPlanDoc } from '../../../shared/model/planDoc';
 import { paragraph } from '../../../shared/model/blocks';
 import {
   approveEdition, editionsArray, readApprovals, readEditions, requestSignoff, saveEdition,
 } from '../../../shared/editions/editionsDoc';
-import { connectClient, listPlan, removeDir, serverState, startTestServer, synced, waitFor, type Client, type TestServer } from './helpers';
+import { connectClient, listPlan, removeDir, serverState, serverStateWhen, startTestServer, synced, waitFor, type Client, type TestServer } from './helpers';
 
 const ROOM = 'ws1/plan_a/editions';
 const closeCode = (c: Client) => new Promise<number>((r) => c.provider.once('connection-close', (e: CloseEvent | null) => r(e?.code ?? 0)));
-/** Polls what the server stores until `cond` holds on it. */
-async function storedUntil(read: () => Promise<Y.Doc>, cond: (doc: Y.Doc) => boolean, what: string): Promise<void> {
-  const start = Date.now();
-  while (!cond(await read())) {
-    if (Date.now() - start > 15_000) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 const plan = createPlanDoc({ id: 'plan_a', title: 'FY27', templateId: 'annual-joint-plan', period: 'FY27', content: [paragraph('We grow.')] });
 
 describe('the editions room', () => {
@@ -77,7 +68,7 @@ describe('the editions room', () => {
     const ana = await connect('Ana');
     const e = saveEdition(plan, ana.doc, { name: 'FY27 v3', author: 'Ana' });
     approveEdition(ana.doc, { editionId: e.id, by: 'Ana' });
-    await storedUntil(stored, (d) => readApprovals(d).length === 1, 'the approval to be stored');
+    await serverStateWhen(s.server.wsUrl, ROOM, await s.token('Ana'), (d) => readApprovals(d).length === 1, 'the approval to be stored');
     const marc = await connect('Marc');
     const closed = closeCode(marc);
     editionsArray(marc.doc, 'approvals').delete(0, 1);
@@ -88,7 +79,7 @@ describe('the editions room', () => {
   it('takes nothing from a commenter or a viewer, not even an approval in their own name', async () => {
     const ana = await connect('Ana');
     const e = saveEdition(plan, ana.doc, { name: 'FY27 v3', author: 'Ana' });
-    await storedUntil(stored, (d) => readEditions(d).length === 1, 'the edition to be stored');
+    await serverStateWhen(s.server.wsUrl, ROOM, await s.token('Ana'), (d) => readEditions(d).length === 1, 'the edition to be stored');
     const cam = await connect('Cam', 'commenter');
     const vic = await connect('Vic', 'viewer');
     approveEdition(cam.doc, { editionId: e.id, by: 'Cam' });

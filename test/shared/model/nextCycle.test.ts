@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { heading, newAction, newGoal, newStageMatrix, paragraph } from '../../../shared/model/blocks';
 import { type ActionElement, type GoalElement, type PlanContent } from '../../../shared/model/elements';
 import { nextCycleContent, nextCyclePlanDoc, suggestNextPeriod } from '../../../shared/model/nextCycle';
-import { createPlanDoc, readPlanContent, readPlanMeta } from '../../../shared/model/planDoc';
+import { createPlanDoc, readPlanContent, readPlanMeta, snapshotPlan } from '../../../shared/model/planDoc';
 import { parsePlanContent } from '../../../shared/model/schemas';
 import { normalizePlanContent } from '../../../shared/model/planOps';
 import { diffPlans } from '../../../shared/derive/diff/planDiff';
@@ -54,8 +54,7 @@ describe('nextCycleContent', () => {
   });
 
   it('makes a plan document with the new title and period, the same template', () => {
-    const doc = createPlanDoc({ ...source.meta, content: source.content });
-    const { doc: next } = nextCyclePlanDoc(doc, { planId: 'plan_q4', title: 'EMEA Q4', period: 'Q4 FY27' });
+    const { doc: next } = nextCyclePlanDoc(snapshotPlan(createPlanDoc({ ...source.meta, content: source.content })), { planId: 'plan_q4', title: 'EMEA Q4', period: 'Q4 FY27' });
     expect(readPlanMeta(next)).toMatchObject({ id: 'plan_q4', title: 'EMEA Q4', period: 'Q4 FY27', templateId: 'team-cascade-plan' });
     expect(goals(readPlanContent(next)).map((g) => g.title)).toEqual(['EMEA pipeline', 'Webinars', 'Brand']);
   });
