@@ -5,12 +5,15 @@
  */
 import { parseRoom, type SideKind } from '../../shared/sync/rooms';
 import { CLOSE } from './closeCodes';
+import { commentsPolicy } from './commentsPolicy';
 import { isWorkspaceRoom, workspaceSchemaPolicy } from './workspaceSchema';
 import { type RoomPolicy, type WritePolicy } from './writePolicy';
 
 export type SidePolicies = Partial<Record<SideKind, WritePolicy>>;
 
-export const SIDE_POLICIES: SidePolicies = {};
+export const SIDE_POLICIES: SidePolicies = {
+  comments: commentsPolicy,
+};
 
 /** The policy a room checks client updates with: the workspace schema, its side kind's rules, or none. */
 export function roomPolicy(name: string, overrides: SidePolicies = {}): RoomPolicy | undefined {
