@@ -17,8 +17,8 @@ export const SIDE_POLICIES: SidePolicies = {
 
 /** The policy a room checks client updates with: the workspace schema, its side kind's rules, or none. */
 export function roomPolicy(name: string, overrides: SidePolicies = {}): RoomPolicy | undefined {
-  if (isWorkspaceRoom(name)) return { check: workspaceSchemaPolicy, refusal: CLOSE.schemaViolation };
+  if (isWorkspaceRoom(name)) return { rules: workspaceSchemaPolicy, refusal: CLOSE.schemaViolation };
   const kind = parseRoom(name)?.kind;
-  const check = kind ? (overrides[kind] ?? SIDE_POLICIES[kind]) : undefined;
-  return check ? { check, refusal: CLOSE.refused } : undefined;
+  const rules = kind ? (overrides[kind] ?? SIDE_POLICIES[kind]) : undefined;
+  return rules ? { rules, refusal: CLOSE.refused } : undefined;
 }
