@@ -292,6 +292,7 @@ export class Room implements FanoutHost {
 
   applyRemote(update: Uint8Array): void {
     if (this.closed || this.broken) return;
+    this.checker?.follow(update, REMOTE);
     try {
       Y.applyUpdate(this.doc, update, REMOTE);
     } catch (err) {

@@ -71,7 +71,7 @@ export class WriteChecker {
    * Null when `update` may be applied, else why not. On null the caller applies the update to the
    * room's document at once, with `origin`.
    */
-  check(writer: TokenClaims, update: Uint8Array, origin: object): string | null {
+  check(writer: TokenClaims, update: Uint8Array, origin: NonNullable<unknown>): string | null {
     // An empty update (a client's sync step 2 when it has nothing new) changes nothing.
     if (update.byteLength <= 2 && update.every((b) => b === 0)) return null;
     const scratch = (this.scratch ??= this.copy());
@@ -96,6 +96,21 @@ export class WriteChecker {
     if (refused !== null || scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null) this.drop();
     if (refused === null) this.expected = origin;
     return refused;
+  }
+
+  /**
+   * The room is about to apply `update` with `origin` without a check (a change another node
+   * accepted): the copy takes it too, so it need not be made again.
+   */
+  follow(update: Uint8Array, origin: NonNullable<unknown>): void {
+    if (!this.scratch) return;
+    try {
+      Y.applyUpdate(this.scratch, update);
+    } catch {
+      return this.drop();
+    }
+    if (this.scratch.store.pendingStructs !== null || this.scratch.store.pendingDs !== null) return this.drop();
+    this.expected = origin;
   }
 
   dispose(): void {

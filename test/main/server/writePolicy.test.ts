@@ -42,12 +42,17 @@ describe('write checker', () => {
     room.getMap('m').delete('a');
     expect(apply(updateOn(room, (d) => d.getMap('m').set('c', 3)))).toBeNull();
     expect(apply(new Uint8Array([0, 0])), 'an empty update is not even looked at').toBeNull();
+    const fromAnotherNode = updateOn(room, (d) => d.getMap('m').set('node', 2));
+    checker.follow(fromAnotherNode, 'remote');
+    Y.applyUpdate(room, fromAnotherNode, 'remote');
+    expect(apply(updateOn(room, (d) => d.getMap('m').set('d', 4)))).toBeNull();
 
     expect(seen).toEqual([
       { before: {}, after: { a: 1 }, keys: ['a'] },
       { before: { a: 1 }, after: { a: 1, bad: true }, keys: ['bad'] },
       { before: { a: 1, server: 'changed it' }, after: { a: 1, server: 'changed it', b: 2 }, keys: ['b'] },
       { before: { server: 'changed it', b: 2 }, after: { server: 'changed it', b: 2, c: 3 }, keys: ['c'] },
+      { before: { server: 'changed it', b: 2, c: 3, node: 2 }, after: { server: 'changed it', b: 2, c: 3, node: 2, d: 4 }, keys: ['d'] },
     ]);
     checker.dispose();
   });
