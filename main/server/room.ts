@@ -25,7 +25,7 @@ import { PresenceOwners, type PresenceLimits } from './presence';
 import { WaitingUpdates, type WaitingLimits } from './waitingUpdates';
 
 export const DEFAULT_WAITING_LIMITS: WaitingLimits = { pendingExpiryMs: 10_000, maxPendingBytes: 1024 * 1024 };
-import { checkWrite, type RoomPolicy } from './writePolicy';
+import { WriteChecker, type RoomPolicy } from './writePolicy';
 import { type TokenClaims } from '../../shared/sync/rooms';
 
 /** Origin of changes that came from another node. */
@@ -126,6 +126,7 @@ export class Room implements FanoutHost {
   private broken = false;
   private failed = false;
   private readonly fanout: RoomFanout | null;
+  private readonly checker: WriteChecker | null;
 
   constructor(readonly name: string, private readonly opts: RoomOptions, after: Promise<void> = Promise.resolve()) {
     this.waiting = new WaitingUpdates(this.doc, opts.waiting ?? DEFAULT_WAITING_LIMITS, this.expireWaiting);
@@ -133,6 +134,7 @@ export class Room implements FanoutHost {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.fanout = opts.fanout?.attach(this) ?? null;
+    this.checker = opts.policy ? new WriteChecker(opts.policy.rules, this.doc) : null;
     this.ready = after.then(() => this.fanout?.ready).then(() => this.load()).then(() => this.fanout?.loaded());
     this.ready.catch(() => this.fanout?.close());
   }
@@ -290,6 +292,7 @@ export class Room implements FanoutHost {
 
   applyRemote(update: Uint8Array): void {
     if (this.closed || this.broken) return;
+    this.checker?.follow(update, REMOTE);
     try {
       Y.applyUpdate(this.doc, update, REMOTE);
     } catch (err) {
@@ -341,6 +344,7 @@ export class Room implements FanoutHost {
   }
 
   private dispose(): void {
+    this.checker?.dispose();
     this.fanout?.close();
     this.waiting.dispose();
     this.awareness.off('update', this.onAwarenessUpdate);
@@ -351,7 +355,7 @@ export class Room implements FanoutHost {
   /** Applies a client's update, then passes `frame` (the same update) to the other peers and the store. */
   private applyFrom(peer: RoomPeer, update: Uint8Array, frame: Uint8Array): void {
     const policy = this.opts.policy;
-    const refused = policy ? checkWrite(policy.check, peer.claims, this.doc, update) : null;
+    const refused = this.checker?.check(peer.claims, update, peer) ?? null;
     if (policy && refused) {
       // Not applied, passed on or stored; the sender's copy holds what it wrote, so it is closed
       // with a code the stock client does not retry (it would only send the same update again).

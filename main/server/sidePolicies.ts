@@ -8,6 +8,7 @@ import { EDITIONS_ARRAYS } from '../../shared/editions/editionsDoc';
 import { editionsWriteProblems } from '../../shared/editions/editionsPolicy';
 import { parseRoom, type SideKind } from '../../shared/sync/rooms';
 import { CLOSE } from './closeCodes';
+import { commentsPolicy } from './commentsPolicy';
 import { isWorkspaceRoom, workspaceSchemaPolicy } from './workspaceSchema';
 import { type RoomPolicy, type WritePolicy } from './writePolicy';
 
@@ -22,12 +23,15 @@ const editionsPolicy: WritePolicy = {
   },
 };
 
-export const SIDE_POLICIES: SidePolicies = { editions: editionsPolicy };
+export const SIDE_POLICIES: SidePolicies = {
+  comments: commentsPolicy,
+  editions: editionsPolicy,
+};
 
 /** The policy a room checks client updates with: the workspace schema, its side kind's rules, or none. */
 export function roomPolicy(name: string, overrides: SidePolicies = {}): RoomPolicy | undefined {
-  if (isWorkspaceRoom(name)) return { check: workspaceSchemaPolicy, refusal: CLOSE.schemaViolation };
+  if (isWorkspaceRoom(name)) return { rules: workspaceSchemaPolicy, refusal: CLOSE.schemaViolation };
   const kind = parseRoom(name)?.kind;
-  const check = kind ? (overrides[kind] ?? SIDE_POLICIES[kind]) : undefined;
-  return check ? { check, refusal: CLOSE.refused } : undefined;
+  const rules = kind ? (overrides[kind] ?? SIDE_POLICIES[kind]) : undefined;
+  return rules ? { rules, refusal: CLOSE.refused } : undefined;
 }

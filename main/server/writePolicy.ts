@@ -49,14 +49,32 @@ export function rootName(doc: Y.Doc, type: YType): string | null {
 }
 
 /** A policy and the close code its refusals end the sender's connection with. */
-export type RoomPolicy = { check: WritePolicy; refusal: CloseReason };
+export type RoomPolicy = { rules: WritePolicy; refusal: CloseReason };
 
-/** Applies `update` to a scratch copy of `doc` and asks `policy`: null when it may be accepted, else why not. */
-export function checkWrite(policy: WritePolicy, writer: TokenClaims, doc: Y.Doc, update: Uint8Array): string | null {
-  const scratch = new Y.Doc({ gc: false });
-  try {
-    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
-    for (const [name, type] of Object.entries(policy.roots)) scratch.get(name, type);
+/**
+ * Checks the client updates of one room with its policy on a scratch copy of the room's document. The
+ * copy is kept between updates: an accepted update is applied to the room right after (the copy already
+ * has it), so the copy is made again only after a change that did not come through `check` (the JSON
+ * API, another node, held updates expiring), a refusal, or an update left waiting for another (the
+ * copy is dropped then and made again from the room's document when next needed).
+ */
+export class WriteChecker {
+  private scratch: Y.Doc | null = null;
+  /** The origin of the room transaction that applies the update just accepted (the copy has it already). */
+  private expected: unknown = null;
+
+  constructor(private readonly policy: WritePolicy, private readonly doc: Y.Doc) {
+    doc.on('afterTransaction', this.onRoomTransaction);
+  }
+
+  /**
+   * Null when `update` may be applied, else why not. On null the caller applies the update to the
+   * room's document at once, with `origin`.
+   */
+  check(writer: TokenClaims, update: Uint8Array, origin: NonNullable<unknown>): string | null {
+    // An empty update (a client's sync step 2 when it has nothing new) changes nothing.
+    if (update.byteLength <= 2 && update.every((b) => b === 0)) return null;
+    const scratch = (this.scratch ??= this.copy());
     const changed = new Map<YType, Set<string | null>>();
     const collect = (tr: Y.Transaction) => {
       for (const [type, keys] of tr.changed) {
@@ -66,15 +84,58 @@ export function checkWrite(policy: WritePolicy, writer: TokenClaims, doc: Y.Doc,
       }
     };
     scratch.on('afterTransaction', collect);
+    let refused: string | null;
     try {
       Y.applyUpdate(scratch, update);
+      refused = this.policy.check({ writer, before: this.doc, after: scratch, changed });
     } catch (err) {
-      return `the update cannot be applied: ${err instanceof Error ? err.message : String(err)}`;
+      refused = `the update cannot be applied: ${err instanceof Error ? err.message : String(err)}`;
     } finally {
       scratch.off('afterTransaction', collect);
     }
-    return policy.check({ writer, before: doc, after: scratch, changed });
-  } finally {
-    scratch.destroy();
+    if (refused !== null || scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null) this.drop();
+    if (refused === null) this.expected = origin;
+    return refused;
   }
+
+  /**
+   * The room is about to apply `update` with `origin` without a check (a change another node
+   * accepted): the copy takes it too, so it need not be made again.
+   */
+  follow(update: Uint8Array, origin: NonNullable<unknown>): void {
+    if (!this.scratch) return;
+    try {
+      Y.applyUpdate(this.scratch, update);
+    } catch {
+      return this.drop();
+    }
+    if (this.scratch.store.pendingStructs !== null || this.scratch.store.pendingDs !== null) return this.drop();
+    this.expected = origin;
+  }
+
+  dispose(): void {
+    this.doc.off('afterTransaction', this.onRoomTransaction);
+    this.drop();
+  }
+
+  private copy(): Y.Doc {
+    const scratch = new Y.Doc({ gc: false });
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc));
+    for (const [name, type] of Object.entries(this.policy.roots)) scratch.get(name, type);
+    return scratch;
+  }
+
+  private drop(): void {
+    this.scratch?.destroy();
+    this.scratch = null;
+  }
+
+  private onRoomTransaction = (tr: Y.Transaction): void => {
+    if (this.expected !== null && tr.origin === this.expected) {
+      this.expected = null;
+      return;
+    }
+    const changed = tr.changed.size > 0 || tr.deleteSet.clients.size > 0 || [...tr.afterState].some(([client, clock]) => tr.beforeState.get(client) !== clock);
+    if (changed) this.drop();
+  };
 }

@@ -9,6 +9,7 @@ import { type WebsocketProvider } from 'y-websocket';
 import { createToken, startSyncServer, type SyncServer } from '../../../main/server/index';
 import { decodeBusMessage, type BusMessage } from '../../../main/server/fanout/busMessages';
 import { connectRedisBus } from '../../../main/server/fanout/redisBus';
+import { createThread, readThreads } from '../../../shared/comments/commentsDoc';
 import { type RoomBus } from '../../../main/server/fanout/roomBus';
 import { openPgDocStore, type PgDocStore } from '../../../main/server/pgDocStore';
 import { type LogEntry } from '../../../main/server/log';
@@ -208,10 +209,15 @@ describe.skipIf(missing !== null)('several server nodes on PostgreSQL and Redis'
     const cam = connectClient(cluster.url(1), room, commenter);
     try {
       await Promise.all([synced(ann), synced(cam)]);
-      ann.doc.getText('t').insert(0, 'Ann on node 0. ');
-      cam.doc.getText('t').insert(0, 'Cam on node 1. ');
-      await waitFor(() => ann.doc.getText('t').length === 30 && cam.doc.getText('t').toString() === ann.doc.getText('t').toString(), 'both comments on both nodes');
-      await eventually(async () => textOfState(await shared.load(room)).length === 30, 'the shared store to hold both');
+      createThread(ann.doc, { author: 'Ann', anchor: { kind: 'plan' }, text: 'Ann on node 0' });
+      createThread(cam.doc, { author: 'Cam', anchor: { kind: 'plan' }, text: 'Cam on node 1' });
+      const texts = (doc: Y.Doc) => readThreads(doc).map((t) => t.messages[0]!.text).sort().join(', ');
+      await waitFor(() => texts(ann.doc) === 'Ann on node 0, Cam on node 1' && texts(cam.doc) === texts(ann.doc), 'both comments on both nodes');
+      await eventually(async () => {
+        const stored = new Y.Doc();
+        Y.applyUpdate(stored, (await shared.load(room)) ?? Y.encodeStateAsUpdate(new Y.Doc()));
+        return texts(stored) === 'Ann on node 0, Cam on node 1';
+      }, 'the shared store to hold both');
 
       const closed = new Promise<number>((r) => cam.provider.once('connection-close', (event: CloseEvent | null) => r(event?.code ?? 0)));
       const deleted = await fetch(`${cluster.url(0).replace('ws:', 'http:')}/api/workspaces/wsSide/plans/${plan.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });

@@ -5,6 +5,7 @@
  * closed with 4403), and are deleted with their plan.
  */
 import * as Y from 'yjs';
+import { createThread, readThreads } from '../../../shared/comments/commentsDoc';
 import { openLevelDocStore } from '../../../main/server/levelDocStore';
 import { type WriteAttempt, type WritePolicy } from '../../../main/server/writePolicy';
 import { connectClient, listPlan, removeDir, serverState, startTestServer, synced, waitFor, type Client, type TestServer } from './helpers';
@@ -46,8 +47,8 @@ describe('documents beside a plan on the sync server', () => {
     const ana = await connect('ws1/plan_a/comments', 'Ana');
     const cam = await connect('ws1/plan_a/comments', 'Cam', 'commenter');
     await Promise.all([synced(ana), synced(cam)]);
-    ana.doc.getMap('threads').set('t1', 'from Ana');
-    cam.doc.getMap('threads').set('t2', 'from Cam');
+    createThread(ana.doc, { author: 'Ana', anchor: { kind: 'plan' }, text: 'from Ana' });
+    createThread(cam.doc, { author: 'Cam', anchor: { kind: 'plan' }, text: 'from Cam' });
     await waitFor(() => ana.doc.getMap('threads').size === 2 && cam.doc.getMap('threads').size === 2, 'both to see both');
     // The plan itself is untouched: its room is another document.
     expect((await serverState(s.server.wsUrl, 'ws1/plan_a', await s.token('Ana'))).getMap('threads').size).toBe(0);
@@ -58,9 +59,10 @@ describe('documents beside a plan on the sync server', () => {
     const stored = new Y.Doc();
     Y.applyUpdate(stored, (await store.load('ws1/plan_a/comments'))!);
     await store.close();
-    expect(stored.getMap('threads').toJSON()).toEqual({ t1: 'from Ana', t2: 'from Cam' });
+    const texts = (doc: Y.Doc) => readThreads(doc).map((t) => t.messages[0]!.text).sort();
+    expect(texts(stored)).toEqual(['from Ana', 'from Cam']);
     s = await startTestServer({ dataDir: s.dataDir });
-    expect((await serverState(s.server.wsUrl, 'ws1/plan_a/comments', await s.token('Vic', 'viewer'))).getMap('threads').toJSON()).toEqual({ t1: 'from Ana', t2: 'from Cam' });
+    expect(texts(await serverState(s.server.wsUrl, 'ws1/plan_a/comments', await s.token('Vic', 'viewer')))).toEqual(['from Ana', 'from Cam']);
   });
 
   it('refuses, with 4404, the side documents of a plan the index does not list, and kinds it does not know', async () => {
@@ -78,13 +80,13 @@ describe('documents beside a plan on the sync server', () => {
     const vic = await connect('ws1/plan_a/comments', 'Vic', 'viewer');
     const camOnPlan = await connect('ws1/plan_a', 'Cam', 'commenter');
     await Promise.all([ana, cam, vic, camOnPlan].map(synced));
-    vic.doc.getMap('threads').set('v', 'viewer wrote');
+    createThread(vic.doc, { author: 'Vic', anchor: { kind: 'plan' }, text: 'viewer wrote' });
     camOnPlan.doc.getText('t').insert(0, 'commenter typed into the plan');
-    cam.doc.getMap('threads').set('c', 'commenter wrote');
-    await waitFor(() => ana.doc.getMap('threads').has('c'), 'the comment to reach Ana');
+    const { threadId } = createThread(cam.doc, { author: 'Cam', anchor: { kind: 'plan' }, text: 'commenter wrote' });
+    await waitFor(() => ana.doc.getMap('threads').has(threadId), 'the comment to reach Ana');
     const token = await s.token('Ana');
     const comments = await serverState(s.server.wsUrl, 'ws1/plan_a/comments', token);
-    expect(comments.getMap('threads').toJSON()).toEqual({ c: 'commenter wrote' });
+    expect(readThreads(comments).map((t) => t.messages[0]!.text)).toEqual(['commenter wrote']);
     expect((await serverState(s.server.wsUrl, 'ws1/plan_a', token)).getText('t').toString()).toBe('');
     expect(s.logs.filter((e) => e.event === 'update-dropped').map((e) => [e.room, e.user])).toEqual(expect.arrayContaining([['ws1/plan_a/comments', 'Vic'], ['ws1/plan_a', 'Cam']]));
     // Editions are written by editors only.
@@ -118,7 +120,7 @@ describe('documents beside a plan on the sync server', () => {
   it('deletes the documents beside a plan with the plan: their clients are closed with 4410 and the rooms are gone', async () => {
     const ana = await connect('ws1/plan_a/comments', 'Ana');
     await synced(ana);
-    ana.doc.getMap('threads').set('t1', 'kept until the plan goes');
+    createThread(ana.doc, { author: 'Ana', anchor: { kind: 'plan' }, text: 'kept until the plan goes' });
     await waitFor(() => s.logs.length > 0 && ana.provider.synced, 'sync');
     await serverState(s.server.wsUrl, 'ws1/plan_a/comments', await s.token('Ana'));
 
