@@ -7,12 +7,13 @@ import * as Y from 'yjs';
 import { type PlanSummary, type TemplateSummary } from '../../shared/ipc/contract';
 import { newId } from '../../shared/model/ids';
 import { duplicatePlanDoc, renamePlanDoc } from '../../shared/model/planOps';
-import { readPlanMeta } from '../../shared/model/planDoc';
+import { readPlanMeta, snapshotPlan, type PlanSnapshot } from '../../shared/model/planDoc';
+import { linksToOtherPlans, nextCyclePlanDoc } from '../../shared/model/nextCycle';
 import {
   WORKSPACE_DOC_ID, readPlanIndex, readWorkspaceMeta, removePlanIndexEntry, setPlanIndexEntry,
   type PlanIndexEntry, type SkippedEntry,
 } from '../../shared/model/workspaceDoc';
-import { roomName } from '../../shared/sync/rooms';
+import { roomName, sideDocIds } from '../../shared/sync/rooms';
 import { instantiateTemplate } from '../../shared/templates/instantiate';
 import { templateSummary, type PlanTemplate } from '../../shared/templates/templateSchema';
 import { type DocStore } from './docStore';
@@ -84,10 +85,27 @@ export class WorkspacePlans {
     return this.add(workspaceId, copyId, copy);
   }
 
+  /** Next period's plan from `planId` (shared/model/nextCycle.ts); links to other plans follow their next cycle where there is one. */
+  async startNextCycle(workspaceId: string, req: { planId: string; title: string; period: string }): Promise<PlanSummary> {
+    await this.entry(workspaceId, req.planId);
+    const source = await this.registry.read(roomName(workspaceId, req.planId), snapshotPlan);
+    const plans: PlanSnapshot[] = [];
+    if (linksToOtherPlans(source)) {
+      for (const other of await this.readIndex(workspaceId)) {
+        if (other.id !== req.planId) plans.push(await this.registry.read(roomName(workspaceId, other.id), snapshotPlan));
+      }
+    }
+    const planId = newId('plan');
+    const { doc } = nextCyclePlanDoc(source, { planId, title: req.title, period: req.period, plans });
+    return this.add(workspaceId, planId, doc);
+  }
+
+  /** Deletes the plan and the documents beside it (comments, editions); their clients are closed with 4410. */
   async delete(workspaceId: string, planId: string): Promise<void> {
     await this.entry(workspaceId, planId);
     await this.registry.change(roomName(workspaceId, WORKSPACE_DOC_ID), (doc) => removePlanIndexEntry(doc, planId));
     await this.registry.delete(roomName(workspaceId, planId));
+    for (const docId of sideDocIds(planId)) await this.registry.delete(roomName(workspaceId, docId));
   }
 
   private async add(workspaceId: string, planId: string, plan: Y.Doc): Promise<PlanSummary> {

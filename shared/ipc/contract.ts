@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { PersonSchema, TeamSchema } from '../model/people';
 import { PLAN_TITLE_MAX } from '../model/planTitle';
-import { type Role } from '../sync/rooms';
+import { parseDocId, type Role } from '../sync/rooms';
 
 // ---------- data that crosses the door ----------
 
@@ -57,6 +57,8 @@ export const DEFAULT_SETTINGS: Settings = {
 // ---------- argument schemas ----------
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'ids are 1–64 letters, digits, _ or -');
+/** A plan id, `workspace`, or `<planId>/<kind>` for a document beside a plan (shared/sync/rooms.ts). */
+const docId = z.string().max(200).refine((d) => parseDocId(d) !== null, 'a document id is a plan id, "workspace", or <planId>/<kind> of a document beside a plan');
 const none = z.undefined();
 const title = z.string().trim().min(1, 'a title cannot be empty').max(PLAN_TITLE_MAX);
 const bytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= 64 * 1024 * 1024, 'updates are at most 64 MiB');
@@ -66,6 +68,13 @@ export const CreatePlanArgs = z.object({
   title,
   /** Cascade: the new plan's top goals support this goal of another plan, and belong to `team` when given. */
   parent: z.object({ planId: id, goalId: id, team: TeamSchema.optional() }).optional(),
+}).strict();
+
+/** Next cycle: a new plan made from `planId` for the period after it (shared/model/nextCycle.ts). */
+export const StartNextCycleArgs = z.object({
+  planId: id,
+  title,
+  period: z.string().trim().min(1, 'a period cannot be empty').max(100),
 }).strict();
 
 export const ExportPdfArgs = z.object({
@@ -87,16 +96,21 @@ export const HOST_CONTRACT = {
     createPlan: method<typeof CreatePlanArgs, PlanSummary>(CreatePlanArgs),
     renamePlan: method<z.ZodObject<{ planId: typeof id; title: typeof title }>, PlanSummary>(z.object({ planId: id, title }).strict()),
     duplicatePlan: method<z.ZodObject<{ planId: typeof id }>, PlanSummary>(z.object({ planId: id }).strict()),
+    /** Next period's plan from this one: goals continue theirs, actuals and done actions reset. */
+    startNextCycle: method<typeof StartNextCycleArgs, PlanSummary>(StartNextCycleArgs),
     deletePlan: method<z.ZodObject<{ planId: typeof id }>, void>(z.object({ planId: id }).strict()),
   },
   templates: {
     list: method<typeof none, TemplateSummary[]>(none),
   },
   documents: {
-    /** The whole local state of a document (a plan id, or the workspace doc) as one Yjs update. */
-    load: method<z.ZodObject<{ docId: typeof id }>, Uint8Array>(z.object({ docId: id }).strict()),
+    /**
+     * The whole local state of a document (a plan, the workspace doc, or a document beside a plan:
+     * `<planId>/comments`) as one Yjs update. A document beside a plan the workspace does not hold is refused.
+     */
+    load: method<z.ZodObject<{ docId: typeof docId }>, Uint8Array>(z.object({ docId }).strict()),
     /** Resolves once the update is durable on this machine: only then is it "saved". */
-    save: method<z.ZodObject<{ docId: typeof id; update: typeof bytes }>, void>(z.object({ docId: id, update: bytes }).strict()),
+    save: method<z.ZodObject<{ docId: typeof docId; update: typeof bytes }>, void>(z.object({ docId, update: bytes }).strict()),
   },
   settings: {
     get: method<typeof none, Settings>(none),

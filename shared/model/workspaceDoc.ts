@@ -9,12 +9,11 @@
  * an entry of the wrong type instead of failing on it.
  */
 import * as Y from 'yjs';
-import { ROOM_PART } from '../sync/rooms';
+import { ROOM_PART, WORKSPACE_DOC_ID } from '../sync/rooms';
 import { PersonSchema, type Person } from './people';
 
 export const WORKSPACE_SCHEMA_VERSION = 1;
-/** The workspace document's doc id inside its workspace (plans use their own ids). */
-export const WORKSPACE_DOC_ID = 'workspace';
+export { WORKSPACE_DOC_ID };
 
 export type WorkspaceMeta = { id: string; name: string; schemaVersion: number };
 export type PlanIndexEntry = { id: string; title: string; templateId: string; createdAt: string };
