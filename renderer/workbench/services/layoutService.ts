@@ -13,7 +13,10 @@ export class LayoutService {
 
   constructor(initial: Layout, store: KeyValueStore, workspaceId: string) {
     this.state = new Value(initial);
-    this.off = this.state.subscribe(() => saveLayout(store, workspaceId, this.state.get()));
+    const save = () => saveLayout(store, workspaceId, this.state.get());
+    // Saved at once too: the layout it starts with may differ from the stored one (a deep-linked plan opened).
+    save();
+    this.off = this.state.subscribe(save);
   }
 
   private patch(f: (l: Layout) => Partial<Layout>): void {

@@ -100,6 +100,13 @@ describe('editor service', () => {
     return { layout, editors: new EditorService(layout, w.pool, w.model), stored: () => loadLayout({ getItem: (k) => store.get(k) ?? null, setItem: () => {} }, 'ws') };
   }
 
+  it('stores the layout it starts with (a plan opened by a link is there after a reload)', () => {
+    const store = new Map<string, string>();
+    const start = { ...defaultLayout(), editors: { groups: [{ tabs: ['plan_aaaa'], active: 'plan_aaaa' }], activeGroup: 0, recentlyClosed: [] } };
+    new LayoutService(start, { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => void store.set(k, v) }, 'ws');
+    expect(loadLayout({ getItem: (k) => store.get(k) ?? null, setItem: () => {} }, 'ws').editors.groups[0]!.tabs).toEqual(['plan_aaaa']);
+  });
+
   it('opens a tab of another kind than a plan, by kind and id, and stores it with the layout', () => {
     const w = workspace([summary('plan_aaaa', 'Alpha')]);
     const { editors: e, stored } = editors(w);
