@@ -64,6 +64,7 @@ test('Share Workspace on My Network: a colleague joins through the invite link, 
   await statusBar(page).getByRole('button', { name: 'Sync: Connected' }).waitFor({ timeout: 20_000 });
   const notification = page.getByRole('status').filter({ hasText: 'Invite link:' });
   const invite = /Invite link: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(await notification.innerText())![1]!;
+  await page.screenshot({ path: artifactPath('desktop-share-invite.png') });
   await notification.getByRole('button', { name: 'Dismiss notification' }).click();
   await notification.waitFor({ state: 'detached' });
   // Afterwards the link is one command away: Copy Invite Link puts it on the clipboard, or shows it to copy by hand.
