@@ -1,21 +1,43 @@
 /**
- * Goal progress and depth for the cards, computed off the typing path: at most once per quiet
- * moment after a change (idle callback, or a short timeout where there is none), from the editor's
- * current value. Each card subscribes to its own goal, and only cards whose figures changed re-render.
+ * Goal progress, depth, latest check-in, pace and trend for the cards, computed off the typing path:
+ * at most once per quiet moment after a change (idle callback, or a short timeout where there is
+ * none), from the editor's current value and the plan's check-ins. Each card subscribes to its own
+ * goal, and only cards whose figures changed re-render.
  */
 import { type Descendant, Element } from 'slate';
 import { buildGoalTree, type GoalNode, type GoalTree } from '../../shared/derive/goalTree';
+import { paceLine, paceOf, progressSeries, type Pace, type PaceLine, type ProgressPoint } from '../../shared/derive/pace';
 import { type Progress } from '../../shared/derive/rollup';
+import { type CheckIn } from '../../shared/model/checkIns';
 import { type GoalElement } from '../../shared/model/elements';
+import { isoDay, planPeriod } from '../../shared/model/period';
 import { type PlanMeta, type PlanSnapshot } from '../../shared/model/planDoc';
 import { withExplicitNulls } from './nullFields';
 
-export type GoalFigures = { progress: Progress; depth: number; parentTitle: string | null };
+export type GoalFigures = {
+  progress: Progress;
+  depth: number;
+  parentTitle: string | null;
+  /** The goal as it stands: current value and status from its latest check-in. */
+  now: { current: number | null; status: GoalElement['status'] };
+  latest: CheckIn | null;
+  checkIns: number;
+  pace: Pace | null;
+  line: PaceLine | null;
+  /** Progress on each day something was checked in (the trend line). */
+  trend: ProgressPoint[];
+};
 export type PlanGoal = { id: string; title: string };
+
+const samePoints = (a: ProgressPoint[], b: ProgressPoint[]) => a.length === b.length && a.every((p, i) => p.date === b[i]!.date && p.ratio === b[i]!.ratio);
+const samePace = (a: Pace | null, b: Pace | null) => a === b || (!!a && !!b && a.behind === b.behind && a.actual === b.actual && Math.abs(a.expected - b.expected) < 0.005);
+const sameLine = (a: PaceLine | null, b: PaceLine | null) => a === b || (!!a && !!b && a.start === b.start && a.end === b.end && a.from === b.from && a.to === b.to);
 
 const sameFigures = (a: GoalFigures | undefined, b: GoalFigures): boolean =>
   !!a && a.depth === b.depth && a.parentTitle === b.parentTitle && a.progress.ratio === b.progress.ratio
-  && a.progress.basis === b.progress.basis && a.progress.note === b.progress.note;
+  && a.progress.basis === b.progress.basis && a.progress.note === b.progress.note
+  && a.now.current === b.now.current && a.now.status === b.now.status && a.latest?.id === b.latest?.id && a.checkIns === b.checkIns
+  && samePace(a.pace, b.pace) && sameLine(a.line, b.line) && samePoints(a.trend, b.trend);
 
 /** How deep a goal sits under goals of its own plan (a card indents by it; a parent in another plan does not count). */
 function depthInPlan(tree: GoalTree, node: GoalNode): number {
@@ -54,9 +76,12 @@ export class DerivedStore {
    * same progress as in the Goals view (one goal tree, one rollup rule).
    */
   constructor(
-    private readonly meta: () => Pick<PlanMeta, 'id' | 'title'>,
+    private readonly meta: () => Pick<PlanMeta, 'id' | 'title'> & Partial<PlanMeta>,
     private readonly idle: Idle = scheduleIdle,
     private readonly otherPlans: () => PlanSnapshot[] = () => [],
+    /** The plan's check-ins (read when the figures are computed). */
+    private readonly checkIns: () => CheckIn[] = () => [],
+    private readonly today: () => string = () => isoDay(new Date()),
   ) {}
 
   /** Call on every change; the work happens later, once. */
@@ -71,15 +96,23 @@ export class DerivedStore {
 
   recompute(content: Descendant[] = this.latest): void {
     this.latest = content;
-    const { id, title } = this.meta();
-    const self: PlanSnapshot = { meta: { id, title, templateId: '', period: '', schemaVersion: 0, createdAt: '' }, content: withExplicitNulls(content) };
+    const meta = { templateId: '', period: '', schemaVersion: 0, createdAt: '', ...this.meta() };
+    const { id } = meta;
+    const self: PlanSnapshot = { meta, content: withExplicitNulls(content), checkIns: this.checkIns() };
     const tree = buildGoalTree([self, ...this.otherPlans().filter((p) => p.meta.id !== id)]);
+    const period = planPeriod(meta);
+    const today = this.today();
     const changedIds: string[] = [];
     const next = new Map<string, GoalFigures>();
     for (const [goalId, node] of tree.byId) {
       if (node.planId !== id) continue;
       const parent = node.goal.parentId ? tree.byId.get(node.goal.parentId) : undefined;
-      const f: GoalFigures = { progress: node.progress, depth: depthInPlan(tree, node), parentTitle: parent ? parent.goal.title : null };
+      const f: GoalFigures = {
+        progress: node.progress, depth: depthInPlan(tree, node), parentTitle: parent ? parent.goal.title : null,
+        now: { current: node.goal.current, status: node.goal.status }, latest: node.latest, checkIns: node.checkIns.length,
+        pace: paceOf(node.goal, node.progress, period, today), line: paceLine(node.goal, period),
+        trend: progressSeries(node, period?.start),
+      };
       const old = this.figures.get(goalId);
       if (sameFigures(old, f)) next.set(goalId, old!);
       else {

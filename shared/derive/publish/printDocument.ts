@@ -10,7 +10,8 @@ import {
 } from '../../model/elements';
 import { type PlanSnapshot } from '../../model/planDoc';
 import { normalizePlanContent } from '../../model/planOps';
-import { TEAM_LABELS, type Person } from '../../model/people';
+import { type Person } from '../../model/people';
+import { type Team } from '../../model/teams';
 import { stageInfo } from '../../model/stages';
 import { formatQuantity } from '../rollup';
 import { formatBudget, planCurrency, planNames, progressLabel, withoutEmptySections, type PlanNames } from './planFacts';
@@ -67,6 +68,8 @@ export type PrintOptions = {
   plans?: PlanSnapshot[];
   /** When it is published; today by default. */
   now?: Date;
+  /** The workspace's teams, to name goals' teams. */
+  teams?: Team[];
 };
 
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -82,7 +85,8 @@ function runs(nodes: Descendant[], names: PlanNames, href?: string): PrintRun[] 
 
 const plainText = (rs: PrintRun[]) => rs.map((r) => r.text).join('').trim();
 
-export function printGoal(g: GoalElement, names: PlanNames): PrintGoal {
+export function printGoal(element: GoalElement, names: PlanNames): PrintGoal {
+  const g = names.now(element);
   let metric: string | null = null;
   if (g.metricName.trim() || g.target != null) {
     const span = g.baseline != null
@@ -93,7 +97,7 @@ export function printGoal(g: GoalElement, names: PlanNames): PrintGoal {
   return {
     id: g.id,
     title: g.title.trim() || 'Untitled goal',
-    team: TEAM_LABELS[g.team],
+    team: names.team(g.team),
     owners: g.owners.length ? g.owners.map((o) => names.person(o)).join(', ') : 'No owner yet',
     metric,
     current: g.current != null ? formatQuantity(g.current, g.metricUnit) : null,
@@ -136,7 +140,7 @@ const anchorFor = (text: string, i: number) => `s${i}-${text.toLowerCase().repla
 
 export function planToPrintDocument(snapshot: PlanSnapshot, people: Person[], options: PrintOptions = {}): PrintDocument {
   const content = normalizePlanContent(snapshot.content);
-  const names = planNames(snapshot.meta.id, content, people, options.plans);
+  const names = planNames({ id: snapshot.meta.id, content, checkIns: snapshot.checkIns }, people, options.plans, options.teams);
   const currency = planCurrency(content);
   const blocks: PrintBlock[] = [];
   for (const node of content) {
