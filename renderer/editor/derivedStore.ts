@@ -5,8 +5,9 @@
  * goal, and only cards whose figures changed re-render.
  */
 import { type Descendant, Element } from 'slate';
+import { funnelOf, type Funnel } from '../../shared/derive/funnel';
 import { buildGoalTree, type GoalNode, type GoalTree } from '../../shared/derive/goalTree';
-import { paceLine, paceOf, progressSeries, type Pace, type PaceLine, type ProgressPoint } from '../../shared/derive/pace';
+import { paceLine, paceOf, progressSeries, valueSeries, type Pace, type PaceLine, type ProgressPoint, type ValuePoint } from '../../shared/derive/pace';
 import { type Progress } from '../../shared/derive/rollup';
 import { type CheckIn } from '../../shared/model/checkIns';
 import { type GoalElement } from '../../shared/model/elements';
@@ -26,10 +27,13 @@ export type GoalFigures = {
   line: PaceLine | null;
   /** Progress on each day something was checked in (the trend line). */
   trend: ProgressPoint[];
+  /** The goal's own check-in values, for its chart. */
+  values: ValuePoint[];
 };
 export type PlanGoal = { id: string; title: string };
 
 const samePoints = (a: ProgressPoint[], b: ProgressPoint[]) => a.length === b.length && a.every((p, i) => p.date === b[i]!.date && p.ratio === b[i]!.ratio);
+const sameValues = (a: ValuePoint[], b: ValuePoint[]) => a.length === b.length && a.every((p, i) => p.date === b[i]!.date && p.value === b[i]!.value);
 const samePace = (a: Pace | null, b: Pace | null) => a === b || (!!a && !!b && a.behind === b.behind && a.actual === b.actual && Math.abs(a.expected - b.expected) < 0.005);
 const sameLine = (a: PaceLine | null, b: PaceLine | null) => a === b || (!!a && !!b && a.start === b.start && a.end === b.end && a.from === b.from && a.to === b.to);
 
@@ -37,7 +41,7 @@ const sameFigures = (a: GoalFigures | undefined, b: GoalFigures): boolean =>
   !!a && a.depth === b.depth && a.parentTitle === b.parentTitle && a.progress.ratio === b.progress.ratio
   && a.progress.basis === b.progress.basis && a.progress.note === b.progress.note
   && a.now.current === b.now.current && a.now.status === b.now.status && a.latest?.id === b.latest?.id && a.checkIns === b.checkIns
-  && samePace(a.pace, b.pace) && sameLine(a.line, b.line) && samePoints(a.trend, b.trend);
+  && samePace(a.pace, b.pace) && sameLine(a.line, b.line) && samePoints(a.trend, b.trend) && sameValues(a.values, b.values);
 
 /** How deep a goal sits under goals of its own plan (a card indents by it; a parent in another plan does not count). */
 function depthInPlan(tree: GoalTree, node: GoalNode): number {
@@ -68,6 +72,8 @@ export class DerivedStore {
   private titleListeners = new Map<string, Set<() => void>>();
   private listeners = new Map<string, Set<() => void>>();
   private goalListeners = new Set<() => void>();
+  private funnels = new Map<string, Funnel>();
+  private funnelListeners = new Map<string, Set<() => void>>();
   private cancel: (() => void) | null = null;
   private latest: Descendant[] = [];
 
@@ -111,7 +117,7 @@ export class DerivedStore {
         progress: node.progress, depth: depthInPlan(tree, node), parentTitle: parent ? parent.goal.title : null,
         now: { current: node.goal.current, status: node.goal.status }, latest: node.latest, checkIns: node.checkIns.length,
         pace: paceOf(node.goal, node.progress, period, today), line: paceLine(node.goal, period),
-        trend: progressSeries(node, period?.start),
+        trend: progressSeries(node, period?.start), values: valueSeries(node),
       };
       const old = this.figures.get(goalId);
       if (sameFigures(old, f)) next.set(goalId, old!);
@@ -121,6 +127,7 @@ export class DerivedStore {
       }
     }
     this.figures = next;
+    this.recomputeFunnels(self.content);
     const goals = content
       .filter((n): n is GoalElement => Element.isElement(n) && n.type === 'goal')
       .map((g) => ({ id: g.id, title: g.title }));
@@ -135,6 +142,32 @@ export class DerivedStore {
   }
 
   figuresOf = (goalId: string): GoalFigures | undefined => this.figures.get(goalId);
+
+  /** What each stage of a stage matrix must produce for the plan's revenue goal (funnel.ts). */
+  funnelOf = (matrixId: string): Funnel | undefined => this.funnels.get(matrixId);
+
+  subscribeFunnel(matrixId: string, listener: () => void): () => void {
+    let set = this.funnelListeners.get(matrixId);
+    if (!set) this.funnelListeners.set(matrixId, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  private recomputeFunnels(content: Descendant[]): void {
+    const goals = content.filter((n): n is GoalElement => Element.isElement(n) && n.type === 'goal');
+    const next = new Map<string, Funnel>();
+    const changed: string[] = [];
+    for (const n of content) {
+      if (!Element.isElement(n) || n.type !== 'stage-matrix') continue;
+      const f = funnelOf(n, goals);
+      const old = this.funnels.get(n.id);
+      const same = old && JSON.stringify({ ...old, revenueGoal: old.revenueGoal?.id }) === JSON.stringify({ ...f, revenueGoal: f.revenueGoal?.id });
+      next.set(n.id, same ? old : f);
+      if (!same) changed.push(n.id);
+    }
+    this.funnels = next;
+    for (const id of changed) this.funnelListeners.get(id)?.forEach((l) => l());
+  }
   /** The title of a goal of this plan; undefined when there is no such goal. */
   titleOf = (goalId: string): string | undefined => this.titles.get(goalId);
 
