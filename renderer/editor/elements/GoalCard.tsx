@@ -163,8 +163,8 @@ export const GoalCard = memo(function GoalCard({ attributes, children, element }
           {!readOnly && !checkingIn && <button type="button" className="tandem-checkin-button" onClick={() => setCheckingIn(true)}>Check in…</button>}
         </div>
         {checkingIn && <CheckInForm now={now} unit={goal.metricUnit} onDone={() => setCheckingIn(false)} />}
-        {open && figures && (figures.line || chartPoints.length > 0) && (
-          <PaceChart points={chartPoints} line={figures.line} unit={goal.metricUnit} today={today()} title={title} />
+        {figures && (figures.line || chartPoints.length > 0) && (
+          <PaceChart points={chartPoints} line={figures.line} unit={goal.metricUnit} today={today()} title={title} draw={open} className={detail} />
         )}
         <TextField label="Why (rationale)" className="tandem-goal-why" multiline value={goal.rationale} placeholder="Why are we doing this?" readOnly={readOnly}
           onChange={(v) => set('rationale', v)} />

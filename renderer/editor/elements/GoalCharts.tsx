@@ -77,21 +77,24 @@ export type ValuePoint = { date: string; value: number };
 
 /**
  * The open card's chart, in the goal's unit: its check-ins (or, for a goal measured by its sub-goals,
- * their progress mapped onto its span) against the pace line from the baseline to the target.
+ * their progress mapped onto its span) against the pace line from the baseline to the target. Its
+ * legend and summary are always in the page; the chart itself is drawn only while `draw` (the open card).
  */
-export function PaceChart({ points, line, unit, today, title }: { points: ValuePoint[]; line: PaceLine | null; unit: string; today: string; title: string }) {
+export function PaceChart({ points, line, unit, today, title, draw, className }: {
+  points: ValuePoint[]; line: PaceLine | null; unit: string; today: string; title: string; draw: boolean; className?: string;
+}) {
   const [width, setWidth] = useState(0);
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = host.current;
-    if (!el) return;
+    if (!el || !draw) return;
     const observer = new ResizeObserver(() => setWidth(Math.floor(el.clientWidth)));
     observer.observe(el);
     return () => observer.disconnect();
-  }, []);
+  }, [draw]);
   const key = points.map((p) => `${p.date}:${p.value}`).join() + (line ? `|${line.start}|${line.end}|${line.from}|${line.to}` : '');
   const ref = useUPlot((el, c) => {
-    if (width < 80 || (points.length === 0 && !line)) return null;
+    if (!draw || width < 80 || (points.length === 0 && !line)) return null;
     const days = new Set(points.map((p) => p.date));
     if (line) {
       days.add(line.start);
@@ -118,14 +121,14 @@ export function PaceChart({ points, line, unit, today, title }: { points: ValueP
         { label: 'Pace', stroke: c.pace, width: 1.5, dash: [5, 4], spanGaps: true, points: { show: false } },
       ],
     }, data, el);
-  }, [key, width, unit]);
+  }, [key, width, unit, draw]);
   const last = points[points.length - 1];
   const parts = [
     points.length === 0 ? 'No check-ins yet.' : `${points.length} check-in${points.length === 1 ? '' : 's'}, the latest ${formatQuantity(last!.value, unit)} on ${shortDate(last!.date)}.`,
     line ? `The pace line runs from ${formatQuantity(line.from, unit)} on ${shortDate(line.start)} to ${formatQuantity(line.to, unit)} on ${shortDate(line.end)}, and is at ${formatQuantity(Math.round(paceValueAt(line, today)), unit)} today.` : 'No pace line: the goal needs a target and the plan a period.',
   ];
   return (
-    <figure className="tandem-pace-chart" ref={host} aria-label={`Chart of ${title}`}>
+    <figure className={`tandem-pace-chart ${className ?? ''}`} ref={host} aria-label={`Chart of ${title}`}>
       <div ref={ref} aria-hidden />
       <figcaption>
         <span className="tandem-legend"><span className="tandem-legend-line" aria-hidden /> Check-ins <span className="tandem-legend-pace" aria-hidden /> Pace</span>

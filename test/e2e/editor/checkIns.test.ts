@@ -74,7 +74,7 @@ it('a check-in from the card reaches a colleague with its trend; the open card c
   await expect.poll(() => trendSummary(ana.page), WAIT).toMatch(/^Trend: 20% on .* to 43% on .*, over 3 check-ins; the pace line expected \d+% by then\.$/);
   expect(await anaCard.getByRole('progressbar', { name: 'Progress' }).getAttribute('aria-valuetext')).toMatch(/^43%, 41% expected by now$/);
   expect(await anaCard.getByRole('textbox', { name: 'Current' }).inputValue()).toBe('$12,300,000');
-  expect(await anaCard.locator('.tandem-pace-chart').count()).toBe(0); // the chart is for the open card
+  expect(await anaCard.locator('.tandem-pace-chart canvas').count()).toBe(0); // the chart is drawn for the open card
   const compactHeight = (await anaCard.boundingBox())!.height;
   expect(compactHeight).toBeLessThan(200);
   await anaCard.scrollIntoViewIfNeeded();
@@ -106,19 +106,18 @@ it('a check-in from the card reaches a colleague with its trend; the open card c
   // Selecting the card opens every field and the chart of its check-ins against the pace line.
   await anaCard.getByRole('textbox', { name: 'Goal title' }).click();
   const chart = anaCard.getByRole('figure', { name: `Chart of ${GOAL}` });
-  await chart.waitFor(WAIT);
-  expect(await chart.locator('canvas').count()).toBe(1);
+  await chart.locator('canvas').waitFor(WAIT);
   expect(await chart.locator('figcaption').textContent()).toMatch(/4 check-ins, the latest \$12,450,000 on .*The pace line runs from \$11,000,000 on .* to \$14,000,000 on/);
   expect((await anaCard.boundingBox())!.height).toBeGreaterThan(compactHeight + 100);
   await anaCard.getByRole('combobox', { name: 'Team' }).waitFor({ state: 'visible' });
   await ana.page.screenshot({ path: artifactPath('check-ins-open-light.png') });
   await benCard.getByRole('textbox', { name: 'Goal title' }).click();
-  await benCard.getByRole('figure', { name: `Chart of ${GOAL}` }).waitFor(WAIT);
+  await benCard.getByRole('figure', { name: `Chart of ${GOAL}` }).locator('canvas').waitFor(WAIT);
   await ben.page.screenshot({ path: artifactPath('check-ins-open-dark.png') });
 
   // Esc returns to the text, and the card to its summary.
   await ana.page.keyboard.press('Escape');
-  await expect.poll(() => anaCard.locator('.tandem-pace-chart').count(), WAIT).toBe(0);
+  await expect.poll(() => anaCard.locator('.tandem-pace-chart canvas').count(), WAIT).toBe(0);
 
   // The stage matrix at 1280 px: every owner's name readable.
   const matrix = ana.page.getByRole('region', { name: 'Track-selling stages' });
