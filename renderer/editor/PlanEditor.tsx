@@ -7,7 +7,7 @@ import { Editor, Element, Range } from 'slate';
 import { Editable, ReactEditor, Slate } from 'slate-react';
 import { YjsEditor } from '@slate-yjs/core';
 import { type Mark } from '../../shared/model/elements';
-import { addCheckIn, checkInsMap, readCheckIns } from '../../shared/model/checkIns';
+import { addCheckIn, checkInsMap, watchCheckIns } from '../../shared/model/checkIns';
 import { isoDay } from '../../shared/model/period';
 import { type Person } from '../../shared/model/people';
 import { planContent, readPlanMeta, type PlanSnapshot } from '../../shared/model/planDoc';
@@ -109,11 +109,14 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherP
   // Goal figures (progress, depth) are computed before the first render, so sub-goals show indented
   // from the start; for a large (chunked) plan right after it, since the goal tree covers every block.
   const plansNow = otherPlans.current;
+  // Read again only where the map changed: the figures ask for them after every quiet moment.
+  const checkIns = useMemo(() => watchCheckIns(session.doc), [session]);
+  useEffect(() => () => checkIns.stop(), [checkIns]);
   const derived = useMemo(() => {
-    const store = new DerivedStore(() => readPlanMeta(session.doc), undefined, plansNow, () => readCheckIns(session.doc), today);
+    const store = new DerivedStore(() => readPlanMeta(session.doc), undefined, plansNow, checkIns.current, today);
     if (editor.getChunkSize(editor) === null) store.recompute(editor.children);
     return store;
-  }, [session, editor, plansNow]);
+  }, [session, editor, plansNow, checkIns]);
   const conflicts = useMemo(() => new FieldConflicts(session.doc, session.device), [session]);
   // Another plan changed (a sub-goal there moved): the figures follow, off the typing path.
   useEffect(() => otherPlans.subscribe(() => derived.changed(editor.children)), [derived, editor, otherPlans]);

@@ -77,3 +77,34 @@ export function addCheckIns(doc: Y.Doc, inputs: NewCheckIn[], opts: { now?: () =
 }
 
 export const addCheckIn = (doc: Y.Doc, input: NewCheckIn, opts: { now?: () => Date } = {}): CheckIn => addCheckIns(doc, [input], opts)[0]!;
+
+/**
+ * The plan's check-ins, kept current as the map changes: only the entries that changed are read
+ * again, so a reader that asks often (the editor, after every quiet moment) pays for what changed.
+ */
+export function watchCheckIns(doc: Y.Doc, onChange?: () => void): { current(): CheckIn[]; stop(): void } {
+  const map = checkInsMap(doc);
+  const byKey = new Map<string, CheckIn>();
+  let list: CheckIn[] | null = null;
+  const read = (key: string) => {
+    const parsed = CheckInRecordSchema.safeParse(map.get(key) instanceof Y.AbstractType ? null : map.get(key));
+    if (parsed.success) byKey.set(key, { ...parsed.data, id: key });
+    else byKey.delete(key);
+  };
+  map.forEach((_v, key) => read(key));
+  const observer = (event: Y.YMapEvent<unknown>) => {
+    event.keysChanged.forEach(read);
+    list = null;
+    onChange?.();
+  };
+  map.observe(observer);
+  let stopped = false;
+  return {
+    // Once stopped, it reads the map whole every time (still right, only slower).
+    current: () => (stopped ? readCheckIns(doc) : (list ??= [...byKey.values()])),
+    stop: () => {
+      stopped = true;
+      map.unobserve(observer);
+    },
+  };
+}

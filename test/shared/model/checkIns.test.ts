@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import * as prng from 'lib0/prng';
 import { newGoal, paragraph } from '../../../shared/model/blocks';
-import { addCheckIn, addCheckIns, checkInsMap, readCheckIns } from '../../../shared/model/checkIns';
+import { addCheckIn, addCheckIns, checkInsMap, readCheckIns, watchCheckIns } from '../../../shared/model/checkIns';
 import { createPlanDoc, snapshotPlan } from '../../../shared/model/planDoc';
 import { buildGoalTree } from '../../../shared/derive/goalTree';
 import { GOAL_STATUSES } from '../../../shared/model/elements';
@@ -95,5 +95,29 @@ describe('reading and writing check-ins', () => {
     expect(read).toHaveLength(1);
     expect(read[0]).toMatchObject({ value: 10, note: 'slipped', source: 'card' });
     expect(skipped.sort()).toEqual(['bad_1', 'bad_2', 'bad_3']);
+  });
+});
+
+describe('watching check-ins', () => {
+  it('keeps the list current as check-ins arrive (from anyone), reading only what changed', () => {
+    const d = createPlanDoc({ id: 'p', title: 't', templateId: 'x', period: '', content: [...goals, paragraph()] });
+    const input = { goalId: 'goal_leads', value: 10, status: 'on-track', confidence: null, note: '', date: '2027-02-01', author: 'Ana' } as const;
+    addCheckIn(d, input);
+    let changes = 0;
+    const watch = watchCheckIns(d, () => changes++);
+    const first = watch.current();
+    expect(first).toHaveLength(1);
+    expect(watch.current()).toBe(first); // nothing changed: the same list
+    const remote = new Y.Doc();
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(d));
+    addCheckIn(remote, { ...input, value: 20 });
+    Y.applyUpdate(d, Y.encodeStateAsUpdate(remote));
+    expect(changes).toBe(1);
+    expect(watch.current().map((c) => c.value).sort()).toEqual([10, 20]);
+    checkInsMap(d).set('bad', { goalId: 'goal_leads' });
+    expect(watch.current()).toHaveLength(2);
+    watch.stop();
+    addCheckIn(d, { ...input, value: 30 });
+    expect(watch.current()).toHaveLength(3); // stopped: read whole, still right
   });
 });
