@@ -29,6 +29,11 @@ export type GoalFigures = {
   trend: ProgressPoint[];
   /** The goal's own check-in values, for its chart. */
   values: ValuePoint[];
+  /**
+   * Whether trend and values were computed: only for goals whose card is showing (subscribed), since
+   * a large plan has thousands of goals and a card far away needs no trend line.
+   */
+  drawn: boolean;
 };
 export type PlanGoal = { id: string; title: string };
 
@@ -40,7 +45,7 @@ const sameLine = (a: PaceLine | null, b: PaceLine | null) => a === b || (!!a && 
 const sameFigures = (a: GoalFigures | undefined, b: GoalFigures): boolean =>
   !!a && a.depth === b.depth && a.parentTitle === b.parentTitle && a.progress.ratio === b.progress.ratio
   && a.progress.basis === b.progress.basis && a.progress.note === b.progress.note
-  && a.now.current === b.now.current && a.now.status === b.now.status && a.latest?.id === b.latest?.id && a.checkIns === b.checkIns
+  && a.drawn === b.drawn && a.now.current === b.now.current && a.now.status === b.now.status && a.latest?.id === b.latest?.id && a.checkIns === b.checkIns
   && samePace(a.pace, b.pace) && sameLine(a.line, b.line) && samePoints(a.trend, b.trend) && sameValues(a.values, b.values);
 
 /** How deep a goal sits under goals of its own plan (a card indents by it; a parent in another plan does not count). */
@@ -108,6 +113,7 @@ export class DerivedStore {
     const tree = buildGoalTree([self, ...this.otherPlans().filter((p) => p.meta.id !== id)]);
     const period = planPeriod(meta);
     const today = this.today();
+    const shown = (goalId: string) => (this.listeners.get(goalId)?.size ?? 0) > 0;
     const changedIds: string[] = [];
     const next = new Map<string, GoalFigures>();
     for (const [goalId, node] of tree.byId) {
@@ -117,7 +123,7 @@ export class DerivedStore {
         progress: node.progress, depth: depthInPlan(tree, node), parentTitle: parent ? parent.goal.title : null,
         now: { current: node.goal.current, status: node.goal.status }, latest: node.latest, checkIns: node.checkIns.length,
         pace: paceOf(node.goal, node.progress, period, today), line: paceLine(node.goal, period),
-        trend: progressSeries(node, period?.start), values: valueSeries(node),
+        drawn: shown(goalId), trend: shown(goalId) ? progressSeries(node, period?.start) : [], values: shown(goalId) ? valueSeries(node) : [],
       };
       const old = this.figures.get(goalId);
       if (sameFigures(old, f)) next.set(goalId, old!);
@@ -183,6 +189,8 @@ export class DerivedStore {
     let set = this.listeners.get(goalId);
     if (!set) this.listeners.set(goalId, (set = new Set()));
     set.add(listener);
+    // A card came into view: its trend line is computed at the next quiet moment.
+    if (this.figures.get(goalId)?.drawn === false) this.changed(this.latest);
     return () => set.delete(listener);
   }
 
