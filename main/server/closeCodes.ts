@@ -14,7 +14,9 @@ export const CLOSE = {
   badFrame: { code: 4400, reason: 'malformed message' },
   unauthorized: { code: 4401, reason: 'missing or invalid token' },
   forbidden: { code: 4403, reason: 'this token is not valid for that workspace' },
-  unknownRoom: { code: 4404, reason: 'no such room: connect to /<workspaceId>/<docId>' },
+  /** A write policy refused the update (writePolicy.ts): nothing of it was stored. */
+  refused: { code: 4403, reason: 'your role may not make this change; it was not stored' },
+  unknownRoom: { code: 4404, reason: 'no such room: connect to /<workspaceId>/<docId> (or /<workspaceId>/<planId>/<kind> of a listed plan)' },
   clientIdTaken: { code: 4409, reason: 'the update writes with a client id of another person' },
   deleted: { code: 4410, reason: 'the document was deleted' },
   /** Transient: the client retries (4500–4599). */

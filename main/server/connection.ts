@@ -7,7 +7,7 @@
 import { type IncomingMessage } from 'node:http';
 import { type WebSocket, type RawData } from 'ws';
 import { planIndexMap, WORKSPACE_DOC_ID } from '../../shared/model/workspaceDoc';
-import { parseRoom, roomName, type TokenClaims, WRITER_ROLES } from '../../shared/sync/rooms';
+import { mayWrite, parseRoom, roomName, type TokenClaims } from '../../shared/sync/rooms';
 import { type Admission } from './admission';
 import { CLOSE, type CloseReason } from './closeCodes';
 import { type ConnectionLimits } from './limits';
@@ -27,8 +27,6 @@ export type ConnectionContext = {
   onOpen(ws: WebSocket): void;
   onClose(ws: WebSocket): void;
 };
-
-/** Roles that may change document content; commenters read like viewers until comments exist. */
 
 export function serveConnection(ws: WebSocket, req: IncomingMessage, ctx: ConnectionContext): void {
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -128,13 +126,16 @@ export function serveConnection(ws: WebSocket, req: IncomingMessage, ctx: Connec
     }
     if (claims.workspaceId !== target.workspaceId) return close(CLOSE.forbidden, `token of workspace ${claims.workspaceId}`);
     if (done) return;
-    const canWrite = WRITER_ROLES.has(claims.role);
+    const canWrite = mayWrite(claims.role, target.docId);
     const name = roomName(target.workspaceId, target.docId);
     const tokenUse = ctx.admission.admitToken(token, name);
     if (typeof tokenUse === 'string') return close(CLOSE.overCapacity, tokenUse);
     releases.push(tokenUse);
-    if (!canWrite && target.docId !== WORKSPACE_DOC_ID && !(await isListedPlan(ctx.registry, target.workspaceId, target.docId))) {
-      return close(CLOSE.unknownRoom, `a ${claims.role} opens only the plans of the workspace's index`);
+    // A document beside a plan exists only while its plan is listed, for every role; a plan room is
+    // made up only by an editor (a reader opens the plans the index lists).
+    const mustBeListed = target.kind !== null || (!canWrite && target.docId !== WORKSPACE_DOC_ID);
+    if (mustBeListed && !(await isListedPlan(ctx.registry, target.workspaceId, target.planId))) {
+      return close(CLOSE.unknownRoom, target.kind ? `the ${target.kind} of a plan the workspace's index does not list` : `a ${claims.role} opens only the plans of the workspace's index`);
     }
     if (done) return;
     const r = ctx.registry.acquire(name);
@@ -174,7 +175,7 @@ export function serveConnection(ws: WebSocket, req: IncomingMessage, ctx: Connec
   })();
 }
 
-/** Whether the workspace's plan index lists `docId` (a reader may not make up rooms). */
-function isListedPlan(registry: RoomRegistry, workspaceId: string, docId: string): Promise<boolean> {
-  return registry.read(roomName(workspaceId, WORKSPACE_DOC_ID), (doc) => planIndexMap(doc).has(docId)).catch(() => false);
+/** Whether the workspace's plan index lists `planId` (a reader may not make up rooms, nobody makes up a plan's side documents). */
+function isListedPlan(registry: RoomRegistry, workspaceId: string, planId: string): Promise<boolean> {
+  return registry.read(roomName(workspaceId, WORKSPACE_DOC_ID), (doc) => planIndexMap(doc).has(planId)).catch(() => false);
 }

@@ -26,6 +26,7 @@ import { truncatedLogTails } from './levelLogTail';
 import { watchStore } from './storeHealth';
 import { jsonLineLog, type Log } from './log';
 import { RoomRegistry } from './roomRegistry';
+import { type SidePolicies } from './sidePolicies';
 import { SECURITY_HEADERS, serveStatic } from './staticFiles';
 import { newLaunchKey, WebGuard } from './webGuard';
 import { type WorkspacePlans } from './workspacePlans';
@@ -57,6 +58,8 @@ export type SyncServerOptions = {
   /** Templates offered by the JSON API; default templates/*.json. */
   templates?: () => Promise<PlanTemplate[]>;
   limits?: Partial<ServerLimits>;
+  /** Replaces the write policy of kinds of documents beside a plan (default: sidePolicies.ts). */
+  policies?: SidePolicies;
 };
 
 export type ServerLimits = ConnectionLimits & {
@@ -125,7 +128,7 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   await store.opened?.();
   const bus = opts.bus;
   const fanout = bus ? roomLinks(bus, { log, repairMs: limits.busRepairMs, holdMs: limits.busHoldMs }) : undefined;
-  const registry = new RoomRegistry({ store, log, idleMs: limits.idleRoomMs, compactEvery: limits.compactEvery, traceWrites: limits.traceWrites, fanout, presence: limits });
+  const registry = new RoomRegistry({ store, log, idleMs: limits.idleRoomMs, compactEvery: limits.compactEvery, traceWrites: limits.traceWrites, fanout, presence: limits, policies: opts.policies });
   const engines = [store.health, bus?.health].filter((h): h is HealthSignal => h !== undefined);
   const available = () => engines.every((h) => h.isUp);
   // The plan operations (templates, Slate ↔ Yjs) load on the first API call: the sync path never

@@ -25,7 +25,8 @@ import { PresenceOwners, type PresenceLimits } from './presence';
 import { WaitingUpdates, type WaitingLimits } from './waitingUpdates';
 
 export const DEFAULT_WAITING_LIMITS: WaitingLimits = { pendingExpiryMs: 10_000, maxPendingBytes: 1024 * 1024 };
-import { type UpdateGate } from './workspaceSchema';
+import { WriteChecker, type RoomPolicy } from './writePolicy';
+import { type TokenClaims } from '../../shared/sync/rooms';
 
 /** Origin of changes that came from another node. */
 export const REMOTE = Symbol('remote node');
@@ -71,6 +72,8 @@ export interface RoomFanoutFactory {
 export interface RoomPeer {
   readonly canWrite: boolean;
   readonly user: string;
+  /** The connection's token: who writes, with which role (what a write policy checks). */
+  readonly claims: TokenClaims;
   send(frame: Uint8Array): void;
   close(reason: CloseReason): void;
 }
@@ -86,8 +89,8 @@ export type RoomOptions = {
   presence?: PresenceLimits;
   /** Default: DEFAULT_WAITING_LIMITS. */
   waiting?: WaitingLimits;
-  /** Refuses client updates that would break the document (the workspace doc's schema); none: all pass. */
-  gate?: UpdateGate;
+  /** Checks every client update on a scratch copy first (writePolicy.ts); none: all pass. */
+  policy?: RoomPolicy;
   /** Called once the room can no longer store changes: the registry drops it. */
   onFailed(room: Room): void;
   /** Called once the document may be inconsistent (Yjs failed part-way through an update): the registry unloads it. */
@@ -123,6 +126,7 @@ export class Room implements FanoutHost {
   private broken = false;
   private failed = false;
   private readonly fanout: RoomFanout | null;
+  private readonly checker: WriteChecker | null;
 
   constructor(readonly name: string, private readonly opts: RoomOptions, after: Promise<void> = Promise.resolve()) {
     this.waiting = new WaitingUpdates(this.doc, opts.waiting ?? DEFAULT_WAITING_LIMITS, this.expireWaiting);
@@ -130,6 +134,7 @@ export class Room implements FanoutHost {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.fanout = opts.fanout?.attach(this) ?? null;
+    this.checker = opts.policy ? new WriteChecker(opts.policy.rules, this.doc) : null;
     this.ready = after.then(() => this.fanout?.ready).then(() => this.load()).then(() => this.fanout?.loaded());
     this.ready.catch(() => this.fanout?.close());
   }
@@ -287,6 +292,7 @@ export class Room implements FanoutHost {
 
   applyRemote(update: Uint8Array): void {
     if (this.closed || this.broken) return;
+    this.checker?.follow(update, REMOTE);
     try {
       Y.applyUpdate(this.doc, update, REMOTE);
     } catch (err) {
@@ -338,6 +344,7 @@ export class Room implements FanoutHost {
   }
 
   private dispose(): void {
+    this.checker?.dispose();
     this.fanout?.close();
     this.waiting.dispose();
     this.awareness.off('update', this.onAwarenessUpdate);
@@ -347,12 +354,13 @@ export class Room implements FanoutHost {
 
   /** Applies a client's update, then passes `frame` (the same update) to the other peers and the store. */
   private applyFrom(peer: RoomPeer, update: Uint8Array, frame: Uint8Array): void {
-    const refused = this.opts.gate?.(this.doc, update);
-    if (refused) {
+    const policy = this.opts.policy;
+    const refused = this.checker?.check(peer.claims, update, peer) ?? null;
+    if (policy && refused) {
       // Not applied, passed on or stored; the sender's copy holds what it wrote, so it is closed
       // with a code the stock client does not retry (it would only send the same update again).
-      this.opts.log({ level: 'warn', event: 'update-refused', room: this.name, user: peer.user, reason: refused });
-      peer.close(CLOSE.schemaViolation);
+      this.opts.log({ level: 'warn', event: 'update-refused', room: this.name, user: peer.user, role: peer.claims.role, reason: refused });
+      peer.close(policy.refusal);
       return;
     }
     try {

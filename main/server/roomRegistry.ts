@@ -8,7 +8,7 @@ import { type Log } from './log';
 import { Room, type RoomFanoutFactory } from './room';
 import { type PresenceLimits } from './presence';
 import { CLOSE, type CloseReason } from './closeCodes';
-import { isWorkspaceRoom, workspaceSchemaGate } from './workspaceSchema';
+import { roomPolicy, type SidePolicies } from './sidePolicies';
 import type * as Y from 'yjs';
 
 export type RoomRegistryOptions = {
@@ -20,6 +20,8 @@ export type RoomRegistryOptions = {
   /** Links each room to the same room on other nodes (several nodes, docs/scaling.md). */
   fanout?: RoomFanoutFactory;
   presence?: PresenceLimits;
+  /** Replaces the write policy of kinds of documents beside a plan (default: sidePolicies.ts). */
+  policies?: SidePolicies;
 };
 
 export class RoomRegistry {
@@ -43,7 +45,7 @@ export class RoomRegistry {
     if (!room) {
       room = new Room(name, {
         ...this.opts,
-        gate: isWorkspaceRoom(name) ? workspaceSchemaGate : undefined,
+        policy: roomPolicy(name, this.opts.policies),
         onFailed: (r) => this.forget(r),
         onBroken: (r) => void this.unload(r),
         onDeletedElsewhere: (r) => {

@@ -12,7 +12,7 @@ import {
   WORKSPACE_DOC_ID, readPlanIndex, readWorkspaceMeta, removePlanIndexEntry, setPlanIndexEntry,
   type PlanIndexEntry, type SkippedEntry,
 } from '../../shared/model/workspaceDoc';
-import { roomName } from '../../shared/sync/rooms';
+import { roomName, sideDocIds } from '../../shared/sync/rooms';
 import { instantiateTemplate } from '../../shared/templates/instantiate';
 import { templateSummary, type PlanTemplate } from '../../shared/templates/templateSchema';
 import { type DocStore } from './docStore';
@@ -84,10 +84,12 @@ export class WorkspacePlans {
     return this.add(workspaceId, copyId, copy);
   }
 
+  /** Deletes the plan and the documents beside it (comments, editions); their clients are closed with 4410. */
   async delete(workspaceId: string, planId: string): Promise<void> {
     await this.entry(workspaceId, planId);
     await this.registry.change(roomName(workspaceId, WORKSPACE_DOC_ID), (doc) => removePlanIndexEntry(doc, planId));
     await this.registry.delete(roomName(workspaceId, planId));
+    for (const docId of sideDocIds(planId)) await this.registry.delete(roomName(workspaceId, docId));
   }
 
   private async add(workspaceId: string, planId: string, plan: Y.Doc): Promise<PlanSummary> {

@@ -168,7 +168,7 @@ export class DocumentStore {
         const file = decodePlanFile(bytes);
         if (file.header.docId !== docId) {
           // Another document now sits at this path: leave it be, and give ours a file of its own.
-          d.location = { ...d.location, filePath: d.location.filePath.replace(/(\.[^./\\]+)?$/, `-${docId}$1`) };
+          d.location = { ...d.location, filePath: d.location.filePath.replace(/(\.[^./\\]+)?$/, `-${docId.replace(/\//g, '.')}$1`) };
           await this.compactNow(d);
           this.options.onMoved?.(docId, d.location);
           return;

@@ -4,15 +4,19 @@
  * length and a CRC-32. See docs/plan-file-format.md.
  */
 import { crc32 } from 'node:zlib';
+import { SIDE_KINDS, type SideKind } from '../../shared/sync/rooms';
 
 export const MAGIC = Buffer.from('TANDEM\r\n', 'latin1');
 export const FORMAT_VERSION = 1;
 export const FILE_EXTENSION = '.tandem';
 
+export type DocKind = 'plan' | 'workspace' | SideKind;
+const DOC_KINDS: ReadonlySet<unknown> = new Set<DocKind>(['plan', 'workspace', ...SIDE_KINDS]);
+
 export type FileHeader = {
-  /** The document id inside the workspace (a plan id, or `workspace`). */
+  /** The document id inside the workspace (a plan id, `workspace`, or `<planId>/<kind>` beside a plan). */
   docId: string;
-  kind: 'plan' | 'workspace';
+  kind: DocKind;
   /** When this file was written (ISO time), for people and file listings. */
   writtenAt: string;
   /** A copy of a plan's title, template and creation time, so a folder is listed from headers alone. The document stays the truth. */
@@ -71,11 +75,11 @@ export function decodeHeader(bytes: Uint8Array): { header: FileHeader; stateAt: 
     throw new CorruptFileError('the file header is damaged');
   }
   const h = parsed as Partial<FileHeader> | null;
-  if (!h || typeof h.docId !== 'string' || (h.kind !== 'plan' && h.kind !== 'workspace')) {
+  if (!h || typeof h.docId !== 'string' || !DOC_KINDS.has(h.kind)) {
     throw new CorruptFileError('the file header is damaged (no document id)');
   }
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const header: FileHeader = { docId: h.docId, kind: h.kind, writtenAt: String(h.writtenAt ?? '') };
+  const header: FileHeader = { docId: h.docId, kind: h.kind!, writtenAt: String(h.writtenAt ?? '') };
   for (const key of ['title', 'templateId', 'createdAt'] as const) {
     const value = text(h[key]);
     if (value !== undefined) header[key] = value;

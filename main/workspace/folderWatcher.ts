@@ -7,7 +7,8 @@ import { watch, type FSWatcher } from 'node:fs';
 import { type Log } from '../server/log';
 import { FILE_EXTENSION } from '../storage/planFile';
 import { childPath } from './safePath';
-import { META_DIR, WORKSPACE_FILE } from './workspaceLayout';
+import { ROOM_PART, SIDE_KINDS, type SideKind } from '../../shared/sync/rooms';
+import { META_DIR, sideFolder, WORKSPACE_FILE } from './workspaceLayout';
 
 const WATCH_SETTLE_MS = 150;
 
@@ -16,12 +17,15 @@ export type FolderWatcherOptions = {
   syncPlans: (names: ReadonlySet<string>) => Promise<void>;
   /** The workspace document's file changed on disk. */
   syncWorkspaceFile: () => Promise<void>;
+  /** The file of a document beside a plan (`.tandem/<kind>/<planId>.tandem`) changed on disk. */
+  syncSideFile: (planId: string, kind: SideKind) => Promise<void>;
   log: Log;
 };
 
 export class FolderWatcher {
   private watcher: FSWatcher | null = null;
   private metaWatcher: FSWatcher | null = null;
+  private sideWatchers: FSWatcher[] = [];
   private pendingNames = new Set<string>();
   private settleTimer: NodeJS.Timeout | null = null;
   private queue: Promise<void> = Promise.resolve();
@@ -45,6 +49,17 @@ export class FolderWatcher {
       this.options.syncWorkspaceFile().catch((e: unknown) => log({ level: 'warn', event: 'workspace.merge_failed', file: WORKSPACE_FILE, error: String(e) }));
     });
     this.metaWatcher.on('error', (e) => log({ level: 'warn', event: 'workspace.watch_failed', folder: META_DIR, error: String(e) }));
+    // So can the comments (and other documents) beside a plan.
+    for (const kind of SIDE_KINDS) {
+      const folder = sideFolder(kind);
+      const watcher = watch(childPath(this.root, META_DIR, kind), { persistent: false }, (_event, name) => {
+        const planId = String(name ?? '').slice(0, -FILE_EXTENSION.length);
+        if (this.closed || !String(name ?? '').endsWith(FILE_EXTENSION) || !ROOM_PART.test(planId)) return;
+        this.options.syncSideFile(planId, kind).catch((e: unknown) => log({ level: 'warn', event: 'workspace.merge_failed', file: `${folder}/${String(name)}`, error: String(e) }));
+      });
+      watcher.on('error', (e) => log({ level: 'warn', event: 'workspace.watch_failed', folder, error: String(e) }));
+      this.sideWatchers.push(watcher);
+    }
     this.watcher = watch(this.root, { persistent: false }, (_event, name) => {
       if (this.closed || !name || !String(name).endsWith(FILE_EXTENSION)) return;
       this.pendingNames.add(String(name));
@@ -63,6 +78,7 @@ export class FolderWatcher {
     this.closed = true;
     this.watcher?.close();
     this.metaWatcher?.close();
+    for (const watcher of this.sideWatchers.splice(0)) watcher.close();
     if (this.settleTimer) clearTimeout(this.settleTimer);
   }
 }

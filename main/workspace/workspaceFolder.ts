@@ -19,6 +19,7 @@ import {
 } from '../../shared/model/workspaceDoc';
 import { instantiateTemplate } from '../../shared/templates/instantiate';
 import { type PlanTemplate } from '../../shared/templates/templateSchema';
+import { parseDocId, SIDE_KINDS, sideDocId, type SideKind } from '../../shared/sync/rooms';
 import { jsonLineLog, type Log } from '../server/log';
 import { DocumentStore, UnreadableDocumentError, type DocLocation } from '../storage/documentStore';
 import { decodePlanFile } from '../storage/planFile';
@@ -27,7 +28,7 @@ import { PlanFileIndex } from './planFileIndex';
 import { assertRealInside, childPath } from './safePath';
 import { readShareSecret, rotateShareSecret, SHARE_SECRET_FILE } from './shareSecret';
 import { assertDocId, WorkspaceError } from './workspaceError';
-import { META_DIR, planLocation, WORKSPACE_FILE, workspaceLocation } from './workspaceLayout';
+import { META_DIR, planLocation, sideLocation, WORKSPACE_FILE, workspaceLocation } from './workspaceLayout';
 
 export { WorkspaceError } from './workspaceError';
 
@@ -60,6 +61,8 @@ export class WorkspaceFolder {
   private readonly log: Log;
   private lastListed = '';
   private closed = false;
+  /** Documents beside a plan being opened (or created), so two saves never create one twice. */
+  private readonly sideOpening = new Map<string, Promise<boolean>>();
 
   private constructor(readonly root: string, readonly info: WorkspaceInfo, readonly store: DocumentStore, private readonly options: WorkspaceFolderOptions) {
     this.log = options.log ?? stderrLog;
@@ -67,6 +70,7 @@ export class WorkspaceFolder {
     this.watcher = new FolderWatcher(root, {
       syncPlans: (names) => this.syncChanged(names),
       syncWorkspaceFile: () => this.store.mergeFromDisk(WORKSPACE_DOC_ID),
+      syncSideFile: (planId, kind) => this.store.mergeFromDisk(sideDocId(planId, kind)),
       log: this.log,
     });
   }
@@ -83,8 +87,10 @@ export class WorkspaceFolder {
     }
     const metaDir = childPath(root, '', META_DIR);
     await assertRealInside(root, metaDir);
-    await mkdir(childPath(root, META_DIR, 'journal'), { recursive: true });
-    await assertRealInside(root, childPath(root, META_DIR, 'journal'));
+    for (const folder of ['journal', ...SIDE_KINDS]) {
+      await mkdir(childPath(root, META_DIR, folder), { recursive: true });
+      await assertRealInside(root, childPath(root, META_DIR, folder));
+    }
     // Journals are this machine's; the share secret signs invites: neither belongs in git or a sync tool's history.
     await writeFile(childPath(root, META_DIR, '.gitignore'), `journal/\n${SHARE_SECRET_FILE}\n`, { flag: 'wx' }).catch((e: unknown) => {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') log({ level: 'warn', event: 'workspace.gitignore_failed', folder: root, error: String(e) });
@@ -169,13 +175,23 @@ export class WorkspaceFolder {
     return summary;
   }
 
-  /** Moves the plan's file to the system trash; its journal is removed after the file is gone. */
+  /**
+   * Moves the plan's file, and the files of the documents beside it (comments, editions), to the
+   * system trash; their journals are removed after the files are gone.
+   */
   async deletePlan(planId: string): Promise<void> {
     const location = this.planLocation(planId, this.index.fileOf(planId));
     await assertRealInside(this.root, location.filePath);
     await this.store.discard(planId);
     await this.options.trash(location.filePath);
     await rm(location.journalPath, { force: true });
+    for (const kind of SIDE_KINDS) {
+      const side = sideLocation(this.root, planId, kind);
+      await assertRealInside(this.root, side.filePath);
+      await this.store.discard(side.docId);
+      if (await exists(side.filePath)) await this.options.trash(side.filePath);
+      await rm(side.journalPath, { force: true });
+    }
     this.index.delete(planId);
     await this.store.change(WORKSPACE_DOC_ID, (doc) => removePlanIndexEntry(doc, planId));
     this.announce();
@@ -183,15 +199,26 @@ export class WorkspaceFolder {
 
   // ---------- documents ----------
 
-  /** The whole local state of a plan, or of the workspace document. */
+  /**
+   * The whole local state of a plan, of the workspace document, or of a document beside a plan
+   * (`<planId>/<kind>`: empty until something is saved in it; refused when the plan is not in the folder).
+   */
   async load(docId: string): Promise<Uint8Array> {
-    if (docId !== WORKSPACE_DOC_ID) await this.openPlan(docId);
+    const side = sideOf(docId);
+    if (side) {
+      if (!(await this.openSide(side.planId, side.kind, false))) return Y.encodeStateAsUpdate(new Y.Doc());
+    } else if (docId !== WORKSPACE_DOC_ID) await this.openPlan(docId);
     return this.store.encodeState(docId);
   }
 
   /** Resolves once the update is journaled (fsync). A plan retitled in the editor is re-indexed and announced. */
   async save(docId: string, update: Uint8Array): Promise<void> {
     if (docId === WORKSPACE_DOC_ID) return this.store.save(docId, update);
+    const side = sideOf(docId);
+    if (side) {
+      await this.openSide(side.planId, side.kind, true);
+      return this.store.save(docId, update);
+    }
     const doc = await this.openPlan(docId);
     const before = readPlanMeta(doc).title;
     await this.store.save(docId, update);
@@ -234,17 +261,53 @@ export class WorkspaceFolder {
     }
     const before = this.lastListed;
     const plans = await this.listPlans();
-    for (const planId of this.store.openDocIds()) {
-      if (planId !== WORKSPACE_DOC_ID && !this.index.has(planId)) await this.store.discard(planId);
+    // A plan whose file is gone is closed with the documents beside it (their files stay: the plan may come back).
+    for (const docId of this.store.openDocIds()) {
+      const planId = sideOf(docId)?.planId ?? docId;
+      if (planId !== WORKSPACE_DOC_ID && !this.index.has(planId)) await this.store.discard(docId);
     }
     if (listingKey(plans) !== before) this.options.onPlansChanged?.(plans);
   }
 
   /** The store gave an open plan a new file (another plan was copied over its old one). */
   private movedByStore(planId: string, location: DocLocation): void {
-    if (planId === WORKSPACE_DOC_ID) return;
+    if (planId === WORKSPACE_DOC_ID || sideOf(planId)) return;
     this.index.set(planId, basename(location.filePath));
     this.announce();
+  }
+
+  /**
+   * Opens the document of `kind` beside a plan of this folder: true when it is open, false when it has
+   * no file yet and `create` is false. A damaged file is moved aside and reported, and the document
+   * starts anew (a synced copy brings back what the server holds).
+   */
+  private openSide(planId: string, kind: SideKind, create: boolean): Promise<boolean> {
+    const location = sideLocation(this.root, planId, kind);
+    const running = this.sideOpening.get(location.docId);
+    const next = (running ?? Promise.resolve(false)).catch(() => false).then(async () => {
+      await this.requirePlan(planId);
+      await assertRealInside(this.root, location.filePath);
+      try {
+        await this.store.open(location);
+        return true;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT' && !(e instanceof UnreadableDocumentError)) throw e;
+      }
+      if (!create) return false;
+      await this.store.create(location, new Y.Doc());
+      await this.store.open(location);
+      return true;
+    });
+    this.sideOpening.set(location.docId, next);
+    void next.finally(() => this.sideOpening.get(location.docId) === next && this.sideOpening.delete(location.docId)).catch(() => {});
+    return next;
+  }
+
+  /** A clear error unless the folder holds the plan. */
+  private async requirePlan(planId: string): Promise<void> {
+    assertDocId(planId);
+    if (!this.index.has(planId)) await this.index.scan();
+    this.index.fileOf(planId);
   }
 
   private async openPlan(planId: string): Promise<Y.Doc> {
@@ -312,6 +375,15 @@ export class WorkspaceFolder {
       .catch((e: unknown) => this.log({ level: 'warn', event: 'workspace.list_failed', folder: this.root, error: String(e) }));
   }
 }
+
+/** The plan and kind of a document beside a plan; null for a plan or the workspace document. */
+function sideOf(docId: string): { planId: string; kind: SideKind } | null {
+  const address = parseDocId(docId);
+  if (!address) throw new WorkspaceError(`"${docId}" is not a valid document id`);
+  return address.kind ? { planId: address.planId, kind: address.kind } : null;
+}
+
+const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
 
 /** What a listing shows, without modification times (they change on every save). */
 function listingKey(plans: PlanSummary[]): string {

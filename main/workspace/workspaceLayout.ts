@@ -1,7 +1,12 @@
-/** Where a workspace keeps its files: plans in the root, everything else in `.tandem/`. */
+/**
+ * Where a workspace keeps its files: plans in the root, everything else in `.tandem/`. A document
+ * beside a plan is `.tandem/<kind>/<planId>.tandem` (named by the plan id, so renaming the plan's file
+ * moves nothing), journaled in `.tandem/journal/<planId>.<kind>.journal`.
+ */
 import { type DocLocation } from '../storage/documentStore';
 import { FILE_EXTENSION } from '../storage/planFile';
 import { WORKSPACE_DOC_ID } from '../../shared/model/workspaceDoc';
+import { sideDocId, type SideKind } from '../../shared/sync/rooms';
 import { childPath } from './safePath';
 
 export const META_DIR = '.tandem';
@@ -23,5 +28,17 @@ export function planLocation(root: string, planId: string, fileName: string): Do
     kind: 'plan',
     filePath: childPath(root, '', fileName),
     journalPath: childPath(root, JOURNAL_DIR, `${planId}.journal`),
+  };
+}
+
+/** The folder of a kind of document beside plans, relative to the root. */
+export const sideFolder = (kind: SideKind): string => `${META_DIR}/${kind}`;
+
+export function sideLocation(root: string, planId: string, kind: SideKind): DocLocation {
+  return {
+    docId: sideDocId(planId, kind),
+    kind,
+    filePath: childPath(root, sideFolder(kind), `${planId}${FILE_EXTENSION}`),
+    journalPath: childPath(root, JOURNAL_DIR, `${planId}.${kind}.journal`),
   };
 }

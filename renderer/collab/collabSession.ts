@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import { type HostServices, type SyncTarget } from '../../shared/ipc/contract';
-import { roomName, WRITER_ROLES } from '../../shared/sync/rooms';
+import { mayWrite, parseDocId, roomName } from '../../shared/sync/rooms';
 import { keepSetFieldHistory } from '../../shared/conflicts/replacedValues';
 import { watchConflicts } from '../../shared/conflicts/watchConflicts';
 import { serverClose } from '../../shared/sync/serverClose';
@@ -45,8 +45,8 @@ export interface CollabSession {
   /** Resolves when the local state is loaded (and the provider, if any, is started). */
   readonly ready: Promise<void>;
   /**
-   * The server does not accept this person's changes (a viewer's or commenter's invite): the plan
-   * opens read-only, and a change made here anyway is neither saved on this machine nor counted as
+   * The server does not accept this person's changes to this document (a viewer's invite, or a
+   * commenter's for a plan; see `mayWrite`): the plan opens read-only, and a change made here anyway is neither saved on this machine nor counted as
    * waiting for the server, so it cannot reach the plan later (say once this browser has an editor's invite).
    */
   readonly readOnly: boolean;
@@ -81,11 +81,14 @@ const FROM_DISK = Symbol('from-disk');
 
 export function openCollabSession(opts: CollabSessionOptions): CollabSession {
   const { host, events, docId, target, user } = opts;
-  const readOnly = target?.role !== undefined && !WRITER_ROLES.has(target.role);
+  const readOnly = target?.role !== undefined && !mayWrite(target.role, docId);
   const device = opts.device ?? thisDevice();
   const doc = new Y.Doc({ gcFilter: keepSetFieldHistory });
   // Before anything is loaded: a replaced value can arrive from disk as well as from the server.
-  const stopConflictWatch = watchConflicts(doc, { me: { name: user.name, device } });
+  // Only a plan's fields are watched: a document beside a plan has its own model (and its server rules
+  // would refuse the conflict records).
+  const isPlanOrWorkspace = parseDocId(docId)?.kind === null;
+  const stopConflictWatch = isPlanOrWorkspace ? watchConflicts(doc, { me: { name: user.name, device } }) : () => {};
   const awareness = new Awareness(doc);
   awareness.setLocalStateField(USER_FIELD, { name: user.name, color: user.color });
 

@@ -113,7 +113,7 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherP
   const checkIns = useMemo(() => watchCheckIns(session.doc), [session]);
   useEffect(() => () => checkIns.stop(), [checkIns]);
   const derived = useMemo(() => {
-    const store = new DerivedStore(() => readPlanMeta(session.doc), undefined, plansNow, checkIns.current, today);
+    const store = new DerivedStore(() => readPlanMeta(session.doc), undefined, plansNow, () => checkIns.current(), today);
     if (editor.getChunkSize(editor) === null) store.recompute(editor.children);
     return store;
   }, [session, editor, plansNow, checkIns]);

@@ -3,7 +3,7 @@
  * document on a shadow Y.Doc. `load` returns the whole stored state; `save` merges an update and
  * resolves only once IndexedDB has committed it.
  */
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { keepSetFieldHistory } from '../../shared/conflicts/replacedValues';
 
@@ -28,11 +28,25 @@ export class LocalDocuments {
     let stored = this.open.get(docId);
     if (!stored) {
       const doc = new Y.Doc({ gcFilter: keepSetFieldHistory }); // owners' history stays, for merging
-      stored = { doc, persistence: new IndexeddbPersistence(`tandem:${this.workspaceId}:${docId}`, doc) };
+      stored = { doc, persistence: new IndexeddbPersistence(this.storeName(docId), doc) };
       this.open.set(docId, stored);
     }
     await stored.persistence.whenSynced;
     return stored;
+  }
+
+  /** IndexedDB database of a document: `tandem:<workspaceId>:<docId>` (`<planId>/comments` beside a plan). */
+  private storeName(docId: string): string {
+    return `tandem:${this.workspaceId}:${docId}`;
+  }
+
+  /** Removes what this browser keeps of a document (a deleted plan's comments). */
+  async forget(docId: string): Promise<void> {
+    const stored = this.open.get(docId);
+    this.open.delete(docId);
+    if (!stored) return void (await clearDocument(this.storeName(docId)));
+    await stored.persistence.clearData();
+    stored.doc.destroy();
   }
 
   async load(docId: string): Promise<Uint8Array> {

@@ -8,6 +8,7 @@ import {
   type HostBridge, type HostEventName, type HostEvents, type HostServices, type PlanSummary, type TemplateSummary, type WorkspaceInfo,
 } from '../../shared/ipc/contract';
 import { createDispatcher, HostError } from '../../shared/ipc/dispatch';
+import { sideDocIds } from '../../shared/sync/rooms';
 import { LocalDocuments } from './localDocuments';
 import { printInFrame } from './printFrame';
 import { ServerApi } from './serverApi';
@@ -69,7 +70,12 @@ export async function createWebHostBridge(): Promise<HostBridge> {
       createPlan: async (args) => afterChange(await api.call<PlanSummary>('POST', './plans', args)),
       renamePlan: async ({ planId, title }) => afterChange(await api.call<PlanSummary>('PATCH', `./plans/${planId}`, { title })),
       duplicatePlan: async ({ planId }) => afterChange(await api.call<PlanSummary>('POST', `./plans/${planId}/duplicate`)),
-      deletePlan: async ({ planId }) => afterChange(await api.call<void>('DELETE', `./plans/${planId}`)),
+      deletePlan: async ({ planId }) => {
+        await api.call<void>('DELETE', `./plans/${planId}`);
+        // The server deleted the documents beside the plan; this browser's copies of them go too.
+        for (const docId of sideDocIds(planId)) await local.forget(docId);
+        return afterChange(undefined);
+      },
     },
     templates: {
       list: () => api.call<TemplateSummary[]>('GET', 'templates'),

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { PersonSchema, TeamIdSchema } from '../model/people';
 import { PLAN_TITLE_MAX } from '../model/planTitle';
-import { type Role } from '../sync/rooms';
+import { parseDocId, type Role } from '../sync/rooms';
 
 // ---------- data that crosses the door ----------
 
@@ -57,6 +57,8 @@ export const DEFAULT_SETTINGS: Settings = {
 // ---------- argument schemas ----------
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'ids are 1–64 letters, digits, _ or -');
+/** A plan id, `workspace`, or `<planId>/<kind>` for a document beside a plan (shared/sync/rooms.ts). */
+const docId = z.string().max(200).refine((d) => parseDocId(d) !== null, 'a document id is a plan id, "workspace", or <planId>/<kind> of a document beside a plan');
 const none = z.undefined();
 const title = z.string().trim().min(1, 'a title cannot be empty').max(PLAN_TITLE_MAX);
 const bytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= 64 * 1024 * 1024, 'updates are at most 64 MiB');
@@ -93,10 +95,13 @@ export const HOST_CONTRACT = {
     list: method<typeof none, TemplateSummary[]>(none),
   },
   documents: {
-    /** The whole local state of a document (a plan id, or the workspace doc) as one Yjs update. */
-    load: method<z.ZodObject<{ docId: typeof id }>, Uint8Array>(z.object({ docId: id }).strict()),
+    /**
+     * The whole local state of a document (a plan, the workspace doc, or a document beside a plan:
+     * `<planId>/comments`) as one Yjs update. A document beside a plan the workspace does not hold is refused.
+     */
+    load: method<z.ZodObject<{ docId: typeof docId }>, Uint8Array>(z.object({ docId }).strict()),
     /** Resolves once the update is durable on this machine: only then is it "saved". */
-    save: method<z.ZodObject<{ docId: typeof id; update: typeof bytes }>, void>(z.object({ docId: id, update: bytes }).strict()),
+    save: method<z.ZodObject<{ docId: typeof docId; update: typeof bytes }>, void>(z.object({ docId, update: bytes }).strict()),
   },
   settings: {
     get: method<typeof none, Settings>(none),

@@ -10,14 +10,13 @@
  * an entry of the wrong type instead of failing on it.
  */
 import * as Y from 'yjs';
-import { ROOM_PART } from '../sync/rooms';
+import { ROOM_PART, WORKSPACE_DOC_ID } from '../sync/rooms';
 import { PersonSchema, type Person } from './people';
 import { DEFAULT_TEAMS, TeamSchema, type Team } from './teams';
 
 /** 2: the workspace defines its teams (the five default teams at first). */
 export const WORKSPACE_SCHEMA_VERSION = 2;
-/** The workspace document's doc id inside its workspace (plans use their own ids). */
-export const WORKSPACE_DOC_ID = 'workspace';
+export { WORKSPACE_DOC_ID };
 
 export type WorkspaceMeta = { id: string; name: string; schemaVersion: number };
 export type PlanIndexEntry = { id: string; title: string; templateId: string; createdAt: string };

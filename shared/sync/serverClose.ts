@@ -8,7 +8,7 @@ export type ServerClose = { retry: true } | { retry: false; why: string };
 const STOPS: Record<number, string> = {
   4400: 'The server refused a message from this copy. Your edits are kept on this machine.',
   4401: 'Your invite is no longer valid (expired or revoked): ask for a new one. Your edits are kept on this machine.',
-  4403: 'Your invite is for another workspace.',
+  4403: 'The server refused a change from this copy: your invite does not allow it (or it is for another workspace). Your edits are kept on this machine.',
   4404: 'This plan is not on the server (or your role may not open it).',
   4409: "The server refused this copy's changes: its editing id belongs to someone else. Your edits are kept on this machine.",
   4410: 'This plan was deleted on the server.',

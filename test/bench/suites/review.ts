@@ -3,7 +3,7 @@
  * 25 check-ins a goal), beside reading those plans from their Y.Docs (snapshotPlan), which the review
  * needs first. Pure functions in Node: what the dashboard renders comes on top (budget ≤ 300 ms).
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { newGoal, paragraph } from '../../../shared/model/blocks';
 import { addCheckIns, type NewCheckIn } from '../../../shared/model/checkIns';
 import { createPlanDoc, snapshotPlan } from '../../../shared/model/planDoc';

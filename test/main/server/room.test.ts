@@ -3,13 +3,17 @@ import { type CloseReason } from '../../../main/server/closeCodes';
 import { openLevelDocStore } from '../../../main/server/levelDocStore';
 import { decodeMessage, encodeSyncStep2, encodeUpdate } from '../../../main/server/messages';
 import { Room, type RoomOptions, type RoomPeer } from '../../../main/server/room';
+import { type TokenClaims } from '../../../shared/sync/rooms';
 import { removeDir, tempDir, waitFor } from './helpers';
 
 /** A connection as the room sees it, keeping every frame it was sent. */
 class RecordingPeer implements RoomPeer {
   readonly canWrite = true;
   readonly frames: Uint8Array[] = [];
-  constructor(readonly user: string) {}
+  readonly claims: TokenClaims;
+  constructor(readonly user: string) {
+    this.claims = { workspaceId: 'ws1', name: user, role: 'editor' };
+  }
   send(frame: Uint8Array): void {
     this.frames.push(frame);
   }

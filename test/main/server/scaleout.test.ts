@@ -9,6 +9,7 @@ import { type WebsocketProvider } from 'y-websocket';
 import { createToken, startSyncServer, type SyncServer } from '../../../main/server/index';
 import { decodeBusMessage, type BusMessage } from '../../../main/server/fanout/busMessages';
 import { connectRedisBus } from '../../../main/server/fanout/redisBus';
+import { createThread, readThreads } from '../../../shared/comments/commentsDoc';
 import { type RoomBus } from '../../../main/server/fanout/roomBus';
 import { openPgDocStore, type PgDocStore } from '../../../main/server/pgDocStore';
 import { type LogEntry } from '../../../main/server/log';
@@ -188,6 +189,44 @@ describe.skipIf(missing !== null)('several server nodes on PostgreSQL and Redis'
       for (const i of [0, 1, 2]) expect(await titles(i), `node ${i} after delete`).toEqual([]);
       expect(await shared.load(`wsApi/${plan.id}`)).toBeNull();
     } finally {
+      await cluster.stop();
+    }
+  });
+
+  it('carries a plan\'s comments room between nodes like a plan, and deletes it with the plan on every node', async () => {
+    const cluster = await startCluster(2);
+    const token = await createToken(SECRET, { workspaceId: 'wsSide', name: 'Ann', role: 'editor' });
+    const commenter = await createToken(SECRET, { workspaceId: 'wsSide', name: 'Cam', role: 'commenter' });
+    const res = await fetch(`${cluster.url(0).replace('ws:', 'http:')}/api/workspaces/wsSide/plans`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ templateId: 'campaign-plan', title: 'Side rooms' }),
+    });
+    expect(res.status).toBe(201);
+    const plan = (await res.json()) as { id: string };
+    const room = `wsSide/${plan.id}/comments`;
+    const ann = connectClient(cluster.url(0), room, token);
+    const cam = connectClient(cluster.url(1), room, commenter);
+    try {
+      await Promise.all([synced(ann), synced(cam)]);
+      createThread(ann.doc, { author: 'Ann', anchor: { kind: 'plan' }, text: 'Ann on node 0' });
+      createThread(cam.doc, { author: 'Cam', anchor: { kind: 'plan' }, text: 'Cam on node 1' });
+      const texts = (doc: Y.Doc) => readThreads(doc).map((t) => t.messages[0]!.text).sort().join(', ');
+      await waitFor(() => texts(ann.doc) === 'Ann on node 0, Cam on node 1' && texts(cam.doc) === texts(ann.doc), 'both comments on both nodes');
+      await eventually(async () => {
+        const stored = new Y.Doc();
+        Y.applyUpdate(stored, (await shared.load(room)) ?? Y.encodeStateAsUpdate(new Y.Doc()));
+        return texts(stored) === 'Ann on node 0, Cam on node 1';
+      }, 'the shared store to hold both');
+
+      const closed = new Promise<number>((r) => cam.provider.once('connection-close', (event: CloseEvent | null) => r(event?.code ?? 0)));
+      const deleted = await fetch(`${cluster.url(0).replace('ws:', 'http:')}/api/workspaces/wsSide/plans/${plan.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+      expect(deleted.status).toBe(204);
+      expect(await closed, 'the comments client on the other node is told the plan was deleted').toBe(4410);
+      expect(await shared.load(room)).toBeNull();
+    } finally {
+      ann.destroy();
+      cam.destroy();
       await cluster.stop();
     }
   });

@@ -425,3 +425,83 @@ describe('workspace folder with a workspace document holding entries of every wr
     });
   }
 });
+
+describe('documents beside a plan in a workspace folder', () => {
+  /** An update of a fresh renderer-side copy of `docId` that does `f`. */
+  const edit = async (f: WorkspaceFolder, docId: string, change: (d: Y.Doc) => void) => {
+    const copy = docOf(await f.load(docId));
+    let update: Uint8Array | null = null;
+    copy.once('update', (u: Uint8Array) => { update = u; });
+    change(copy);
+    await f.save(docId, update!);
+  };
+
+  it('keeps a plan\'s comments in .tandem/comments/<planId>.tandem, journaled, across reopening and renaming', async () => {
+    const f = await openFolder({ compactEvery: 2 });
+    const plan = await f.createPlan({ templateId: 'campaign-plan', title: 'Launch' });
+    const docId = `${plan.id}/comments`;
+    expect(docOf(await f.load(docId)).getMap('threads').size).toBe(0);
+    expect(await readdir(join(root, '.tandem', 'comments')), 'nothing is written before a comment is').toEqual([]);
+
+    await edit(f, docId, (d) => d.getMap('threads').set('t1', 'first'));
+    expect(await readdir(join(root, '.tandem', 'journal'))).toContain(`${plan.id}.comments.journal`);
+    await edit(f, docId, (d) => d.getMap('threads').set('t2', 'second')); // the second save compacts into the file
+    const file = decodePlanFile(await readFile(join(root, '.tandem', 'comments', `${plan.id}.tandem`)));
+    expect(file.header).toMatchObject({ docId, kind: 'comments' });
+    await f.renamePlan(plan.id, 'Renamed launch');
+    await edit(f, docId, (d) => d.getMap('threads').set('t3', 'third, journaled only'));
+    await f.close();
+    open.length = 0;
+
+    const again = await openFolder();
+    expect(docOf(await again.load(docId)).getMap('threads').toJSON()).toEqual({ t1: 'first', t2: 'second', t3: 'third, journaled only' });
+    // The plan is untouched by its comments, and lists as before.
+    expect(docOf(await again.load(plan.id)).getMap('threads').size).toBe(0);
+    expect((await again.listPlans()).map((p) => p.title)).toEqual(['Renamed launch']);
+  });
+
+  it('refuses the side documents of a plan the folder does not hold, and kinds it does not know', async () => {
+    const f = await openFolder();
+    await expect(f.load('plan_nothere/comments')).rejects.toThrow(/no plan "plan_nothere"/);
+    await expect(f.save('plan_nothere/comments', Y.encodeStateAsUpdate(new Y.Doc()))).rejects.toThrow(/no plan "plan_nothere"/);
+    const plan = await f.createPlan({ templateId: 'campaign-plan', title: 'Launch' });
+    for (const bad of [`${plan.id}/notes`, 'workspace/comments', `${plan.id}/comments/x`, `../${plan.id}/comments`]) {
+      await expect(f.load(bad), bad).rejects.toThrow(/not a valid document id/);
+    }
+    expect(await readdir(join(root, '.tandem', 'comments'))).toEqual([]);
+  });
+
+  it('deletes a plan\'s comments to the trash with the plan, and does not copy them into a duplicate', async () => {
+    const f = await openFolder();
+    const plan = await f.createPlan({ templateId: 'campaign-plan', title: 'Launch' });
+    await edit(f, `${plan.id}/comments`, (d) => d.getMap('threads').set('t1', 'on the original'));
+    const copy = await f.duplicatePlan(plan.id);
+    expect(docOf(await f.load(`${copy.id}/comments`)).getMap('threads').size).toBe(0);
+
+    await f.deletePlan(plan.id);
+    expect((await readdir(trashDir)).sort()).toEqual(['launch.tandem', `${plan.id}.tandem`]);
+    expect(await readdir(join(root, '.tandem', 'comments'))).toEqual([]);
+    expect((await readdir(join(root, '.tandem', 'journal'))).filter((n) => n.startsWith(plan.id))).toEqual([]);
+    await expect(f.load(`${plan.id}/comments`)).rejects.toThrow(/no plan/);
+  });
+
+  it('merges comments a sync tool writes over the open comments file, and sends the renderer what it lacks', async () => {
+    let external: (value: { docId: string; update: Uint8Array }) => void = () => {};
+    const gotExternal = new Promise<{ docId: string; update: Uint8Array }>((resolve) => { external = resolve; });
+    const f = await openFolder({ watch: true, onExternalUpdate: (docId, update) => external({ docId, update }) });
+    const plan = await f.createPlan({ templateId: 'campaign-plan', title: 'Shared' });
+    const docId = `${plan.id}/comments`;
+    await edit(f, docId, (d) => d.getMap('threads').set('here', 'written here'));
+
+    const theirs = new Y.Doc();
+    theirs.getMap('threads').set('there', 'written on another machine');
+    const path = join(root, '.tandem', 'comments', `${plan.id}.tandem`);
+    await writeFile(`${path}.sync-tmp`, encodePlanFile({ docId, kind: 'comments', writtenAt: new Date().toISOString() }, Y.encodeStateAsUpdate(theirs)));
+    await rename(`${path}.sync-tmp`, path);
+
+    const got = await gotExternal;
+    expect(got.docId).toBe(docId);
+    expect(docOf(got.update).getMap('threads').toJSON()).toEqual({ there: 'written on another machine' });
+    expect(docOf(await f.load(docId)).getMap('threads').toJSON()).toEqual({ here: 'written here', there: 'written on another machine' });
+  });
+});

@@ -7,6 +7,8 @@ import * as Y from 'yjs';
 import { startSyncServer, createToken, type SyncServer } from '../../../main/server/index';
 import { type SyncTarget } from '../../../shared/ipc/contract';
 import { openCollabSession, type CollabSession, type SyncStatus } from '../../../renderer/collab/collabSession';
+import { createThread, readThreads } from '../../../shared/comments/commentsDoc';
+import { listPlan } from '../../main/server/helpers';
 import { fsHost } from './fsHost';
 
 const SECRET = 'collab-session-test-secret';
@@ -224,6 +226,28 @@ describe('collab session, with the sync server', () => {
     const again = open(join(dir, 'a'), 'plan_1', null).session;
     await again.ready;
     expect(text(again)).toBe('last words');
+  });
+});
+
+describe('collab session of a document beside a plan', () => {
+  it('a commenter writes the plan\'s comments (saved here, synced to an editor) while the plan itself opens read-only', async () => {
+    const s = await server();
+    const editor = await targetFor(s, 'Ana');
+    await listPlan(s.wsUrl, WORKSPACE, 'plan_1', editor.token);
+    const commenter = { serverUrl: s.wsUrl, workspaceId: WORKSPACE, token: await createToken(SECRET, { workspaceId: WORKSPACE, name: 'Cam', role: 'commenter' }), role: 'commenter' as const };
+    const plan = open(join(dir, 'c'), 'plan_1', commenter, 'Cam').session;
+    const camComments = open(join(dir, 'c'), 'plan_1/comments', commenter, 'Cam').session;
+    const anaComments = open(join(dir, 'a'), 'plan_1/comments', editor, 'Ana').session;
+    expect([plan.readOnly, camComments.readOnly, anaComments.readOnly]).toEqual([true, false, false]);
+    await Promise.all([camComments, anaComments].map((x) => statusWhere(x, (st) => st.connection === 'connected')));
+    const question = (s: CollabSession) => readThreads(s.doc).map((t) => t.messages[0]!.text);
+    createThread(camComments.doc, { author: 'Cam', anchor: { kind: 'plan' }, text: 'Is this target realistic?' });
+    await docWhere(anaComments, () => question(anaComments)[0] === 'Is this target realistic?');
+    await statusWhere(camComments, (st) => st.saved && st.unsynced === 0);
+    await camComments.destroy();
+    const again = open(join(dir, 'c'), 'plan_1/comments', null, 'Cam').session;
+    await again.ready;
+    expect(question(again), 'kept on this machine').toEqual(['Is this target realistic?']);
   });
 });
 

@@ -10,7 +10,7 @@ export type FsHost = { host: HostServices; events: HostEventSource & { emit<E ex
 export function fsHost(dir: string): FsHost {
   let failing: string | null = null;
   let count = 0;
-  const docDir = (docId: string) => join(dir, docId);
+  const docDir = (docId: string) => join(dir, docId.replace(/\//g, '~')); // `<planId>/comments` beside `<planId>`
   const documents: HostServices['documents'] = {
     async load({ docId }) {
       await mkdir(docDir(docId), { recursive: true });

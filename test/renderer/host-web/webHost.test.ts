@@ -1,5 +1,6 @@
 /** The browser host in a real Chromium against the real server in web mode (the page's own bootstrap installs it). */
 import { type Browser, type Page } from 'playwright-core';
+import * as Y from 'yjs';
 import { createToken } from '../../../main/server/index';
 import { inviteLink } from '../../../shared/sync/inviteLink';
 import { artifactPath, launchChromium } from '../../support/chromium';
@@ -80,6 +81,27 @@ describe('web host in Chromium', () => {
     expect(await heard).toMatchObject({ userName: 'Ana Lopez' });
     await page.screenshot({ path: artifactPath('web-host-workbench.png') });
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps a plan\'s comments in this browser, and forgets them when the plan is deleted', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await open(page);
+    const comment = new Y.Doc();
+    comment.getMap('threads').set('t', 'hi');
+    const planId = await page.evaluate(async (update) => {
+      const host = window.host!;
+      const plan = (await host.invoke('workspace.createPlan', { templateId: 'campaign-plan', title: 'Commented plan' })) as { id: string };
+      await host.invoke('documents.save', { docId: `${plan.id}/comments`, update: new Uint8Array(update) });
+      return plan.id;
+    }, Array.from(Y.encodeStateAsUpdate(comment)));
+    const stored = () => page.evaluate(async (id) => ((await window.host!.invoke('documents.load', { docId: `${id}/comments` })) as Uint8Array).byteLength, planId);
+    await open(page);
+    expect(await stored(), 'the comments are kept after a reload').toBeGreaterThan(2);
+    await page.evaluate((id) => window.host!.invoke('workspace.deletePlan', { planId: id }), planId);
+    await open(page);
+    expect(await stored(), 'the deleted plan\'s comments are gone from this browser').toBeLessThanOrEqual(2);
     await context.close();
   });
 
