@@ -59,6 +59,14 @@ function depthInPlan(tree: GoalTree, node: GoalNode): number {
   return Math.min(depth, node.depth);
 }
 
+/** Adds a listener to the set kept for `key`; returns its removal. */
+function listen(map: Map<string, Set<() => void>>, key: string, listener: () => void): () => void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
 type Idle = (cb: () => void) => () => void;
 const scheduleIdle: Idle = (cb) => {
   const g = globalThis as unknown as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
@@ -153,10 +161,7 @@ export class DerivedStore {
   funnelOf = (matrixId: string): Funnel | undefined => this.funnels.get(matrixId);
 
   subscribeFunnel(matrixId: string, listener: () => void): () => void {
-    let set = this.funnelListeners.get(matrixId);
-    if (!set) this.funnelListeners.set(matrixId, (set = new Set()));
-    set.add(listener);
-    return () => set.delete(listener);
+    return listen(this.funnelListeners, matrixId, listener);
   }
 
   private recomputeFunnels(content: Descendant[]): void {
@@ -178,20 +183,15 @@ export class DerivedStore {
   titleOf = (goalId: string): string | undefined => this.titles.get(goalId);
 
   subscribeTitle(goalId: string, listener: () => void): () => void {
-    let set = this.titleListeners.get(goalId);
-    if (!set) this.titleListeners.set(goalId, (set = new Set()));
-    set.add(listener);
-    return () => set.delete(listener);
+    return listen(this.titleListeners, goalId, listener);
   }
   planGoals = (): PlanGoal[] => this.goals;
 
   subscribeGoal(goalId: string, listener: () => void): () => void {
-    let set = this.listeners.get(goalId);
-    if (!set) this.listeners.set(goalId, (set = new Set()));
-    set.add(listener);
+    const stop = listen(this.listeners, goalId, listener);
     // A card came into view: its trend line is computed at the next quiet moment.
     if (this.figures.get(goalId)?.drawn === false) this.changed(this.latest);
-    return () => set.delete(listener);
+    return stop;
   }
 
   subscribeGoals(listener: () => void): () => void {

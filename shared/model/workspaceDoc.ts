@@ -10,6 +10,7 @@
  * an entry of the wrong type instead of failing on it.
  */
 import * as Y from 'yjs';
+import { type z } from 'zod';
 import { ROOM_PART, WORKSPACE_DOC_ID } from '../sync/rooms';
 import { PersonSchema, type Person } from './people';
 import { DEFAULT_TEAMS, TeamSchema, type Team } from './teams';
@@ -60,33 +61,39 @@ export function readWorkspaceMeta(doc: Y.Doc): WorkspaceMeta {
   };
 }
 
+/** The valid entries (Y.Maps) of one of the document's maps, by schema; the others are reported to `onSkip`. */
+function readEntries<T>(map: Y.Map<unknown>, name: SkippedEntry['map'], schema: z.ZodType<T>, onSkip?: OnSkip): T[] {
+  const out: T[] = [];
+  map.forEach((entry, id) => {
+    if (!(entry instanceof Y.Map)) return onSkip?.({ map: name, key: id, reason: `the entry is ${kindOf(entry)}, not a map` });
+    const parsed = schema.safeParse({ ...entry.toJSON(), id });
+    if (parsed.success) out.push(parsed.data);
+    else onSkip?.({ map: name, key: id, reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+  });
+  return out;
+}
+
+/** Writes an entry's fields (all but its id, the key), only those that changed; an entry of the wrong type is replaced. */
+function writeEntry(doc: Y.Doc, map: Y.Map<unknown>, entry: { id: string }): void {
+  doc.transact(() => {
+    let m = map.get(entry.id);
+    if (!(m instanceof Y.Map)) {
+      m = new Y.Map<unknown>();
+      map.set(entry.id, m);
+    }
+    const target = m as Y.Map<unknown>;
+    for (const [k, v] of Object.entries(entry)) if (k !== 'id' && target.get(k) !== v) target.set(k, v);
+  });
+}
+
 /** Every valid person of the directory, sorted by name; malformed entries are skipped and reported, never thrown. */
 export function readPeople(doc: Y.Doc, onSkip?: OnSkip): Person[] {
-  const out: Person[] = [];
-  peopleMap(doc).forEach((entry, id) => {
-    if (!(entry instanceof Y.Map)) return onSkip?.({ map: 'people', key: id, reason: `the entry is ${kindOf(entry)}, not a map` });
-    const parsed = PersonSchema.safeParse({ ...entry.toJSON(), id });
-    if (parsed.success) out.push(parsed.data);
-    else onSkip?.({ map: 'people', key: id, reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
-  });
-  return out.sort((a, b) => a.name.localeCompare(b.name));
+  return readEntries(peopleMap(doc), 'people', PersonSchema, onSkip).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Adds or updates a person, writing only the fields that changed (an entry of the wrong type is replaced). */
 export function upsertPerson(doc: Y.Doc, person: Person): void {
-  const valid = PersonSchema.parse(person);
-  doc.transact(() => {
-    const people = peopleMap(doc);
-    let entry = people.get(valid.id);
-    if (!(entry instanceof Y.Map)) {
-      entry = new Y.Map<unknown>();
-      people.set(valid.id, entry);
-    }
-    const map = entry as Y.Map<unknown>;
-    for (const [k, v] of Object.entries(valid)) {
-      if (k !== 'id' && map.get(k) !== v) map.set(k, v);
-    }
-  });
+  writeEntry(doc, peopleMap(doc), PersonSchema.parse(person));
 }
 
 export function removePerson(doc: Y.Doc, personId: string): void {
@@ -106,16 +113,7 @@ export function readPlanIndex(doc: Y.Doc, onSkip?: OnSkip): PlanIndexEntry[] {
 
 /** Writes a plan's index entry, only the fields that changed (an entry of the wrong type is replaced). */
 export function setPlanIndexEntry(doc: Y.Doc, entry: PlanIndexEntry): void {
-  doc.transact(() => {
-    const plans = planIndexMap(doc);
-    let m = plans.get(entry.id);
-    if (!(m instanceof Y.Map)) {
-      m = new Y.Map<unknown>();
-      plans.set(entry.id, m);
-    }
-    const map = m as Y.Map<unknown>;
-    for (const [k, v] of Object.entries(entry)) if (k !== 'id' && map.get(k) !== v) map.set(k, v);
-  });
+  writeEntry(doc, planIndexMap(doc), entry);
 }
 
 export function removePlanIndexEntry(doc: Y.Doc, planId: string): void {
@@ -127,14 +125,8 @@ export function removePlanIndexEntry(doc: Y.Doc, planId: string): void {
  * teams when it defines none (a workspace not migrated yet). Malformed entries are skipped and reported.
  */
 export function readTeams(doc: Y.Doc, onSkip?: OnSkip): Team[] {
-  const out: Team[] = [];
-  teamsMap(doc).forEach((entry, id) => {
-    if (!(entry instanceof Y.Map)) return onSkip?.({ map: 'teams', key: id, reason: `the entry is ${kindOf(entry)}, not a map` });
-    const parsed = TeamSchema.safeParse({ ...entry.toJSON(), id });
-    if (parsed.success) out.push(parsed.data);
-    else onSkip?.({ map: 'teams', key: id, reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
-  });
   if (teamsMap(doc).size === 0) return [...DEFAULT_TEAMS];
+  const out = readEntries(teamsMap(doc), 'teams', TeamSchema, onSkip);
   const order = (t: Team) => DEFAULT_TEAMS.findIndex((d) => d.id === t.id);
   return out.sort((a, b) => {
     const [oa, ob] = [order(a), order(b)];
@@ -145,17 +137,7 @@ export function readTeams(doc: Y.Doc, onSkip?: OnSkip): Team[] {
 
 /** Adds or updates a team, writing only the fields that changed (an entry of the wrong type is replaced). */
 export function upsertTeam(doc: Y.Doc, team: Team): void {
-  const valid = TeamSchema.parse(team);
-  doc.transact(() => {
-    const teams = teamsMap(doc);
-    let entry = teams.get(valid.id);
-    if (!(entry instanceof Y.Map)) {
-      entry = new Y.Map<unknown>();
-      teams.set(valid.id, entry);
-    }
-    const map = entry as Y.Map<unknown>;
-    for (const [k, v] of Object.entries(valid)) if (k !== 'id' && map.get(k) !== v) map.set(k, v);
-  });
+  writeEntry(doc, teamsMap(doc), TeamSchema.parse(team));
 }
 
 /** Removes a team. Goals and people that name it keep the id, which reads as the team's id (resolveTeam). */
