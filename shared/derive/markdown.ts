@@ -74,6 +74,8 @@ function goalBlock(element: GoalElement, names: Names): string {
     if (progress) metric += ` · progress ${progress}`;
     lines.push(metric);
   }
+  const checkIn = names.lastCheckIn(g);
+  if (checkIn) lines.push(`> **Last check-in:** ${escapeText(checkIn)}`);
   const supports = names.supports(g);
   if (supports) lines.push(`> **Supports:** ${escapeText(supports)}`);
   if (g.rationale.trim()) lines.push(`> **Why:** ${escapeText(g.rationale.trim())}`);

@@ -5,7 +5,7 @@
 import { type Descendant } from 'slate';
 import { type PlanSnapshot } from '../../model/planDoc';
 import { type Person } from '../../model/people';
-import { type GoalElement } from '../../model/elements';
+import { GOAL_STATUS_LABELS, type GoalElement } from '../../model/elements';
 import { type CheckIn } from '../../model/checkIns';
 import { teamName, type Team } from '../../model/teams';
 import { buildGoalTree } from '../goalTree';
@@ -24,6 +24,8 @@ export type PlanNames = {
   progress: (goal: GoalElement) => Progress;
   /** The goal as it stands: current value and status from its check-ins. */
   now: (goal: GoalElement) => GoalElement;
+  /** Its latest check-in in words ("31 May 2027, Ana Ortiz: at risk, low confidence — “…”"), or null. */
+  lastCheckIn: (goal: GoalElement) => string | null;
   /** A team by name ("West Sales"), from the workspace's teams. */
   team: (id: string) => string;
 };
@@ -32,6 +34,7 @@ export type PlanNames = {
 export type PlanSource = { id: string; content: Descendant[]; checkIns?: CheckIn[] };
 
 const goalTitle = (g: GoalElement) => g.title.trim() || 'Untitled goal';
+const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export function planNames(source: PlanSource, people: Person[], plans: PlanSnapshot[] = [], teams?: Team[]): PlanNames {
   const { id: planId, content } = source;
@@ -63,6 +66,14 @@ export function planNames(source: PlanSource, people: Person[], plans: PlanSnaps
     },
     progress: (g) => nodeOf(g)?.progress ?? ownProgress(g),
     now: (g) => nodeOf(g)?.goal ?? g,
+    lastCheckIn: (g) => {
+      const c = nodeOf(g)?.latest;
+      if (!c || c.source === 'migration') return null;
+      const what = [c.value !== null ? formatQuantity(c.value, g.metricUnit) : null, GOAL_STATUS_LABELS[c.status].toLowerCase(),
+        c.confidence ? `${c.confidence} confidence` : null].filter(Boolean).join(', ');
+      const who = c.author ? `, ${c.source === 'import' ? `imported by ${c.author}` : c.author}` : '';
+      return `${DAY.format(new Date(`${c.date}T00:00:00Z`))}${who}: ${what}${c.note ? ` — “${c.note}”` : ''}`;
+    },
     team: (id) => teamName(id, teams),
   };
 }

@@ -27,6 +27,8 @@ export type PrintGoal = {
   current: string | null;
   progress: string | null;
   status: string;
+  /** The latest check-in in words, or null. */
+  checkIn: string | null;
   due: string | null;
   rationale: string;
   supports: string | null;
@@ -34,7 +36,7 @@ export type PrintGoal = {
 /** A goal card's rows as label and value, in the order every output shows them; empty facts left out. */
 export function goalFacts(g: PrintGoal): [string, string][] {
   const rows: [string, string | null][] = [
-    ['Owners', g.owners], ['Metric', g.metric], ['Current', g.current], ['Progress', g.progress], ['Status', g.status],
+    ['Owners', g.owners], ['Metric', g.metric], ['Current', g.current], ['Progress', g.progress], ['Status', g.status], ['Last check-in', g.checkIn],
     ['Due', g.due], ['Supports', g.supports], ['Why', g.rationale || null],
   ];
   return rows.filter((r): r is [string, string] => r[1] != null && r[1] !== '');
@@ -103,6 +105,7 @@ export function printGoal(element: GoalElement, names: PlanNames): PrintGoal {
     current: g.current != null ? formatQuantity(g.current, g.metricUnit) : null,
     progress: progressLabel(names.progress(g)),
     status: GOAL_STATUS_LABELS[g.status],
+    checkIn: names.lastCheckIn(element),
     due: g.due ?? (g.period.trim() || null),
     rationale: g.rationale.trim(),
     supports: names.supports(g),

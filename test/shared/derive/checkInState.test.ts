@@ -50,8 +50,9 @@ it('card, Goals view, quick open, Problems, Markdown and the print model agree o
   const md = planToMarkdown(plan, []);
   expect(md).toContain('At risk');
   expect(md).toContain('(now $3,000,000) · progress 25%');
+  expect(md).toContain('> **Last check-in:** 31 March 2027, Ana: $3,000,000, at risk');
   const printed = planToPrintDocument(plan, []).blocks.find((b) => b.kind === 'goal' && b.goal.id === 'goal_rev');
-  expect(printed).toMatchObject({ goal: { current: '$3,000,000', progress: '25%', status: 'At risk' } });
+  expect(printed).toMatchObject({ goal: { current: '$3,000,000', progress: '25%', status: 'At risk', checkIn: '31 March 2027, Ana: $3,000,000, at risk' } });
   const card = new DerivedStore(() => plan.meta, undefined, () => [], () => plan.checkIns!);
   card.recompute(plan.content);
   expect(card.figuresOf('goal_rev')!.progress).toEqual(view.progress);
