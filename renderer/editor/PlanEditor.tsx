@@ -131,7 +131,7 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherP
   onEditorRef.current = onEditor;
   const peopleRef = useRef(people);
   peopleRef.current = people;
-  useEffect(() => copyAsMarkdown(editor, () => ({ planId: readPlanMeta(session.doc).id, people: peopleRef.current })), [editor, session]);
+  useEffect(() => copyAsMarkdown(editor, () => ({ planId: readPlanMeta(session.doc).id, people: peopleRef.current, checkIns: checkIns.current() })), [editor, session, checkIns]);
 
   useEffect(() => {
     // What waited for the first paint: checking the rest of a large plan, then its goal figures.
