@@ -70,6 +70,7 @@ export async function createWebHostBridge(): Promise<HostBridge> {
       createPlan: async (args) => afterChange(await api.call<PlanSummary>('POST', './plans', args)),
       renamePlan: async ({ planId, title }) => afterChange(await api.call<PlanSummary>('PATCH', `./plans/${planId}`, { title })),
       duplicatePlan: async ({ planId }) => afterChange(await api.call<PlanSummary>('POST', `./plans/${planId}/duplicate`)),
+      startNextCycle: async ({ planId, ...next }) => afterChange(await api.call<PlanSummary>('POST', `./plans/${planId}/next-cycle`, next)),
       deletePlan: async ({ planId }) => {
         await api.call<void>('DELETE', `./plans/${planId}`);
         // The server deleted the documents beside the plan; this browser's copies of them go too.

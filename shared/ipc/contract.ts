@@ -70,6 +70,13 @@ export const CreatePlanArgs = z.object({
   parent: z.object({ planId: id, goalId: id, team: TeamIdSchema.optional() }).optional(),
 }).strict();
 
+/** Next cycle: a new plan made from `planId` for the period after it (shared/model/nextCycle.ts). */
+export const StartNextCycleArgs = z.object({
+  planId: id,
+  title,
+  period: z.string().trim().min(1, 'a period cannot be empty').max(100),
+}).strict();
+
 export const ExportPdfArgs = z.object({
   html: z.string().min(1).max(16 * 1024 * 1024, 'the print view is at most 16 MiB'),
   fileName: z.string().trim().min(1).max(200).regex(/^[^/\\]+$/, 'a file name, not a path'),
@@ -89,6 +96,8 @@ export const HOST_CONTRACT = {
     createPlan: method<typeof CreatePlanArgs, PlanSummary>(CreatePlanArgs),
     renamePlan: method<z.ZodObject<{ planId: typeof id; title: typeof title }>, PlanSummary>(z.object({ planId: id, title }).strict()),
     duplicatePlan: method<z.ZodObject<{ planId: typeof id }>, PlanSummary>(z.object({ planId: id }).strict()),
+    /** Next period's plan from this one: goals continue theirs, actuals and done actions reset. */
+    startNextCycle: method<typeof StartNextCycleArgs, PlanSummary>(StartNextCycleArgs),
     deletePlan: method<z.ZodObject<{ planId: typeof id }>, void>(z.object({ planId: id }).strict()),
   },
   templates: {

@@ -26,6 +26,8 @@ export function newGoal(fields: Partial<GoalFields> = {}): GoalElement {
     rationale: '',
     parentId: null,
     parentPlanId: null,
+    previousGoalId: null,
+    previousPlanId: null,
     ...fields,
     children: empty(),
   };

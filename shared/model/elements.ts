@@ -60,6 +60,9 @@ export type GoalFields = {
   /** Parent goal id, in this plan or (with parentPlanId) in another plan of the workspace. */
   parentId: string | null;
   parentPlanId: string | null;
+  /** Last cycle's goal this one continues (set by "Start Next Cycle"), and the plan it is in. */
+  previousGoalId: string | null;
+  previousPlanId: string | null;
 };
 export type GoalElement = { type: 'goal'; children: EmptyChildren } & GoalFields;
 

@@ -30,6 +30,8 @@ export const GoalFieldsSchema = z.object({
   rationale: z.string(),
   parentId: nullableString,
   parentPlanId: nullableString,
+  previousGoalId: nullableString,
+  previousPlanId: nullableString,
 });
 
 export const StageFieldsSchema = z.object({

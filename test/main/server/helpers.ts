@@ -88,6 +88,17 @@ export async function serverState(wsUrl: string, room: string, token: string): P
   return copy;
 }
 
+/** The document as the server holds it, read again until `cond` holds on it (what a client sent has been taken). */
+export async function serverStateWhen(wsUrl: string, room: string, token: string, cond: (doc: Y.Doc) => boolean, what: string, guardMs = 15_000): Promise<Y.Doc> {
+  const start = Date.now();
+  for (;;) {
+    const doc = await serverState(wsUrl, room, token);
+    if (cond(doc)) return doc;
+    if (Date.now() - start > guardMs) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** The text `t` of a stored state (empty for none). */
 export function textOfState(state: Uint8Array | null): string {
   const doc = new Y.Doc();

@@ -103,3 +103,14 @@ describe('plans from before check-ins (schema 1)', () => {
     expect(snapshotPlan(a).checkIns).toHaveLength(2);
   });
 });
+
+it('the structural diff between two editions shows a goal’s check-ins as its current value and status', async () => {
+  const { diffPlans } = await import('../../../shared/derive/diff/planDiff');
+  const { diffToText } = await import('../../../shared/derive/diff/diffText');
+  const meta = { id: 'plan_a', title: 'FY27', templateId: '', period: 'FY2027', schemaVersion: 2, createdAt: '' };
+  const before: PlanSnapshot = { meta, content: [goal, paragraph()], checkIns: [checkIn('goal_rev', '2027-02-28', 2e6)] };
+  const after: PlanSnapshot = { ...before, checkIns: [...before.checkIns!, checkIn('goal_rev', '2027-03-31', 3e6, { status: 'at-risk' })] };
+  const text = diffToText(diffPlans(before, after, []));
+  expect(text).toMatch(/current value.*\$2,000,000.*\$3,000,000/);
+  expect(text).toMatch(/status.*On track.*At risk/);
+});
