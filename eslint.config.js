@@ -19,7 +19,7 @@ const featureZones = features.map((f) => ({
 }));
 
 /** The packages shared/ may import: pure code that runs in Node, a browser and a worker alike. */
-const sharedPackages = ['yjs', 'lib0', 'y-protocols', 'slate', '@slate-yjs/core', 'zod', 'diff'];
+const sharedPackages = ['yjs', 'lib0', 'y-protocols', 'slate', '@slate-yjs/core', 'zod', 'diff', 'papaparse'];
 
 /** Imports a layer must not make, by package name. */
 const forbid = (names, message) => ({

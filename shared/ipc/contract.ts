@@ -5,7 +5,7 @@
  * Data crossing the door is plain data; document state crosses only as Yjs update bytes.
  */
 import { z } from 'zod';
-import { PersonSchema, TeamSchema } from '../model/people';
+import { PersonSchema, TeamIdSchema } from '../model/people';
 import { PLAN_TITLE_MAX } from '../model/planTitle';
 import { parseDocId, type Role } from '../sync/rooms';
 
@@ -67,7 +67,7 @@ export const CreatePlanArgs = z.object({
   templateId: id,
   title,
   /** Cascade: the new plan's top goals support this goal of another plan, and belong to `team` when given. */
-  parent: z.object({ planId: id, goalId: id, team: TeamSchema.optional() }).optional(),
+  parent: z.object({ planId: id, goalId: id, team: TeamIdSchema.optional() }).optional(),
 }).strict();
 
 /** Next cycle: a new plan made from `planId` for the period after it (shared/model/nextCycle.ts). */

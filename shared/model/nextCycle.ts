@@ -3,8 +3,9 @@
  *
  * - Goals keep their text, team, owners, metric, target and reasons, get a fresh id and a link to
  *   the goal they continue (`previousGoalId`, `previousPlanId`). Their baseline is last cycle's
- *   current value (or last cycle's baseline when none was reported); current value, status and due
- *   date start over, and so do check-ins (`resetCheckIns`).
+ *   current value — its latest check-in's (derive/checkInState.ts), or last cycle's baseline when
+ *   none was reported; current value, status and due date start over, and so do check-ins: they live
+ *   in last cycle's document (its `checkins` map), which the new plan does not copy.
  * - Cascade links follow: a parent in the same plan is the parent's next-cycle goal; a parent in
  *   another plan is that parent's next-cycle goal when a plan of the workspace continues it, and
  *   stays as it is otherwise (a quarter's team plan keeps supporting the year's company goal).
@@ -18,6 +19,7 @@ import { type GoalElement, type PlanContent } from './elements';
 import { newId } from './ids';
 import { createPlanDoc, type PlanSnapshot } from './planDoc';
 import { normalizePlanContent } from './planOps';
+import { checkInsByGoal, goalAsOf } from '../derive/checkInState';
 
 export type NextCycleOptions = {
   planId: string;
@@ -33,20 +35,11 @@ export type NextCycleResult = {
   relinked: number;
 };
 
-/**
- * The seam where check-ins start over: every goal of next cycle passes through here. Check-ins are
- * not part of this model yet; when they are, this returns the goal without last cycle's check-ins
- * (and their test belongs in test/shared/model/nextCycle.test.ts).
- */
-export function resetCheckIns(goal: GoalElement): GoalElement {
-  return goal;
-}
-
-/** What a goal carries into next cycle, links aside. */
-function carryGoal(goal: GoalElement, fromPlanId: string, period: { from: string; to: string }): GoalElement {
-  return resetCheckIns({
+/** What a goal carries into next cycle, links aside; `now` is the goal as it stands (its check-ins). */
+function carryGoal(goal: GoalElement, now: GoalElement, fromPlanId: string, period: { from: string; to: string }): GoalElement {
+  return {
     ...goal,
-    baseline: goal.current ?? goal.baseline,
+    baseline: now.current ?? goal.baseline,
     current: null,
     status: 'on-track',
     due: null,
@@ -54,7 +47,7 @@ function carryGoal(goal: GoalElement, fromPlanId: string, period: { from: string
     owners: [...goal.owners],
     previousGoalId: goal.id,
     previousPlanId: fromPlanId,
-  });
+  };
 }
 
 /** Next cycle's content of `source` (pure). */
@@ -86,11 +79,12 @@ export function nextCycleContent(source: PlanSnapshot, opts: NextCycleOptions): 
 
   let relinked = 0;
   const period = { from: source.meta.period, to: opts.period };
+  const checkIns = checkInsByGoal(source.checkIns);
   const copy = (nodes: Descendant[]): Descendant[] => nodes.map((n) => {
     if (!('type' in n)) return { ...n };
     const el = { ...n, children: copy(n.children as Descendant[]) } as Descendant;
     if (n.type === 'goal') {
-      const goal = carryGoal(el as GoalElement, from, period);
+      const goal = carryGoal(el as GoalElement, goalAsOf(el as GoalElement, checkIns.get(n.id)), from, period);
       goal.id = fresh.get(n.id)!;
       const internal = n.parentPlanId === null || n.parentPlanId === from;
       if (n.parentId && internal && fresh.has(n.parentId)) {

@@ -1,6 +1,6 @@
 /** zod schemas of the plan's structured blocks and of whole plan content, for templates and untrusted input. */
 import { z } from 'zod';
-import { TeamSchema } from './people';
+import { TeamIdSchema } from './people';
 import { STAGE_IDS } from './stages';
 import { GOAL_STATUSES, type ActionElement, type BlockElement, type FormattedText, type GoalElement, type LinkElement, type MentionElement, type PlanContent, type StageElement } from './elements';
 
@@ -17,7 +17,7 @@ const emptyChildren = z.tuple([z.object({ text: z.literal('') })]);
 export const GoalFieldsSchema = z.object({
   id: z.string().min(1),
   title: z.string(),
-  team: TeamSchema,
+  team: TeamIdSchema,
   owners: z.array(z.string()),
   metricName: z.string(),
   metricUnit: z.string(),
@@ -45,6 +45,7 @@ export const StageFieldsSchema = z.object({
   metricTarget: nullableNumber,
   metricUnit: z.string(),
   assets: z.string(),
+  conversionRate: nullable(z.number().finite().min(0).max(100)),
 });
 
 export const ActionFieldsSchema = z.object({
@@ -77,6 +78,8 @@ export const ActionSchema = ActionFieldsSchema.extend({ type: z.literal('action'
 export const StageMatrixSchema = z.object({
   type: z.literal('stage-matrix'),
   id: z.string().min(1),
+  revenueGoalId: nullableString,
+  dealSize: nullable(z.number().finite().positive()),
   children: z.array(StageSchema).length(7, 'a stage matrix holds all seven track-selling stages'),
 }).strict().refine((m) => m.children.every((s, i) => s.stage === STAGE_IDS[i]), {
   message: 'stages must appear once each, in track-selling order',

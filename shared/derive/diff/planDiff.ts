@@ -14,6 +14,7 @@ import {
 import { type PlanSnapshot } from '../../model/planDoc';
 import { normalizePlanContent } from '../../model/planOps';
 import { TEAM_LABELS, type Person } from '../../model/people';
+import { checkInsByGoal, goalAsOf } from '../checkInState';
 import { stageInfo } from '../../model/stages';
 import { formatBudget, planCurrency, planNames, type PlanNames } from '../publish/planFacts';
 import { formatQuantity } from '../rollup';
@@ -105,8 +106,10 @@ type Side = {
 };
 
 function side(plan: PlanSnapshot, people: Person[], plans: PlanSnapshot[] | undefined, keys: (string | null)[]): Side {
-  const content = normalizePlanContent(plan.content);
-  const names = planNames(plan.meta.id, content, people, plans);
+  // Goals as they stood: their current value and status are their latest check-in's.
+  const checkIns = checkInsByGoal(plan.checkIns);
+  const content = normalizePlanContent(plan.content).map((n) => ('type' in n && n.type === 'goal' ? goalAsOf(n, checkIns.get(n.id)) : n));
+  const names = planNames({ id: plan.meta.id, content, checkIns: plan.checkIns }, people, plans);
   const byId = new Map(people.map((p) => [p.id, p.name]));
   const sections = planSections(content, (id) => byId.get(id) ?? null);
   const keyAt: string[] = [];

@@ -7,7 +7,8 @@ import { parsePlanContent } from '../../../shared/model/schemas';
 import { normalizePlanContent } from '../../../shared/model/planOps';
 import { diffPlans } from '../../../shared/derive/diff/planDiff';
 import { diffToText } from '../../../shared/derive/diff/diffText';
-import { ana, ben, plan } from '../derive/planFixture';
+import { ana, ben, checkIn, plan } from '../derive/planFixture';
+import { addCheckIn, readCheckIns } from '../../../shared/model/checkIns';
 
 const goals = (c: PlanContent) => c.filter((n): n is GoalElement => 'type' in n && n.type === 'goal');
 const actions = (c: PlanContent) => c.filter((n): n is ActionElement => 'type' in n && n.type === 'action');
@@ -24,6 +25,19 @@ function teamPlan() {
     newStageMatrix(),
   ], { templateId: 'team-cascade-plan', title: 'EMEA Q3' });
 }
+
+describe('next cycle of a plan with check-ins', () => {
+  it('starts each goal from its latest check-in and carries no check-in over', () => {
+    const source = { ...teamPlan(), checkIns: [checkIn('goal_emea', '2027-08-31', 410), checkIn('goal_emea', '2027-09-29', 470, { status: 'on-track' })] };
+    const [emea] = goals(nextCycleContent(source, { planId: 'plan_q4', title: 'EMEA Q4', period: 'Q4 FY27' }).content);
+    expect(emea).toMatchObject({ baseline: 470, current: null, status: 'on-track' });
+    const doc = createPlanDoc({ id: 'plan_q3', title: 'EMEA Q3', templateId: 'team-cascade-plan', period: 'Q3 FY27', content: teamPlan().content });
+    addCheckIn(doc, { goalId: 'goal_emea', value: 470, status: 'at-risk', confidence: null, note: '', date: '2027-09-29', author: 'Ana' });
+    const { doc: next } = nextCyclePlanDoc(snapshotPlan(doc), { planId: 'plan_q4', title: 'EMEA Q4', period: 'Q4 FY27' });
+    expect(readCheckIns(next)).toEqual([]);
+    expect(goals(readPlanContent(next))[0]!.baseline).toBe(470);
+  });
+});
 
 describe('nextCycleContent', () => {
   const source = { ...teamPlan(), meta: { ...teamPlan().meta, period: 'Q3 FY27' } };
