@@ -18,6 +18,7 @@ import { createPlanEditor, type CursorData, type PlanSlateEditor } from './creat
 import { DerivedStore } from './derivedStore';
 import { deleteBeforeCaret, revealSelection, textBeforeCaret, toggleMark } from './editorCommands';
 import { FieldConflicts } from './fieldConflicts';
+import { HeadingNotesContext, NO_HEADING_NOTES, type HeadingNotes } from './headingNotes';
 import { InsertMenu } from './InsertMenu';
 import { type MenuItem, mentionItems, slashItems, type Typeahead, typeaheadAt } from './insertMenu';
 import { PlanEditorContext, type GoalOption, type PlanEditorContextValue } from './planContext';
@@ -45,6 +46,8 @@ type Props = {
   /** The workspace's teams (the five default teams when not given). */
   teams?: readonly Team[];
   readOnly?: boolean;
+  /** Notes beside section headings, by heading text ("changed since approval"). */
+  headingNotes?: HeadingNotes;
   onEditor?: (editor: PlanSlateEditor | null) => void;
 };
 
@@ -106,7 +109,7 @@ function editableRef(editable: HTMLDivElement | null): (() => void) | undefined 
 
 const today = () => isoDay(new Date());
 
-function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherPlans = NO_PLANS, teams = DEFAULT_TEAMS, readOnly = false, onEditor }: Props & { editor: PlanSlateEditor }) {
+function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherPlans = NO_PLANS, teams = DEFAULT_TEAMS, readOnly = false, headingNotes = NO_HEADING_NOTES, onEditor }: Props & { editor: PlanSlateEditor }) {
   // Goal figures (progress, depth) are computed before the first render, so sub-goals show indented
   // from the start; for a large (chunked) plan right after it, since the goal tree covers every block.
   const plansNow = otherPlans.get;
@@ -245,30 +248,32 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherP
 
   return (
     <PlanEditorContext.Provider value={context}>
-      <Slate editor={editor} initialValue={editor.children} onChange={onChange}>
-        <div className="tandem-editor">
-          {!readOnly && <Toolbar />}
-          <RemoteCursors>
-            <Editable
-              ref={editableRef}
-              className="tandem-editable"
-              aria-label="Plan text"
-              readOnly={readOnly}
-              renderElement={PlanElement}
-              renderLeaf={PlanLeaf}
-              renderChunk={renderChunk}
-              placeholder="Write the plan… type / for goals, stages and actions, @ to mention someone"
-              onKeyDown={onKeyDown}
-              onBlur={isCardFieldBlur}
-              spellCheck
-            />
-            {typeahead && items.length > 0 && (
-              <InsertMenu editor={editor} title={typeahead.kind === 'slash' ? 'Insert' : 'Mention someone'} items={items} active={active}
-                onChoose={choose} onHover={setActive} />
-            )}
-          </RemoteCursors>
-        </div>
-      </Slate>
+      <HeadingNotesContext.Provider value={headingNotes}>
+        <Slate editor={editor} initialValue={editor.children} onChange={onChange}>
+          <div className="tandem-editor">
+            {!readOnly && <Toolbar />}
+            <RemoteCursors>
+              <Editable
+                ref={editableRef}
+                className="tandem-editable"
+                aria-label="Plan text"
+                readOnly={readOnly}
+                renderElement={PlanElement}
+                renderLeaf={PlanLeaf}
+                renderChunk={renderChunk}
+                placeholder="Write the plan… type / for goals, stages and actions, @ to mention someone"
+                onKeyDown={onKeyDown}
+                onBlur={isCardFieldBlur}
+                spellCheck
+              />
+              {typeahead && items.length > 0 && (
+                <InsertMenu editor={editor} title={typeahead.kind === 'slash' ? 'Insert' : 'Mention someone'} items={items} active={active}
+                  onChoose={choose} onHover={setActive} />
+              )}
+            </RemoteCursors>
+          </div>
+        </Slate>
+      </HeadingNotesContext.Provider>
     </PlanEditorContext.Provider>
   );
 }

@@ -1,0 +1,209 @@
+/**
+ * The changes of a diff as people read them: a block's changed values together on one card
+ * ("Goal · Grow new revenue: target $1,200,000 → $1,500,000, owners Ana Ruiz → Ben Okafor"), goals
+ * and blocks added or removed on a line of their own, a section's text as paragraphs with the words
+ * inserted and deleted marked (`ins` / `del`), unchanged paragraphs folded away but for one either side.
+ */
+import { type ReactNode } from 'react';
+import { type FieldChange, type PlanChange } from '../../../shared/derive/diff/planDiff';
+import { type ProseLine, type WordPart } from '../../../shared/derive/diff/proseDiff';
+import { LineIcon, type LineIconName } from '../../workbench/icons';
+import { plural } from './editionWords';
+
+type CardKind = 'goal' | 'action' | 'stage' | 'plan';
+type Group = { key: string; card: { kind: CardKind; title: string } | null; changes: PlanChange[] };
+
+const CARD: Record<CardKind, { name: string; icon: LineIconName }> = {
+  goal: { name: 'Goal', icon: 'goal' },
+  action: { name: 'Action', icon: 'action' },
+  stage: { name: 'Stage', icon: 'stageMatrix' },
+  plan: { name: 'Plan', icon: 'plan' },
+};
+
+/** The card a change belongs on: the block whose values it changes (null: a change of its own). */
+function cardOf(c: PlanChange): { key: string; kind: CardKind; title: string } | null {
+  switch (c.kind) {
+    case 'plan-field': return { key: 'plan', kind: 'plan', title: 'Title and period' };
+    case 'field': return { key: `${c.block}:${c.blockId}:${c.block === 'stage' ? c.title : ''}`, kind: c.block, title: c.title };
+    case 'goal-moved': return { key: `goal:${c.goalId}:`, kind: 'goal', title: c.title };
+    case 'block-moved': return { key: `${c.block}:${c.blockId}:`, kind: c.block, title: c.title };
+    default: return null;
+  }
+}
+
+/** Consecutive changes of one block share a card; the others stand alone. */
+export function groupChanges(changes: PlanChange[]): Group[] {
+  const groups: Group[] = [];
+  for (const c of changes) {
+    const card = cardOf(c);
+    const last = groups[groups.length - 1];
+    if (card && last?.card && last.key === card.key) last.changes.push(c);
+    else groups.push({ key: card ? card.key : c.id, card: card && { kind: card.kind, title: card.title }, changes: [c] });
+  }
+  // Keys must be unique in a list even when one block's changes are not consecutive.
+  const seen = new Map<string, number>();
+  return groups.map((g) => {
+    const n = seen.get(g.key) ?? 0;
+    seen.set(g.key, n + 1);
+    return n ? { ...g, key: `${g.key}#${n}` } : g;
+  });
+}
+
+const NONE = '—';
+const q = (s: string) => `“${s}”`;
+
+/** A change in one sentence: the option's accessible name. */
+export function changeSentence(c: PlanChange, sectionTitle: (key: string) => string): string {
+  switch (c.kind) {
+    case 'plan-field': return `${c.change.label}: ${c.change.before} → ${c.change.after}`;
+    case 'field': return `${c.title}: ${c.change.label} ${c.change.before} → ${c.change.after}`;
+    case 'goal-added': return `Goal added: ${c.title}${c.movedFromPlan ? ` (moved from ${q(c.movedFromPlan)})` : ''}`;
+    case 'goal-removed': return `Goal removed: ${c.title}${c.movedToPlan ? ` (moved to ${q(c.movedToPlan)})` : ''}`;
+    case 'goal-moved': return `${c.title}: ${c.to ? `now supports ${q(c.to)}` : 'no longer supports a goal'}${c.from ? `, was ${q(c.from)}` : ', supported none before'}`;
+    case 'block-added': return `${c.block === 'action' ? 'Action' : 'Stage matrix'} added: ${c.title}`;
+    case 'block-removed': return `${c.block === 'action' ? 'Action' : 'Stage matrix'} removed: ${c.title}`;
+    case 'block-moved': return `${c.title}: moved here from ${q(sectionTitle(c.fromSection))}`;
+    case 'prose': return `Text: ${proseCounts(c)}`;
+  }
+}
+
+function proseCounts(c: PlanChange & { kind: 'prose' }): string {
+  return [
+    c.changed && `${plural(c.changed, 'paragraph')} changed`,
+    c.added && `${plural(c.added, 'paragraph')} added`,
+    c.removed && `${plural(c.removed, 'paragraph')} removed`,
+  ].filter(Boolean).join(', ');
+}
+
+function Words({ parts }: { parts: WordPart[] }) {
+  return <>{parts.map((p, i) => (p.op === 'added' ? <ins key={i}>{p.text}</ins> : p.op === 'removed' ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>))}</>;
+}
+
+const Old = ({ value }: { value: string }) => (value === NONE ? <span className="ed-none">none</span> : <del>{value}</del>);
+const New = ({ value }: { value: string }) => (value === NONE ? <span className="ed-none">none</span> : <ins>{value}</ins>);
+
+function FieldValues({ change }: { change: FieldChange }) {
+  if (change.words && change.before !== NONE && change.after !== NONE) return <span className="ed-words"><Words parts={change.words} /></span>;
+  return <><Old value={change.before} /><span className="ed-to" aria-hidden="true">→</span><New value={change.after} /></>;
+}
+
+/** A section's text: changed paragraphs with their words marked, one unchanged paragraph of context either side. */
+function ProseLines({ lines, sectionTitle }: { lines: ProseLine[]; sectionTitle: string }) {
+  const changedAt = (i: number) => lines[i] !== undefined && lines[i]!.status !== 'same';
+  const shown = lines.map((_, i) => changedAt(i) || changedAt(i - 1) || changedAt(i + 1));
+  const out: ReactNode[] = [];
+  let folded = 0;
+  const fold = (key: string) => {
+    if (folded) out.push(<div key={key} className="ed-line is-folded">⋯ {plural(folded, 'unchanged paragraph')}</div>);
+    folded = 0;
+  };
+  lines.forEach((l, i) => {
+    const isTitle = i === 0 && l.status === 'same' && l.parts.map((p) => p.text).join('') === sectionTitle;
+    if (isTitle) return;
+    if (!shown[i]) {
+      folded++;
+      return;
+    }
+    fold(`fold-${i}`);
+    const sign = l.status === 'added' ? '+' : l.status === 'removed' ? '−' : l.status === 'changed' ? '~' : '';
+    out.push(
+      <div key={i} className={`ed-line is-${l.status}`}>
+        <span className="ed-gutter" aria-hidden="true">{sign}</span>
+        <span className="ed-line-text">
+          {l.status === 'added' ? <ins>{l.parts.map((p) => p.text).join('')}</ins>
+            : l.status === 'removed' ? <del>{l.parts.map((p) => p.text).join('')}</del>
+              : <Words parts={l.parts} />}
+        </span>
+      </div>,
+    );
+  });
+  fold('fold-end');
+  return <div className="ed-prose">{out}</div>;
+}
+
+type RowProps = { change: PlanChange; current: boolean; sectionTitle: (key: string) => string; onSelect: (c: PlanChange) => void };
+
+function ChangeRow({ change: c, current, sectionTitle, onSelect }: RowProps) {
+  let tone = 'changed';
+  let body: ReactNode;
+  switch (c.kind) {
+    case 'plan-field':
+    case 'field':
+      body = <><span className="ed-field">{c.change.label.replace(/^plan /, '')}</span><FieldValues change={c.change} /></>;
+      break;
+    case 'goal-moved':
+      body = <><span className="ed-field">supports</span><Old value={c.from ?? NONE} /><span className="ed-to" aria-hidden="true">→</span><New value={c.to ?? NONE} /></>;
+      break;
+    case 'block-moved':
+      body = <><span className="ed-field">section</span><span className="ed-quiet">moved here from “{sectionTitle(c.fromSection)}”</span></>;
+      break;
+    case 'goal-added':
+    case 'block-added':
+      tone = 'added';
+      body = (
+        <>
+          <span className="ed-sign" aria-hidden="true">+</span>
+          <LineIcon name={c.kind === 'goal-added' ? 'goal' : c.block === 'action' ? 'action' : 'stageMatrix'} />
+          <span className="ed-kind">{c.kind === 'goal-added' ? 'New goal' : c.block === 'action' ? 'New action' : 'New stage matrix'}</span>
+          <ins className="ed-title">{c.title}</ins>
+          {c.kind === 'goal-added' && c.movedFromPlan && <span className="ed-quiet">moved from “{c.movedFromPlan}”</span>}
+        </>
+      );
+      break;
+    case 'goal-removed':
+    case 'block-removed':
+      tone = 'removed';
+      body = (
+        <>
+          <span className="ed-sign" aria-hidden="true">−</span>
+          <LineIcon name={c.kind === 'goal-removed' ? 'goal' : c.block === 'action' ? 'action' : 'stageMatrix'} />
+          <span className="ed-kind">{c.kind === 'goal-removed' ? 'Goal removed' : c.block === 'action' ? 'Action removed' : 'Stage matrix removed'}</span>
+          <del className="ed-title">{c.title}</del>
+          {c.kind === 'goal-removed' && c.movedToPlan && <span className="ed-quiet">moved to “{c.movedToPlan}”</span>}
+        </>
+      );
+      break;
+    case 'prose':
+      tone = 'prose';
+      body = (
+        <>
+          <div className="ed-prose-head"><span className="ed-kind">Text</span><span className="ed-quiet">{proseCounts(c)}</span></div>
+          <ProseLines lines={c.lines} sectionTitle={sectionTitle(c.section)} />
+        </>
+      );
+      break;
+  }
+  return (
+    <div
+      role="option"
+      aria-selected={current}
+      aria-label={changeSentence(c, sectionTitle)}
+      data-change-id={c.id}
+      className={`ed-change is-${tone}${current ? ' is-current' : ''}`}
+      title="Show this change in the plan"
+      onClick={() => onSelect(c)}
+    >
+      {body}
+    </div>
+  );
+}
+
+export function ChangeList(props: { label: string; changes: PlanChange[]; currentId: string | null; sectionTitle: (key: string) => string; onSelect: (c: PlanChange) => void }) {
+  const row = (c: PlanChange) => <ChangeRow key={c.id} change={c} current={c.id === props.currentId} sectionTitle={props.sectionTitle} onSelect={props.onSelect} />;
+  return (
+    <div role="listbox" aria-label={props.label} className="ed-change-list">
+      {groupChanges(props.changes).map((g) => (g.card
+        ? (
+          <div key={g.key} role="group" aria-label={`${CARD[g.card.kind].name}: ${g.card.title}`} className="ed-card">
+            <div className="ed-card-title" aria-hidden="true">
+              <LineIcon name={CARD[g.card.kind].icon} />
+              <span className="ed-kind">{CARD[g.card.kind].name}</span>
+              <span className="ed-card-name">{g.card.title}</span>
+            </div>
+            {g.changes.map(row)}
+          </div>
+        )
+        : row(g.changes[0]!)))}
+    </div>
+  );
+}
