@@ -13,7 +13,7 @@ import { approvalLine } from '../../../shared/editions/signoff';
 import { type CollabSession } from '../../collab/collabSession';
 import { revealBlock, revealPath } from '../../editor/editorCommands';
 import { PlanEditor, type PlanSlateEditor } from '../../editor/PlanEditor';
-import { runCommand } from '../../platform/commands';
+import { runFromUi } from './editionActions';
 import { type EditorProps } from '../../workbench/editorKinds';
 import { LineIcon } from '../../workbench/icons';
 import { useComputed, useServices, useValue } from '../../workbench/services/services';
@@ -38,7 +38,8 @@ function editionSession(doc: Y.Doc, docId: string): CollabSession {
 }
 
 function EditionView({ planId, editionId, tabId }: { planId: string; editionId: string; tabId: string }) {
-  const { model } = useServices();
+  const wb = useServices();
+  const { model } = wb;
   const people = useValue(model.people);
   const planTitle = useComputed([model.plans], (ps) => ps.find((p) => p.id === planId)?.title ?? 'A plan no longer here', [planId]);
   const entry = useComputed([model.get(allEditions)], (all) => all.get(planId), [planId]);
@@ -87,9 +88,9 @@ function EditionView({ planId, editionId, tabId }: { planId: string; editionId: 
           Edition of “{planTitle}” · saved by {edition.author}, {editionWhen(edition.createdAt)} · read-only
         </p>
         <div className="ed-edition-actions">
-          <button type="button" className="tv-button tv-secondary" onClick={() => void runCommand('editions.compare', arg)}>Compare with Now</button>
-          {!entry.readOnly && <button type="button" className="tv-button tv-secondary" onClick={() => void runCommand('editions.restore', arg)}>Restore This Edition…</button>}
-          <button type="button" className="tv-button tv-secondary" onClick={() => void runCommand('plan.exportPdf', arg)}>Export as PDF…</button>
+          <button type="button" className="tv-button tv-secondary" onClick={() => runFromUi(wb, 'editions.compare', arg)}>Compare with Now</button>
+          {!entry.readOnly && <button type="button" className="tv-button tv-secondary" onClick={() => runFromUi(wb, 'editions.restore', arg)}>Restore This Edition…</button>}
+          <button type="button" className="tv-button tv-secondary" onClick={() => runFromUi(wb, 'plan.exportPdf', arg)}>Export as PDF…</button>
         </div>
         {signoff && <p className="ed-approval-line is-edition" role="status"><LineIcon name="signoff" /> {signoff}</p>}
       </header>

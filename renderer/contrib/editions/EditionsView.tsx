@@ -8,14 +8,14 @@ import { useCallback, useMemo, useState, type MouseEvent } from 'react';
 import { type EditionInfo } from '../../../shared/editions/editionsDoc';
 import { awaitingApprovalFrom, editionSignoff } from '../../../shared/editions/planApproval';
 import { type SignoffState } from '../../../shared/editions/signoff';
-import { runCommand } from '../../platform/commands';
+import { runFromUi } from './editionActions';
 import { LineIcon } from '../../workbench/icons';
 import { useComputed, useServices, useValue } from '../../workbench/services/services';
 import { ContextMenu, type MenuItem } from '../../workbench/widgets/ContextMenu';
 import { NavList } from '../../workbench/widgets/NavList';
 import { TreeRow } from '../../workbench/widgets/TreeRow';
 import { useListNavigation } from '../../workbench/widgets/useListNavigation';
-import { DIFF_EDITOR, EDITION_EDITOR, parseDiffId, parseVersion } from './editionRefs';
+import { planOfTab } from './editionRefs';
 import { allEditions } from './editionsModel';
 import { editionWhen, joinNames } from './editionWords';
 import './editions.css';
@@ -25,12 +25,7 @@ const LIST_ID = 'editions';
 /** The plan the view shows: the active plan, or the plan of the active edition or comparison. */
 function useViewedPlan(): string | null {
   const { editors } = useServices();
-  return useComputed([editors.activeInput], (input) => {
-    if (!input) return null;
-    if (input.kind === EDITION_EDITOR) return parseVersion(input.id)?.planId ?? null;
-    if (input.kind === DIFF_EDITOR) return parseDiffId(input.id)?.after.planId ?? null;
-    return input.kind === 'plan' ? input.id : null;
-  });
+  return useComputed([editors.activeInput], planOfTab);
 }
 
 /** A sign-off in a few words for a row: "Approved", "Waiting for Marc Dubois", "Asked: Ana, Marc". */
@@ -59,22 +54,22 @@ export function EditionsView() {
       mine: waiting?.request.editionId === edition.id,
     }));
   }, [entry, people, user.name]);
-  const open = useCallback((r: Row) => planId && runCommand('editions.open', { planId, editionId: r.edition.id }), [planId]);
-  const nav = useListNavigation(rows, (r) => r.edition.id, { onOpen: (r) => void open(r) });
+  const open = useCallback((r: Row) => planId && runFromUi(wb, 'editions.open', { planId, editionId: r.edition.id }), [planId, wb]);
+  const nav = useListNavigation(rows, (r) => r.edition.id, { onOpen: open });
   const [menu, setMenu] = useState<{ x: number; y: number; row: Row } | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
 
   if (!planId || !planTitle) return <p className="tv-empty">Open a plan to see its editions.</p>;
   if (!entry?.loaded && rows.length === 0) return <p className="tv-empty" aria-busy="true">Loading editions…</p>;
   const writable = !entry!.readOnly;
-  const run = (id: string, row?: Row) => void runCommand(id, row ? { planId, editionId: row.edition.id } : { planId });
+  const run = (id: string, row?: Row) => runFromUi(wb, id, row ? { planId, editionId: row.edition.id } : { planId });
   const menuItems = (row: Row): MenuItem[] => {
     const index = entry!.records.editions.findIndex((e) => e.id === row.edition.id);
     const previous = index > 0 ? entry!.records.editions[index - 1] : undefined;
     return [
       { label: 'Open Edition', run: () => run('editions.open', row) },
       { label: 'Compare with Now', run: () => run('editions.compare', row) },
-      ...(previous ? [{ label: `Compare with “${previous.name}”`, run: () => void runCommand('editions.compareEditions', { planId, before: previous.id, after: row.edition.id }) }] : []),
+      ...(previous ? [{ label: `Compare with “${previous.name}”`, run: () => runFromUi(wb, 'editions.compareEditions', { planId, before: previous.id, after: row.edition.id }) }] : []),
       { label: 'Compare with…', run: () => run('editions.compareEditions', row) },
       ...(writable ? [
         'separator' as const,
@@ -119,7 +114,7 @@ export function EditionsView() {
                 label={[row.edition.name, `saved by ${row.edition.author}, ${editionWhen(row.edition.createdAt)}`, badge?.text, row.mine ? 'you are asked to approve it' : null].filter(Boolean).join(', ')}
                 title={`${row.edition.name} — saved by ${row.edition.author}, ${editionWhen(row.edition.createdAt)}`}
                 indent={12}
-                onActivate={() => void open(row)}
+                onActivate={() => open(row)}
                 onContextMenu={(e) => onContextMenu(e, row)}
               >
                 <LineIcon name="edition" className="ed-row-icon" />

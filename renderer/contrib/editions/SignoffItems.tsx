@@ -5,7 +5,7 @@
  */
 import { type HeadingNote } from '../../editor/headingNotes';
 import { planApproval, awaitingApprovalFrom, joinTitles } from '../../../shared/editions/planApproval';
-import { runCommand } from '../../platform/commands';
+import { runFromUi } from './editionActions';
 import { LineIcon } from '../../workbench/icons';
 import { computed, type Readable } from '../../workbench/services/observable';
 import { useComputed, useServices } from '../../workbench/services/services';
@@ -47,7 +47,7 @@ export function ApprovalLine({ planId }: { planId: string }) {
         )}
       </span>
       {shown.waitingEdition && (
-        <button type="button" className="tv-button" onClick={() => void runCommand('editions.approve', { planId, editionId: shown.waitingEdition })}>Approve</button>
+        <button type="button" className="tv-button" onClick={() => runFromUi(wb, 'editions.approve', { planId, editionId: shown.waitingEdition })}>Approve</button>
       )}
       <button type="button" className="ed-link" onClick={() => revealEditions(wb, planId)}>Editions</button>
     </div>

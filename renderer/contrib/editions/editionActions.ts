@@ -10,32 +10,30 @@ import { RESTORE_EDITION_ORIGIN, restoreEdition } from '../../../shared/editions
 import { approvalLine } from '../../../shared/editions/signoff';
 import { previousCyclePlanId } from '../../../shared/model/nextCycle';
 import { type PlanSlateEditor } from '../../editor/createPlanEditor';
+import { runCommand } from '../../platform/commands';
 import { type WorkbenchServices } from '../../workbench/services/services';
-import { DIFF_EDITOR, diffId, EDITION_EDITOR, versionId, type PlanVersion } from './editionRefs';
+import { DIFF_EDITOR, diffId, EDITION_EDITOR, planOfTab, versionId, type PlanVersion } from './editionRefs';
 import { editionsOf, type PlanEditions } from './editionsModel';
 import { editionWhen } from './editionWords';
 
 export const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
+/** Runs a command from a button or a menu; what goes wrong is said in a notification. */
+export function runFromUi(wb: WorkbenchServices, id: string, arg?: unknown): void {
+  runCommand(id, arg).catch((err: unknown) => wb.notifications.notify(errorText(err), 'error'));
+}
+
 /** A command's plan: `{ planId }` or a plan id as its argument, else the active plan. */
 export function planOf(wb: WorkbenchServices, arg: unknown): string | null {
   if (typeof arg === 'string') return arg;
   if (arg && typeof arg === 'object' && typeof (arg as { planId?: unknown }).planId === 'string') return (arg as { planId: string }).planId;
-  return wb.editors.activePlanId.get() ?? activeVersion(wb)?.planId ?? null;
+  return planOfTab(wb.editors.activeInput.get());
 }
 
 /** A command's edition: `{ planId, editionId }` as its argument. */
 export function editionOf(arg: unknown): { planId: string; editionId: string } | null {
   const a = arg as { planId?: unknown; editionId?: unknown } | null;
   return a && typeof a === 'object' && typeof a.planId === 'string' && typeof a.editionId === 'string' ? { planId: a.planId, editionId: a.editionId } : null;
-}
-
-/** The version the active tab shows when it is an edition (the edition's commands act on it). */
-function activeVersion(wb: WorkbenchServices): PlanVersion | null {
-  const input = wb.editors.activeInput.get();
-  if (input?.kind !== EDITION_EDITOR) return null;
-  const [planId, editionId] = input.id.split('@');
-  return planId && editionId ? { planId, editionId } : null;
 }
 
 export const planTitle = (wb: WorkbenchServices, planId: string): string => wb.model.planTitle(planId) ?? 'the plan';

@@ -34,3 +34,11 @@ export function parseDiffId(id: string): DiffRef | null {
 
 /** Whether the two sides are two cycles (two plans) rather than two versions of one plan. */
 export const comparesCycles = (ref: DiffRef): boolean => ref.before.planId !== ref.after.planId;
+
+/** The plan a tab shows: a plan's own tab, an edition's plan, or the later side of a comparison; null for other tabs. */
+export function planOfTab(input: { kind: string; id: string } | null): string | null {
+  if (!input) return null;
+  if (input.kind === EDITION_EDITOR) return parseVersion(input.id)?.planId ?? null;
+  if (input.kind === DIFF_EDITOR) return parseDiffId(input.id)?.after.planId ?? null;
+  return input.kind === 'plan' ? input.id : null;
+}

@@ -30,14 +30,14 @@ export function useEditionTitle(input: EditorInput): string {
   return planTitle ? `${name} (${planTitle})` : name;
 }
 
-/** "FY27 joint plan: Board draft ↔ Now", or two cycles "FY27 joint plan ↔ FY28 joint plan": a diff's tab. */
+/** "Board draft ↔ Now (FY27 joint plan)", or two cycles "FY27 joint plan ↔ FY28 joint plan": a diff's tab. */
 export function useDiffTitle(input: EditorInput): string {
   const ref = parseDiffId(input.id);
   const cycles = ref ? comparesCycles(ref) : false;
   const before = useVersionLabel(ref?.before ?? NO_VERSION, cycles);
   const after = useVersionLabel(ref?.after ?? NO_VERSION, cycles);
   const planTitle = useValue(useServices().model.plans).find((p) => p.id === ref?.after.planId)?.title ?? '';
-  return cycles ? `${before.name} ↔ ${after.name}` : `${planTitle}: ${before.name} ↔ ${after.name}`;
+  return cycles ? `${before.name} ↔ ${after.name}` : `${before.name} ↔ ${after.name} (${planTitle})`;
 }
 
 /** A stored tab stays while its plans do (editions are never deleted). */
