@@ -25,5 +25,6 @@ export const HeadingNotesContext = createContext<HeadingNotes>(NO_HEADING_NOTES)
 /** The note of the heading whose text is `text` (trimmed), if any. */
 export function useHeadingNote(text: string): HeadingNote | undefined {
   const notes = useContext(HeadingNotesContext);
-  return useSyncExternalStore(notes.subscribe, () => notes.get().get(text));
+  const note = () => notes.get().get(text);
+  return useSyncExternalStore(notes.subscribe, note, note);
 }
