@@ -1,7 +1,7 @@
 /**
  * Convergence, the Yjs way: several plan documents, each bound to the app's plan editor
- * (createPlanEditor: @slate-yjs/core with every plugin and rule), make random seeded edits — text, goal and stage fields, new goals and actions,
- * moved blocks, split paragraphs — while their updates are delivered in random order and some peers
+ * (createPlanEditor: @slate-yjs/core with every plugin and rule), make random seeded edits — text,
+ * goal and stage fields, new goals and actions, moved blocks, split paragraphs — while their updates are delivered in random order and some peers
  * are offline for a while. Once everything is delivered, every document, every editor and every
  * derived goal tree must be equal, and the plan must still be valid.
  */
