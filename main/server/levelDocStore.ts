@@ -25,8 +25,11 @@ import * as encoding from 'lib0/encoding';
 import { LeveldbPersistence, PREFERRED_TRIM_SIZE, getCurrentUpdateClock, getLevelUpdatesEntries } from 'y-leveldb';
 import * as Y from 'yjs';
 import { StoreError, StoreOpenError, type DocStore, type StoredDocInfo } from './docStore';
+import { takeWaiting } from './storedWaiting';
 
 const LAST_MODIFIED = 'lastModified';
+/** `{ key, since }`: what the stored state waits for, and since when (DocStore.noteWaiting). */
+const WAITING = 'waiting';
 
 /** The part of classic-level a batch needs (y-leveldb hands its db to transactions untyped). */
 type LevelOp = { type: 'put'; key: (string | number)[]; value: Uint8Array } | { type: 'del'; key: (string | number)[] };
@@ -196,6 +199,25 @@ export function openLevelDocStore(dir: string, { commitIntervalMs = 20 }: LevelD
       });
       forgetClock(name);
       await done;
+    },
+    async noteWaiting(name, key, at) {
+      const noted: unknown = await db.getMeta(name, WAITING);
+      const prev = noted as { key?: unknown; since?: unknown } | undefined;
+      if (prev?.key === key && typeof prev.since === 'string') return prev.since;
+      await db.setMeta(name, WAITING, { key, since: at });
+      return at;
+    },
+    async dropWaiting(name) {
+      const { bytes } = await must(`drop what "${name}" waits for`, db._transact(async (level: LevelBatch) => {
+        const { doc, clocks } = await replay(level, name);
+        const waiting = takeWaiting(doc);
+        if (waiting) await rewrite(level, name, doc, clocks);
+        doc.destroy();
+        return { bytes: waiting?.bytes ?? 0 };
+      }));
+      forgetClock(name);
+      await db.delMeta(name, WAITING);
+      return bytes;
     },
     async setLastModified(name, at) {
       await db.setMeta(name, LAST_MODIFIED, at);

@@ -1,28 +1,9 @@
 import * as Y from 'yjs';
-import { type CloseReason } from '../../../main/server/closeCodes';
 import { openLevelDocStore } from '../../../main/server/levelDocStore';
-import { decodeMessage, encodeSyncStep2, encodeUpdate } from '../../../main/server/messages';
-import { Room, type RoomOptions, type RoomPeer } from '../../../main/server/room';
-import { type TokenClaims } from '../../../shared/sync/rooms';
+import { decodeMessage, encodeSyncStep2 } from '../../../main/server/messages';
+import { Room, type RoomOptions } from '../../../main/server/room';
 import { removeDir, tempDir, waitFor } from './helpers';
-
-/** A connection as the room sees it, keeping every frame it was sent. */
-class RecordingPeer implements RoomPeer {
-  readonly canWrite = true;
-  readonly frames: Uint8Array[] = [];
-  readonly claims: TokenClaims;
-  constructor(readonly user: string) {
-    this.claims = { workspaceId: 'ws1', name: user, role: 'editor' };
-  }
-  send(frame: Uint8Array): void {
-    this.frames.push(frame);
-  }
-  close(_reason: CloseReason): void {}
-  /** The updates among the frames sent after the handshake. */
-  updates(): Uint8Array[] {
-    return this.frames.map((f) => decodeMessage(f)).flatMap((m) => (m.kind === 'update' ? [m.update] : []));
-  }
-}
+import { clientFrames, dependentEdits, RecordingPeer } from './roomPeers';
 
 function openRoom(dir: string, name = 'ws1/plan', opts: Partial<RoomOptions> = {}) {
   const store = openLevelDocStore(dir);
@@ -40,14 +21,6 @@ async function openRoomWithPeers(dir: string, opts: Partial<RoomOptions> = {}) {
   return { store, room, ana, ben };
 }
 
-/** One client's two edits, "a" then "b" after it: the second depends on the first. */
-function dependentEdits(): [Uint8Array, Uint8Array] {
-  const client = new Y.Doc();
-  const [first] = clientFrames((doc) => doc.getText('t').insert(0, 'a'), client);
-  const [second] = clientFrames((doc) => doc.getText('t').insert(1, 'b'), client);
-  return [first!, second!];
-}
-
 async function storedText(dir: string, name = 'ws1/plan'): Promise<string> {
   const store = openLevelDocStore(dir);
   const doc = new Y.Doc();
@@ -55,16 +28,6 @@ async function storedText(dir: string, name = 'ws1/plan'): Promise<string> {
   if (state) Y.applyUpdate(doc, state);
   await store.close();
   return doc.getText('t').toString();
-}
-
-/** The updates a client makes, as the frames the stock client sends. */
-function clientFrames(edit: (doc: Y.Doc) => void, doc = new Y.Doc()): Uint8Array[] {
-  const frames: Uint8Array[] = [];
-  const collect = (u: Uint8Array) => frames.push(encodeUpdate(u));
-  doc.on('update', collect);
-  edit(doc);
-  doc.off('update', collect);
-  return frames;
 }
 
 describe('a room', () => {
