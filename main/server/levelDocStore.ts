@@ -25,6 +25,7 @@ import * as encoding from 'lib0/encoding';
 import { LeveldbPersistence, PREFERRED_TRIM_SIZE, getCurrentUpdateClock, getLevelUpdatesEntries } from 'y-leveldb';
 import * as Y from 'yjs';
 import { StoreError, StoreOpenError, type DocStore, type StoredDocInfo } from './docStore';
+import { replayUpdates, stateOf } from './replay';
 import { takeWaiting } from './storedWaiting';
 
 const LAST_MODIFIED = 'lastModified';
@@ -40,12 +41,10 @@ type Append = { name: string; update: Uint8Array; resolve(): void; reject(err: u
 const updateKey = (name: string, clock: number) => ['v1', name, 'update', clock];
 const stateVectorKey = (name: string) => ['v1_sv', name];
 
-/** A document's stored history applied to a new Y.Doc one update per transaction, and the clocks it was stored under. */
+/** A document's stored history applied to a new Y.Doc one update per transaction (replay.ts), and the clocks it was stored under. */
 async function replay(level: unknown, name: string): Promise<{ doc: Y.Doc; clocks: number[] }> {
   const entries = (await getLevelUpdatesEntries(level, name)) as { key: (string | number)[]; value: Uint8Array }[];
-  const doc = new Y.Doc();
-  for (const { value } of entries) Y.applyUpdate(doc, value);
-  return { doc, clocks: entries.map(({ key }) => Number(key[3])) };
+  return { doc: replayUpdates(entries.map(({ value }) => value)), clocks: entries.map(({ key }) => Number(key[3])) };
 }
 
 /** Replaces the stored history by one update holding the whole state, as y-leveldb's flushDocument does. */
@@ -175,7 +174,7 @@ export function openLevelDocStore(dir: string, { commitIntervalMs = 20 }: LevelD
       }));
       forgetClock(name); // loading a long history compacts it
       try {
-        return doc.store.clients.size === 0 && doc.store.pendingStructs === null ? null : Y.encodeStateAsUpdate(doc);
+        return stateOf(doc);
       } finally {
         doc.destroy();
       }

@@ -14,6 +14,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { StoreError, StoreOpenError, type DocStore, type StoredDocInfo } from './docStore';
 import { HealthSignal } from './health';
+import { replayUpdates, stateOf } from './replay';
 import { takeWaiting } from './storedWaiting';
 
 const MIGRATIONS: string[] = [
@@ -121,6 +122,7 @@ export async function openPgDocStore({ url, poolSize = 10, probeMs = 1000 }: PgD
   let committing = false;
   const commitAppends = async () => {
     committing = true;
+    await null; // appends made in the same turn (a room's batch) go out in one INSERT
     while (waiting.length) {
       const group = waiting.slice(0, MAX_GROUP);
       waiting = waiting.slice(group.length);
@@ -141,7 +143,13 @@ export async function openPgDocStore({ url, poolSize = 10, probeMs = 1000 }: PgD
     async load(name) {
       const { rows } = await run<{ update: Buffer }>(`load "${name}"`, 'select update from tandem_doc_updates where doc = $1 order by seq', [name]);
       if (!rows.length) return null;
-      return rows.length === 1 ? new Uint8Array(rows[0]!.update) : Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update)));
+      if (rows.length === 1) return new Uint8Array(rows[0]!.update);
+      const doc = replayUpdates(rows.map((r) => new Uint8Array(r.update)));
+      try {
+        return stateOf(doc);
+      } finally {
+        doc.destroy();
+      }
     },
     appendUpdate(name, update) {
       return new Promise<void>((resolve, reject) => {
@@ -155,7 +163,9 @@ export async function openPgDocStore({ url, poolSize = 10, probeMs = 1000 }: PgD
         await client.query('select pg_advisory_xact_lock(hashtext($1))', [name]);
         const { rows } = await client.query<{ seq: string; update: Buffer }>('select seq, update from tandem_doc_updates where doc = $1 order by seq', [name]);
         if (rows.length < 2) return;
-        const merged = Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update)));
+        const doc = replayUpdates(rows.map((r) => new Uint8Array(r.update)));
+        const merged = Y.encodeStateAsUpdate(doc);
+        doc.destroy();
         await client.query('delete from tandem_doc_updates where doc = $1 and seq <= $2', [name, rows[rows.length - 1]!.seq]);
         await client.query('insert into tandem_doc_updates (doc, update) values ($1, $2)', [name, Buffer.from(merged)]);
       });
@@ -177,9 +187,7 @@ export async function openPgDocStore({ url, poolSize = 10, probeMs = 1000 }: PgD
         await client.query('select pg_advisory_xact_lock(hashtext($1))', [name]);
         const { rows } = await client.query<{ seq: string; update: Buffer }>('select seq, update from tandem_doc_updates where doc = $1 order by seq', [name]);
         if (!rows.length) return 0;
-        // Without garbage collection the rewritten state keeps everything the rows held, as a merge does.
-        const doc = new Y.Doc({ gc: false });
-        Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update))));
+        const doc = replayUpdates(rows.map((r) => new Uint8Array(r.update)));
         const waiting = takeWaiting(doc);
         if (waiting) {
           await client.query('delete from tandem_doc_updates where doc = $1 and seq <= $2', [name, rows[rows.length - 1]!.seq]);

@@ -488,19 +488,20 @@ export class Room implements FanoutHost {
   private async drain(): Promise<void> {
     try {
       while (this.pending.length && !this.closed) {
-        const batch = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
-        const count = this.pending.length;
+        // Appended one by one (the store commits them together), never merged: see replay.ts.
+        const batch = this.pending;
+        const count = batch.length;
         this.pending = [];
         const mark = this.fanout?.mark ?? 0;
         // What this write covers: the batch's own state, not the document's, which may hold changes
         // another node received and stores.
-        const covers = this.opts.traceWrites ? Object.fromEntries(Y.decodeStateVector(Y.encodeStateVectorFromUpdate(batch))) : undefined;
-        await this.opts.store.appendUpdate(this.name, batch);
+        const covers = this.opts.traceWrites ? Object.fromEntries(Y.decodeStateVector(Y.encodeStateVectorFromUpdate(Y.mergeUpdates(batch)))) : undefined;
+        await Promise.all(batch.map((update) => this.opts.store.appendUpdate(this.name, update)));
         this.fanout?.stored(mark);
         this.storedCount += count;
         this.sendHeldAnswers();
         this.lastModified = new Date().toISOString();
-        if (covers) this.opts.log({ level: 'debug', event: 'stored', room: this.name, updates: count, bytes: batch.byteLength, covers });
+        if (covers) this.opts.log({ level: 'debug', event: 'stored', room: this.name, updates: count, bytes: batch.reduce((n, u) => n + u.byteLength, 0), covers });
         if (++this.writesSinceCompaction >= this.opts.compactEvery) {
           this.writesSinceCompaction = 0;
           await this.opts.store.compact(this.name);

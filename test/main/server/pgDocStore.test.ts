@@ -3,6 +3,8 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { openPgDocStore, type PgDocStore } from '../../../main/server/pgDocStore';
 import { enginesMissing, startPostgres, type Postgres } from '../../support/engines';
+import { flattenDeepNesting } from '../../../shared/model/nesting';
+import { appendNestedLists } from '../../support/deepNesting';
 import { textOfState, waitFor } from './helpers';
 
 const missing = enginesMissing();
@@ -98,5 +100,24 @@ describe.skipIf(missing !== null)('PostgreSQL store', () => {
 
   it('fails to open with a message naming the database when it cannot be reached', async () => {
     await expect(openPgDocStore({ url: 'postgres://postgres@127.0.0.1:1/postgres' })).rejects.toThrow(/could not prepare PostgreSQL at 127\.0\.0\.1:1/);
+  });
+
+  it('loads and compacts a plan whose 5,000 nested lists an editor flattened in many transactions', async () => {
+    const content = (doc: Y.Doc) => doc.get('content', Y.XmlText);
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    appendNestedLists(content(doc), 5000, 'The deepest item');
+    flattenDeepNesting(content(doc));
+    const flat = content(doc).toString();
+    for (const u of updates) await store.appendUpdate('ws1/deep', u);
+    const read = async () => {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, (await store.load('ws1/deep'))!);
+      return content(copy).toString();
+    };
+    expect(await read()).toBe(flat);
+    await store.compact('ws1/deep');
+    expect(await read()).toBe(flat);
   });
 });

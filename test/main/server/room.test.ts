@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import { openLevelDocStore } from '../../../main/server/levelDocStore';
 import { decodeMessage, encodeSyncStep2 } from '../../../main/server/messages';
 import { Room, type RoomOptions } from '../../../main/server/room';
+import { flattenDeepNesting } from '../../../shared/model/nesting';
+import { appendNestedLists } from '../../support/deepNesting';
 import { removeDir, tempDir, waitFor } from './helpers';
 import { clientFrames, dependentEdits, RecordingPeer } from './roomPeers';
 
@@ -115,6 +117,38 @@ describe('a room', () => {
       await store.close();
       expect(await storedText(dir)).toBe('offline and server');
     } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('loads after a restart a plan whose 5,000 nested lists an editor flattened in many transactions that arrived together', async () => {
+    const dir = tempDir();
+    const errors = vi.spyOn(console, 'error');
+    try {
+      const { store, room, ana } = await openRoomWithPeers(dir);
+      const content = (doc: Y.Doc) => doc.get('content', Y.XmlText);
+      const [nested] = clientFrames((doc) => appendNestedLists(content(doc), 5000, 'The deepest item'));
+      room.receive(ana, decodeMessage(nested!));
+      await room.flush();
+      const editor = new Y.Doc();
+      Y.applyUpdate(editor, Y.encodeStateAsUpdate(room.doc));
+      // The editor's repair: many transactions, sent at once, stored while one write is in flight.
+      const repair = clientFrames((doc) => flattenDeepNesting(content(doc)), editor);
+      expect(repair.length).toBeGreaterThan(20);
+      for (const frame of repair) room.receive(ana, decodeMessage(frame));
+      const flat = content(room.doc).toString();
+      expect(flat).toContain('The deepest item');
+      await room.unload();
+      await store.close();
+
+      const again = openRoom(dir);
+      await again.room.ready;
+      expect(content(again.room.doc).toString()).toBe(flat);
+      await again.room.unload();
+      await again.store.close();
+      expect(errors.mock.calls.map((c) => String(c[0]))).not.toContainEqual(expect.stringContaining('y-leveldb'));
+    } finally {
+      errors.mockRestore();
       removeDir(dir);
     }
   });
