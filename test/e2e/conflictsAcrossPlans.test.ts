@@ -4,33 +4,24 @@
  * between real y-websocket clients (Ana's writing as her browser's device) through the real server;
  * Ana then opens the app in Chromium.
  */
-import { type Browser } from 'playwright-core';
 import * as Y from 'yjs';
 import { openConflicts } from '../../shared/conflicts/conflictRecords';
 import { watchConflicts } from '../../shared/conflicts/watchConflicts';
 import { newGoal } from '../../shared/model/blocks';
 import { planContent } from '../../shared/model/planDoc';
 import { connectClient, synced, waitFor, type Client } from '../main/server/helpers';
-import { artifactPath, launchChromium } from '../support/chromium';
+import { artifactPath } from '../support/chromium';
 import { planWrittenThroughServer } from '../support/planThroughServer';
-import { startWebApp, type WebApp } from '../support/webApp';
-import { openAs } from './workbenchHelpers';
+import { appUnderTest, openAs } from './workbenchHelpers';
 
 const ANA_DEVICE = 'device_ana_laptop';
-let app: WebApp;
-let browser: Browser;
+const t = appUnderTest();
 const clients: Client[] = [];
 const stops: (() => void)[] = [];
 
-beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchChromium();
-});
-afterAll(async () => {
+afterAll(() => {
   stops.forEach((stop) => stop());
   clients.forEach((c) => c.destroy());
-  await browser?.close();
-  await app?.close();
 });
 
 /** The plan's one goal, as its Yjs element. */
@@ -41,15 +32,15 @@ const goalIn = (doc: Y.Doc) => (planContent(doc).toDelta() as { insert: unknown 
  * value wins. Returns the record of Ana's replaced value, as the server has it.
  */
 async function replacedTarget(title: string, mine: number, theirs: number) {
-  const { plan, provider, doc: seen } = await planWrittenThroughServer(app, title, [newGoal({ title: `${title} goal`, metricName: 'Win rate', metricUnit: '%', target: 30 })]);
+  const { plan, provider, doc: seen } = await planWrittenThroughServer(t.app, title, [newGoal({ title: `${title} goal`, metricName: 'Win rate', metricUnit: '%', target: 30 })]);
   provider.destroy();
-  const ws = new URL(app.url).origin.replace(/^http/, 'ws');
-  const room = `${app.workspaceId}/${plan.id}`;
+  const ws = new URL(t.app.url).origin.replace(/^http/, 'ws');
+  const room = `${t.app.workspaceId}/${plan.id}`;
   const person = async (name: string, device: string, clientID: number) => {
     const doc = new Y.Doc();
     doc.clientID = clientID; // Ben's higher id makes his concurrent value the one kept
     stops.push(watchConflicts(doc, { me: { name, device } }));
-    const client = connectClient(ws, room, await app.tokenFor(name, 'editor'), doc);
+    const client = connectClient(ws, room, await t.app.tokenFor(name, 'editor'), doc);
     clients.push(client);
     await synced(client);
     return client;
@@ -70,7 +61,7 @@ it('lists Ana\'s values replaced in two plans, each with its plan, who, what and
   const first = await replacedTarget('East region plan', 40, 45);
   const second = await replacedTarget('West region plan', 25, 35);
 
-  const { page, context, errors } = await openAs(browser, app, 'Ana Ortiz', { device: ANA_DEVICE });
+  const { page, context, errors } = await openAs(t.browser, t.app, 'Ana Ortiz', { device: ANA_DEVICE });
   await page.getByRole('contentinfo', { name: 'Status Bar' }).getByRole('button', { name: /^Problems:/ }).click();
   await page.getByRole('tab', { name: 'Conflicts' }).click();
   const rows = page.getByRole('listbox', { name: 'Conflicts' }).getByRole('option');

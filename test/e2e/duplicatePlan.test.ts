@@ -2,39 +2,24 @@
  * Duplicating a plan whose goals support goals of another plan: the copy's links are dropped (so
  * nothing counts twice) and the person is told so, in a real Chromium against the real server.
  */
-import { type Browser } from 'playwright-core';
-import { type WebsocketProvider } from 'y-websocket';
 import { newGoal, paragraph } from '../../shared/model/blocks';
-import { artifactPath, launchChromium } from '../support/chromium';
+import { artifactPath } from '../support/chromium';
 import { planWrittenThroughServer } from '../support/planThroughServer';
-import { startWebApp, type WebApp } from '../support/webApp';
-import { goalCard, openAs, runFromPalette } from './workbenchHelpers';
+import { appUnderTest, goalCard, openAs, runFromPalette } from './workbenchHelpers';
 
-let app: WebApp;
-let browser: Browser;
-const providers: WebsocketProvider[] = [];
-
-beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  providers.forEach((p) => p.destroy());
-  await browser?.close();
-  await app?.close();
-});
+const t = appUnderTest();
 
 it('tells the person that the copy\'s goals no longer support the other plan\'s goal', async () => {
   const companyGoal = newGoal({ title: 'Grow revenue to $12M', metricUnit: '$', baseline: 10e6, target: 12e6 });
-  const company = await planWrittenThroughServer(app, 'Company plan', [companyGoal]);
-  const team = await planWrittenThroughServer(app, 'West team plan', [
+  const company = await planWrittenThroughServer(t.app, 'Company plan', [companyGoal]);
+  const team = await planWrittenThroughServer(t.app, 'West team plan', [
     paragraph('The West team’s share.'),
     newGoal({ title: 'Win 12 new logos in the West', metricUnit: '$', target: 1.2e6, current: 500e3, parentId: companyGoal.id, parentPlanId: company.plan.id }),
     newGoal({ title: 'Renew every West account', metricUnit: '$', target: 800e3, current: 300e3, parentId: companyGoal.id, parentPlanId: company.plan.id }),
   ]);
-  providers.push(company.provider, team.provider);
+  t.keep(company.provider, team.provider);
 
-  const { page, context, errors } = await openAs(browser, app, 'Ana Ortiz', { query: `plan=${team.plan.id}` });
+  const { page, context, errors } = await openAs(t.browser, t.app, 'Ana Ortiz', { query: `plan=${team.plan.id}` });
   await goalCard(page, 'Win 12 new logos in the West').waitFor();
   await runFromPalette(page, 'Duplicate Plan', 'Duplicate Plan');
   const notice = page.getByRole('status').filter({ hasText: 'West team plan (copy)' });

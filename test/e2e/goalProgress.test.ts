@@ -2,27 +2,12 @@
  * A goal card whose progress comes from its sub-goals says how: "$800k of the $2M increase", in a real
  * Chromium against the real server.
  */
-import { type Browser } from 'playwright-core';
-import { type WebsocketProvider } from 'y-websocket';
 import { newGoal, paragraph } from '../../shared/model/blocks';
-import { artifactPath, launchChromium } from '../support/chromium';
+import { artifactPath } from '../support/chromium';
 import { planWrittenThroughServer } from '../support/planThroughServer';
-import { startWebApp, type WebApp } from '../support/webApp';
-import { goalCard, openAs } from './workbenchHelpers';
+import { appUnderTest, goalCard, openAs } from './workbenchHelpers';
 
-let app: WebApp;
-let browser: Browser;
-const providers: WebsocketProvider[] = [];
-
-beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  providers.forEach((p) => p.destroy());
-  await browser?.close();
-  await app?.close();
-});
+const t = appUnderTest();
 
 it('shows a parent goal at 40%, "$800k of the $2M increase", when its sub-goals add $800k to a $10M baseline aiming at $12M', async () => {
   const revenue = newGoal({ title: 'Grow revenue to $12M', metricName: 'Revenue', metricUnit: '$', baseline: 10e6, target: 12e6 });
@@ -32,9 +17,9 @@ it('shows a parent goal at 40%, "$800k of the $2M increase", when its sub-goals 
     newGoal({ title: 'New logos', metricName: 'Revenue', metricUnit: '$', target: 1.2e6, current: 500e3, parentId: revenue.id }),
     newGoal({ title: 'Upsell', metricName: 'Revenue', metricUnit: '$', target: 800e3, current: 300e3, parentId: revenue.id }),
   ];
-  const { plan, provider } = await planWrittenThroughServer(app, 'Revenue plan', content);
-  providers.push(provider);
-  const { page, context, errors } = await openAs(browser, app, 'Ana Ortiz', { query: `plan=${plan.id}` });
+  const { plan, provider } = await planWrittenThroughServer(t.app, 'Revenue plan', content);
+  t.keep(provider);
+  const { page, context, errors } = await openAs(t.browser, t.app, 'Ana Ortiz', { query: `plan=${plan.id}` });
   const card = goalCard(page, 'Grow revenue to $12M');
   await card.waitFor();
   const progress = card.locator('.tandem-progress');

@@ -65,7 +65,9 @@ export async function renamePlanInteractive(wb: WorkbenchApi, plan: PlanSummary)
 }
 
 export async function duplicatePlanInteractive(wb: WorkbenchApi, plan: PlanSummary): Promise<void> {
-  const source = wb.snapshots.find((s) => s.meta.id === plan.id);
+  // The plan as it is now (the snapshots lag behind by a debounce: a plan duplicated right after it
+  // opened had none yet, and the person was not told that the copy's links were dropped).
+  const source = await wb.readPlan(plan.id).catch(() => null);
   const links = source ? countLinksToOtherPlans(source) : 0;
   let done = false;
   await attempt(wb, 'duplicate the plan', async () => {
