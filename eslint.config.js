@@ -1,4 +1,6 @@
-// Lint, including the layering rules of docs/architecture.md: each folder may only import what its layer allows.
+// Lint, including the layering rules (README.md, "Tests and benchmarks"): each folder may only import what
+// its layer allows, and a feature in renderer/contrib/<feature>/ imports no other feature (docs/workbench.md).
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importPlugin from 'eslint-plugin-import';
@@ -6,6 +8,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'worker_threads'];
+
+/** One zone per feature folder: it may import from its own folder, not from another feature's. */
+const features = readdirSync(new URL('./renderer/contrib', import.meta.url), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const featureZones = features.map((f) => ({
+  target: `./renderer/contrib/${f}`,
+  from: './renderer/contrib',
+  except: [`./${f}`],
+  message: 'A feature never imports another feature: move what both need to renderer/workbench/ (widgets, services) or shared/, or run the other feature\'s command.',
+}));
+
+/** The packages shared/ may import: pure code that runs in Node, a browser and a worker alike. */
+const sharedPackages = ['yjs', 'lib0', 'y-protocols', 'slate', '@slate-yjs/core', 'zod', 'diff', 'papaparse'];
 
 /** Imports a layer must not make, by package name. */
 const forbid = (names, message) => ({
@@ -30,6 +44,7 @@ export default tseslint.config(
           { target: './main', from: ['./renderer', './test'], message: 'main/ must not import renderer/ or test/.' },
           { target: './renderer', from: ['./main', './test'], message: 'renderer/ talks to main/ only through the host contract in shared/ipc.' },
           { target: './templates', from: ['./main', './renderer', './shared', './test'], message: 'templates/ is data.' },
+          ...featureZones,
         ],
       }],
     },
@@ -37,8 +52,14 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
-    rules: forbid(['electron', 'electron/*', 'electron-store', 'react', 'react-dom', 'react/*', 'react-dom/*', 'slate-react', 'slate-dom', 'y-websocket', 'y-indexeddb', 'y-leveldb', 'ws', ...nodeBuiltins],
-      'shared/ runs in Node, browser and worker alike: no Electron, Node built-ins, React or DOM bindings.'),
+    rules: {
+      // An allow-list: shared/ runs in Node, browser and worker alike, so it imports only its own files
+      // and these packages (docs/architecture.md says why each is here).
+      'no-restricted-imports': ['error', { patterns: [{
+        regex: `^(?!\\.|(${sharedPackages.map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})(/|$)).*`,
+        message: `shared/ runs in Node, browser and worker alike: it may import only ${sharedPackages.join(', ')} (docs/architecture.md).`,
+      }] }],
+    },
   },
   {
     files: ['main/**/*.ts'],

@@ -28,6 +28,7 @@ export function createHostServices(p: HostServiceParts): HostServices {
       createPlan: (args) => ws().createPlan(args),
       renamePlan: ({ planId, title }) => ws().renamePlan(planId, title),
       duplicatePlan: ({ planId }) => ws().duplicatePlan(planId),
+      startNextCycle: (args) => ws().startNextCycle(args),
       deletePlan: ({ planId }) => ws().deletePlan(planId),
     },
     templates: {

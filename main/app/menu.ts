@@ -1,23 +1,17 @@
 /**
  * The native application menu. Every item that is a Tandem command sends its command id to the
  * focused window ('command.run'); the workbench runs it exactly as from the palette or a shortcut.
- * Only the platform's own roles (clipboard, window, quit) are handled natively.
+ * Labels and shortcuts come from the command manifest (shared/commands/manifest.ts); this file only
+ * places them. Only the platform's own roles (clipboard, window, quit) are handled natively.
  */
 import { type MenuItemConstructorOptions } from 'electron';
-import { keybindingFor, menuAccelerator } from '../../shared/commands/keybindings';
+import { COMMANDS, menuAccelerator, type CommandId, type CommandInfo } from '../../shared/commands/manifest';
+
+/** The commands of the manifest that have a place in the native menu. */
+export type MenuCommandId = { [K in CommandId]: (typeof COMMANDS)[K] extends { menu: string } ? K : never }[CommandId];
 
 /** Every command id the menu sends; the workbench registers each of them (see docs/desktop.md). */
-export const MENU_COMMAND_IDS = [
-  'plan.new', 'workspace.openFolder', 'plan.rename', 'plan.duplicate', 'plan.delete', 'plan.exportMarkdown', 'plan.exportPdf', 'plan.exportWord',
-  'workbench.openSettings', 'workbench.closeEditor', 'workbench.reopenClosedEditor',
-  'edit.undo', 'edit.redo', 'workbench.search',
-  'editor.insertGoal', 'editor.insertSubGoal', 'editor.insertAction', 'editor.insertStageMatrix',
-  'workbench.commandPalette', 'workbench.view.explorer', 'workbench.view.goals', 'workbench.view.people',
-  'workbench.toggleSidebar', 'workbench.togglePanel', 'workbench.splitEditor', 'theme.toggle',
-  'workbench.quickOpen', 'goal.goTo', 'goal.cascade',
-  'sync.share', 'sync.stopSharing', 'workbench.keyboardShortcuts',
-] as const;
-export type MenuCommandId = (typeof MENU_COMMAND_IDS)[number];
+export const MENU_COMMAND_IDS = (Object.keys(COMMANDS) as CommandId[]).filter((id): id is MenuCommandId => 'menu' in COMMANDS[id]);
 
 export type MenuOptions = {
   platform: NodeJS.Platform;
@@ -27,80 +21,82 @@ export type MenuOptions = {
 };
 
 function accelerated(commandId: MenuCommandId): string | undefined {
-  const binding = keybindingFor(commandId);
+  const binding = (COMMANDS[commandId] as CommandInfo).keybinding;
   return binding && menuAccelerator(binding);
 }
 
+const label = (commandId: MenuCommandId): string => (COMMANDS[commandId] as CommandInfo).menu!;
+
 export function applicationMenuTemplate({ platform, devTools, run }: MenuOptions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
-  /** A command item; its shortcut is the one the workbench binds (shared/commands/keybindings.ts). */
-  const cmd = (label: string, commandId: MenuCommandId): MenuItemConstructorOptions =>
-    ({ label, accelerator: accelerated(commandId), click: () => run(commandId) });
+  /** A command item: its label and shortcut as the manifest gives them (the workbench binds the same key). */
+  const cmd = (commandId: MenuCommandId): MenuItemConstructorOptions =>
+    ({ label: label(commandId), accelerator: accelerated(commandId), click: () => run(commandId) });
   /** Shows the shortcut but leaves the key to the page: text fields and the editor undo their own typing. */
-  const shown = (label: string, commandId: MenuCommandId, accelerator: string): MenuItemConstructorOptions =>
-    ({ ...cmd(label, commandId), accelerator, registerAccelerator: false });
+  const shown = (commandId: MenuCommandId, accelerator: string): MenuItemConstructorOptions =>
+    ({ ...cmd(commandId), accelerator, registerAccelerator: false });
   const sep: MenuItemConstructorOptions = { type: 'separator' };
 
   const template: MenuItemConstructorOptions[] = [
     {
       label: '&File',
       submenu: [
-        cmd('New Plan…', 'plan.new'),
-        cmd('Open Folder…', 'workspace.openFolder'),
+        cmd('plan.new'),
+        cmd('workspace.openFolder'),
         sep,
-        cmd('Rename Plan…', 'plan.rename'),
-        cmd('Duplicate Plan', 'plan.duplicate'),
-        cmd('Delete Plan…', 'plan.delete'),
+        cmd('plan.rename'),
+        cmd('plan.duplicate'),
+        cmd('plan.delete'),
         sep,
-        cmd('Export as PDF…', 'plan.exportPdf'),
-        cmd('Export as Word…', 'plan.exportWord'),
-        cmd('Export as Markdown…', 'plan.exportMarkdown'),
+        cmd('plan.exportPdf'),
+        cmd('plan.exportWord'),
+        cmd('plan.exportMarkdown'),
         sep,
-        ...(mac ? [] : [cmd('Settings…', 'workbench.openSettings'), sep]),
-        cmd('Reopen Closed Editor', 'workbench.reopenClosedEditor'),
-        cmd('Close Editor', 'workbench.closeEditor'),
+        ...(mac ? [] : [cmd('workbench.openSettings'), sep]),
+        cmd('workbench.reopenClosedEditor'),
+        cmd('workbench.closeEditor'),
         ...(mac ? [] : [sep, { role: 'quit' } as MenuItemConstructorOptions]),
       ],
     },
     {
       label: '&Edit',
       submenu: [
-        shown('Undo', 'edit.undo', 'CmdOrCtrl+Z'),
-        shown('Redo', 'edit.redo', mac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
+        shown('edit.undo', 'CmdOrCtrl+Z'),
+        shown('edit.redo', mac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
         sep,
         { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
         sep,
-        cmd('Find in Workspace', 'workbench.search'),
+        cmd('workbench.search'),
       ],
     },
     {
       label: '&Insert',
       submenu: [
-        cmd('Goal', 'editor.insertGoal'),
-        cmd('Sub-goal', 'editor.insertSubGoal'),
-        cmd('Action', 'editor.insertAction'),
-        cmd('Track-Selling Stage Matrix', 'editor.insertStageMatrix'),
+        cmd('editor.insertGoal'),
+        cmd('editor.insertSubGoal'),
+        cmd('editor.insertAction'),
+        cmd('editor.insertStageMatrix'),
         sep,
-        cmd('Cascade Goal to a Team…', 'goal.cascade'),
+        cmd('goal.cascade'),
       ],
     },
     {
       label: '&View',
       submenu: [
-        cmd('Command Palette…', 'workbench.commandPalette'),
+        cmd('workbench.commandPalette'),
         sep,
-        cmd('Explorer', 'workbench.view.explorer'),
-        cmd('Goals', 'workbench.view.goals'),
-        cmd('People', 'workbench.view.people'),
+        cmd('workbench.view.explorer'),
+        cmd('workbench.view.goals'),
+        cmd('workbench.view.people'),
         sep,
-        cmd('Toggle Side Bar', 'workbench.toggleSidebar'),
-        cmd('Toggle Problems Panel', 'workbench.togglePanel'),
-        cmd('Split Editor', 'workbench.splitEditor'),
+        cmd('workbench.toggleSidebar'),
+        cmd('workbench.togglePanel'),
+        cmd('workbench.splitEditor'),
         sep,
-        cmd('Toggle Light/Dark Theme', 'theme.toggle'),
+        cmd('theme.toggle'),
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },
@@ -111,21 +107,21 @@ export function applicationMenuTemplate({ platform, devTools, run }: MenuOptions
     {
       label: '&Go',
       submenu: [
-        cmd('Go to Plan…', 'workbench.quickOpen'),
-        cmd('Go to Goal…', 'goal.goTo'),
+        cmd('workbench.quickOpen'),
+        cmd('goal.goTo'),
       ],
     },
     {
       label: '&Share',
       submenu: [
-        cmd('Share Workspace on My Network…', 'sync.share'),
-        cmd('Stop Sharing', 'sync.stopSharing'),
+        cmd('sync.share'),
+        cmd('sync.stopSharing'),
       ],
     },
     { role: 'windowMenu' },
     {
       role: 'help',
-      submenu: [cmd('Keyboard Shortcuts', 'workbench.keyboardShortcuts')],
+      submenu: [cmd('workbench.keyboardShortcuts')],
     },
   ];
   if (mac) {
@@ -134,7 +130,7 @@ export function applicationMenuTemplate({ platform, devTools, run }: MenuOptions
       submenu: [
         { role: 'about' },
         sep,
-        cmd('Settings…', 'workbench.openSettings'),
+        cmd('workbench.openSettings'),
         sep,
         { role: 'services' },
         sep,

@@ -5,7 +5,7 @@
  */
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { type z } from 'zod';
-import { CreatePlanArgs, HOST_CONTRACT } from '../../shared/ipc/contract';
+import { CreatePlanArgs, HOST_CONTRACT, StartNextCycleArgs } from '../../shared/ipc/contract';
 import { ROOM_PART, type TokenClaims } from '../../shared/sync/rooms';
 import { createToken, TokenError, verifyToken } from './tokens';
 import { type WebGuard } from './webGuard';
@@ -108,6 +108,11 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, path:
       case 'POST workspaces/:/plans/:/duplicate':
         await authorize(req, ctx, ws!, true);
         return sendJson(res, 201, await (await ctx.plans()).duplicate(ws!, planId!));
+      case 'POST workspaces/:/plans/:/next-cycle': {
+        await authorize(req, ctx, ws!, true);
+        const next = await body(req, StartNextCycleArgs.omit({ planId: true }));
+        return sendJson(res, 201, await (await ctx.plans()).startNextCycle(ws!, { planId: planId!, ...next }));
+      }
       case 'DELETE workspaces/:/plans/:':
         await authorize(req, ctx, ws!, true);
         await (await ctx.plans()).delete(ws!, planId!);

@@ -3,6 +3,9 @@
  * policy of every room by its name. Which roles may write a kind at all is `mayWrite`; a kind's policy
  * says what those writers may change. A kind without a policy takes any change from its writers.
  */
+import * as Y from 'yjs';
+import { EDITIONS_ARRAYS } from '../../shared/editions/editionsDoc';
+import { editionsWriteProblems } from '../../shared/editions/editionsPolicy';
 import { parseRoom, type SideKind } from '../../shared/sync/rooms';
 import { CLOSE } from './closeCodes';
 import { commentsPolicy } from './commentsPolicy';
@@ -11,8 +14,18 @@ import { type RoomPolicy, type WritePolicy } from './writePolicy';
 
 export type SidePolicies = Partial<Record<SideKind, WritePolicy>>;
 
+/** Editions and sign-off: editors only, records only added, each in the writer's own name (shared/editions/editionsPolicy.ts). */
+const editionsPolicy: WritePolicy = {
+  roots: Object.fromEntries(Object.keys(EDITIONS_ARRAYS).map((key) => [key, Y.Array])),
+  check: ({ writer, before, after }) => {
+    const problems = editionsWriteProblems(before, after, writer);
+    return problems.length ? problems.slice(0, 3).join('; ') : null;
+  },
+};
+
 export const SIDE_POLICIES: SidePolicies = {
   comments: commentsPolicy,
+  editions: editionsPolicy,
 };
 
 /** The policy a room checks client updates with: the workspace schema, its side kind's rules, or none. */

@@ -7,7 +7,8 @@ import * as Y from 'yjs';
 import { type PlanSummary, type TemplateSummary } from '../../shared/ipc/contract';
 import { newId } from '../../shared/model/ids';
 import { duplicatePlanDoc, renamePlanDoc } from '../../shared/model/planOps';
-import { readPlanMeta } from '../../shared/model/planDoc';
+import { readPlanMeta, snapshotPlan, type PlanSnapshot } from '../../shared/model/planDoc';
+import { linksToOtherPlans, nextCyclePlanDoc } from '../../shared/model/nextCycle';
 import {
   WORKSPACE_DOC_ID, readPlanIndex, readWorkspaceMeta, removePlanIndexEntry, setPlanIndexEntry,
   type PlanIndexEntry, type SkippedEntry,
@@ -82,6 +83,21 @@ export class WorkspacePlans {
     const copyId = newId('plan');
     const copy = await this.registry.read(roomName(workspaceId, planId), (source) => duplicatePlanDoc(source, { planId: copyId, title: `${entry.title} (copy)` }));
     return this.add(workspaceId, copyId, copy);
+  }
+
+  /** Next period's plan from `planId` (shared/model/nextCycle.ts); links to other plans follow their next cycle where there is one. */
+  async startNextCycle(workspaceId: string, req: { planId: string; title: string; period: string }): Promise<PlanSummary> {
+    await this.entry(workspaceId, req.planId);
+    const source = await this.registry.read(roomName(workspaceId, req.planId), snapshotPlan);
+    const plans: PlanSnapshot[] = [];
+    if (linksToOtherPlans(source)) {
+      for (const other of await this.readIndex(workspaceId)) {
+        if (other.id !== req.planId) plans.push(await this.registry.read(roomName(workspaceId, other.id), snapshotPlan));
+      }
+    }
+    const planId = newId('plan');
+    const { doc } = nextCyclePlanDoc(source, { planId, title: req.title, period: req.period, plans });
+    return this.add(workspaceId, planId, doc);
   }
 
   /** Deletes the plan and the documents beside it (comments, editions); their clients are closed with 4410. */

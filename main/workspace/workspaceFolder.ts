@@ -11,7 +11,8 @@ import { basename } from 'node:path';
 import * as Y from 'yjs';
 import { type HostServices, type PlanSummary, type WorkspaceInfo } from '../../shared/ipc/contract';
 import { newId } from '../../shared/model/ids';
-import { migratePlanDoc, readPlanMeta } from '../../shared/model/planDoc';
+import { migratePlanDoc, readPlanMeta, snapshotPlan, type PlanSnapshot } from '../../shared/model/planDoc';
+import { linksToOtherPlans, nextCyclePlanDoc } from '../../shared/model/nextCycle';
 import { clampTitle } from '../../shared/model/planTitle';
 import { duplicatePlanDoc, renamePlanDoc } from '../../shared/model/planOps';
 import {
@@ -158,6 +159,19 @@ export class WorkspaceFolder {
     const source = await this.openPlan(planId);
     const copyId = newId('plan');
     return this.addPlan(copyId, duplicatePlanDoc(source, { planId: copyId, title: `${readPlanMeta(source).title} (copy)` }));
+  }
+
+  /** Next period's plan from `planId` (shared/model/nextCycle.ts); links to other plans follow their next cycle where there is one. */
+  async startNextCycle(args: { planId: string; title: string; period: string }): Promise<PlanSummary> {
+    const source = snapshotPlan(await this.openPlan(args.planId));
+    const plans: PlanSnapshot[] = [];
+    if (linksToOtherPlans(source)) {
+      for (const other of await this.listPlans()) {
+        if (other.id !== args.planId) plans.push(snapshotPlan(await this.openPlan(other.id)));
+      }
+    }
+    const planId = newId('plan');
+    return this.addPlan(planId, nextCyclePlanDoc(source, { planId, title: args.title, period: args.period, plans }).doc);
   }
 
   async renamePlan(planId: string, title: string): Promise<PlanSummary> {

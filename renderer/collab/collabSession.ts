@@ -15,6 +15,8 @@ import { mayWrite, parseDocId, roomName } from '../../shared/sync/rooms';
 import { keepSetFieldHistory } from '../../shared/conflicts/replacedValues';
 import { watchConflicts } from '../../shared/conflicts/watchConflicts';
 import { serverClose } from '../../shared/sync/serverClose';
+import { migratePlanDoc, readPlanMeta } from '../../shared/model/planDoc';
+import { WORKSPACE_DOC_ID } from '../../shared/model/workspaceDoc';
 import { type HostEventSource } from '../platform/host';
 import { thisDevice } from './deviceId';
 import { SaveQueue } from './saveQueue';
@@ -159,7 +161,7 @@ export function openCollabSession(opts: CollabSessionOptions): CollabSession {
   network?.addEventListener('offline', onOffline);
   network?.addEventListener('online', onOnline);
 
-  const ready = (async () => {
+  const load = (async () => {
     const state = await host.documents.load({ docId });
     if (destroyed) return;
     if (state.byteLength > 0) Y.applyUpdate(doc, state, FROM_DISK);
@@ -199,6 +201,12 @@ export function openCollabSession(opts: CollabSessionOptions): CollabSession {
       await first.done;
     }
   })();
+  // A plan written by an older Tandem is brought up to date once loaded (its current values become
+  // check-ins), by someone who may write it: a viewer's change would be refused. Idempotent, so the
+  // desktop (which migrates on open too) and two people at once do no harm.
+  const ready = load.then(() => {
+    if (!destroyed && !readOnly && docId !== WORKSPACE_DOC_ID && readPlanMeta(doc).id !== '') migratePlanDoc(doc);
+  });
 
   return {
     docId,

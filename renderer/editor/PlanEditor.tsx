@@ -7,8 +7,11 @@ import { Editor, Element, Range } from 'slate';
 import { Editable, ReactEditor, Slate } from 'slate-react';
 import { YjsEditor } from '@slate-yjs/core';
 import { type Mark } from '../../shared/model/elements';
+import { addCheckIn, checkInsMap, watchCheckIns } from '../../shared/model/checkIns';
+import { isoDay } from '../../shared/model/period';
 import { type Person } from '../../shared/model/people';
 import { planContent, readPlanMeta, type PlanSnapshot } from '../../shared/model/planDoc';
+import { DEFAULT_TEAMS, type Team } from '../../shared/model/teams';
 import { type CollabSession, USER_FIELD } from '../collab/collabSession';
 import { copyAsMarkdown } from './copyAsMarkdown';
 import { createPlanEditor, type CursorData, type PlanSlateEditor } from './createPlanEditor';
@@ -39,6 +42,8 @@ type Props = {
   goalOptions?: GoalOption[];
   /** The workspace's other plans: a goal's progress counts its sub-goals there too. */
   otherPlans?: OtherPlans;
+  /** The workspace's teams (the five default teams when not given). */
+  teams?: readonly Team[];
   readOnly?: boolean;
   onEditor?: (editor: PlanSlateEditor | null) => void;
 };
@@ -89,8 +94,9 @@ function edgeKey(event: KeyboardEvent): 'start' | 'end' | null {
 }
 
 /** The workspace's plans as they change; one stable object, so that a change does not re-render the editor. */
-export type OtherPlans = { current(): PlanSnapshot[]; subscribe(listener: () => void): () => void };
-const NO_PLANS: OtherPlans = { current: () => [], subscribe: () => () => {} };
+/** The workspace's plans as they are now, and a listener for each new snapshot (the workbench's model gives it). */
+export type OtherPlans = { get(): PlanSnapshot[]; subscribe(listener: () => void): () => void };
+const NO_PLANS: OtherPlans = { get: () => [], subscribe: () => () => {} };
 
 /** The editable's DOM element, once: React spares its selection walk, and undo in a card field stays in the field. */
 function editableRef(editable: HTMLDivElement | null): (() => void) | undefined {
@@ -98,23 +104,35 @@ function editableRef(editable: HTMLDivElement | null): (() => void) | undefined 
   return editable ? keepPlanUndoOutOfCardFields(editable) : undefined;
 }
 
-function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherPlans = NO_PLANS, readOnly = false, onEditor }: Props & { editor: PlanSlateEditor }) {
+const today = () => isoDay(new Date());
+
+function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherPlans = NO_PLANS, teams = DEFAULT_TEAMS, readOnly = false, onEditor }: Props & { editor: PlanSlateEditor }) {
   // Goal figures (progress, depth) are computed before the first render, so sub-goals show indented
   // from the start; for a large (chunked) plan right after it, since the goal tree covers every block.
-  const plansNow = otherPlans.current;
+  const plansNow = otherPlans.get;
+  // Read again only where the map changed: the figures ask for them after every quiet moment.
+  const checkIns = useMemo(() => watchCheckIns(session.doc), [session]);
+  useEffect(() => () => checkIns.stop(), [checkIns]);
   const derived = useMemo(() => {
-    const store = new DerivedStore(() => readPlanMeta(session.doc), undefined, plansNow);
+    const store = new DerivedStore(() => readPlanMeta(session.doc), undefined, plansNow, () => checkIns.current(), today);
     if (editor.getChunkSize(editor) === null) store.recompute(editor.children);
     return store;
-  }, [session, editor, plansNow]);
+  }, [session, editor, plansNow, checkIns]);
   const conflicts = useMemo(() => new FieldConflicts(session.doc, session.device), [session]);
   // Another plan changed (a sub-goal there moved): the figures follow, off the typing path.
   useEffect(() => otherPlans.subscribe(() => derived.changed(editor.children)), [derived, editor, otherPlans]);
+  // A check-in (here or a colleague's): the same. Check-ins are not in the text, so typing never waits for them.
+  useEffect(() => {
+    const map = checkInsMap(session.doc);
+    const onCheckIn = () => derived.changed(editor.children);
+    map.observe(onCheckIn);
+    return () => map.unobserve(onCheckIn);
+  }, [derived, editor, session]);
   const onEditorRef = useRef(onEditor);
   onEditorRef.current = onEditor;
   const peopleRef = useRef(people);
   peopleRef.current = people;
-  useEffect(() => copyAsMarkdown(editor, () => ({ planId: readPlanMeta(session.doc).id, people: peopleRef.current })), [editor, session]);
+  useEffect(() => copyAsMarkdown(editor, () => ({ planId: readPlanMeta(session.doc).id, people: peopleRef.current, checkIns: checkIns.current() })), [editor, session, checkIns]);
 
   useEffect(() => {
     // What waited for the first paint: checking the rest of a large plan, then its goal figures.
@@ -138,7 +156,13 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherP
     derived,
     conflicts,
     readOnly,
-  }), [session, people, goalOptions, derived, conflicts, readOnly]);
+    teams,
+    checkIn: (input) => {
+      const user = session.awareness.getLocalState()?.[USER_FIELD] as CursorData | undefined;
+      addCheckIn(session.doc, { ...input, author: user?.name ?? '' });
+    },
+    today,
+  }), [session, people, goalOptions, derived, conflicts, readOnly, teams]);
 
   const [typeahead, setTypeahead] = useState<Typeahead | null>(null);
   const [active, setActive] = useState(0);

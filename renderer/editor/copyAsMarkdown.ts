@@ -7,19 +7,20 @@
  * would lack them, and a rich-text target would prefer it to the complete text.
  */
 import { Range } from 'slate';
+import { type CheckIn } from '../../shared/model/checkIns';
 import { type Person } from '../../shared/model/people';
 import { blocksAsMarkdown } from '../../shared/derive/markdown';
 import { type PlanSlateEditor } from './createPlanEditor';
 import { lazyChunks } from './elements/lazyChunks';
 
 /** Installs the Markdown text on the editor's copies; returns a function that removes it. */
-export function copyAsMarkdown(editor: PlanSlateEditor, context: () => { planId: string; people: Person[] }): () => void {
+export function copyAsMarkdown(editor: PlanSlateEditor, context: () => { planId: string; people: Person[]; checkIns?: CheckIn[] }): () => void {
   const { setFragmentData } = editor;
   editor.setFragmentData = (data, originEvent) => {
     setFragmentData(data, originEvent);
     if (!editor.selection) return;
-    const { planId, people } = context();
-    data.setData('text/plain', blocksAsMarkdown(editor.getFragment(), { id: planId, content: editor.children }, people));
+    const { planId, people, checkIns } = context();
+    data.setData('text/plain', blocksAsMarkdown(editor.getFragment(), { id: planId, content: editor.children, checkIns }, people));
     const [start, end] = Range.edges(editor.selection);
     if (lazyChunks(editor).waitingBetween(start.path[0]!, end.path[0]!)) data.clearData('text/html');
   };

@@ -10,6 +10,7 @@ import { type CursorEditor, type YHistoryEditor, type YjsEditor, withCursors, wi
 import { cacheTopLevelDelta } from './cachedTopLevelDelta';
 import { lazyChunks } from './elements/lazyChunks';
 import { CLEAR_FIELD_ORIGIN } from './nullFields';
+import { RESTORE_EDITION_ORIGIN } from '../../shared/editions/restoreEdition';
 import { withBlockBreaks } from './plugins/withBlockBreaks';
 import { withLinks } from './plugins/withLinks';
 import { withLists } from './plugins/withLists';
@@ -53,6 +54,8 @@ export function createPlanEditor(sharedType: Y.XmlText, awareness: Awareness, us
   );
   // Fields cleared in a card are written under their own origin (nullFields.ts); undo covers them too.
   editor.undoManager.addTrackedOrigin(CLEAR_FIELD_ORIGIN);
+  // Restoring an edition is one change of this user's: undo takes it back (shared/editions/restoreEdition.ts).
+  editor.undoManager.addTrackedOrigin(RESTORE_EDITION_ORIGIN);
   editor.getChunkSize = (node) => (Editor.isEditor(node) && node.children.length > CHUNKING_FROM ? CHUNK_SIZE : null);
   const planEditor = withPlanRules(editor as PlanSlateEditor);
   return withLoadNormalization(planEditor, (e) => lazyChunks(e).blocksShownAtOpen());

@@ -1,21 +1,52 @@
 /**
- * Goal progress and depth for the cards, computed off the typing path: at most once per quiet
- * moment after a change (idle callback, or a short timeout where there is none), from the editor's
- * current value. Each card subscribes to its own goal, and only cards whose figures changed re-render.
+ * Goal progress, depth, latest check-in, pace and trend for the cards, computed off the typing path:
+ * at most once per quiet moment after a change (idle callback, or a short timeout where there is
+ * none), from the editor's current value and the plan's check-ins. Each card subscribes to its own
+ * goal, and only cards whose figures changed re-render.
  */
 import { type Descendant, Element } from 'slate';
+import { funnelOf, type Funnel } from '../../shared/derive/funnel';
 import { buildGoalTree, type GoalNode, type GoalTree } from '../../shared/derive/goalTree';
+import { paceLine, paceOf, progressSeries, valueSeries, type Pace, type PaceLine, type ProgressPoint, type ValuePoint } from '../../shared/derive/pace';
 import { type Progress } from '../../shared/derive/rollup';
+import { type CheckIn } from '../../shared/model/checkIns';
 import { type GoalElement } from '../../shared/model/elements';
+import { isoDay, planPeriod } from '../../shared/model/period';
 import { type PlanMeta, type PlanSnapshot } from '../../shared/model/planDoc';
 import { withExplicitNulls } from './nullFields';
 
-export type GoalFigures = { progress: Progress; depth: number; parentTitle: string | null };
+export type GoalFigures = {
+  progress: Progress;
+  depth: number;
+  parentTitle: string | null;
+  /** The goal as it stands: current value and status from its latest check-in. */
+  now: { current: number | null; status: GoalElement['status'] };
+  latest: CheckIn | null;
+  checkIns: number;
+  pace: Pace | null;
+  line: PaceLine | null;
+  /** Progress on each day something was checked in (the trend line). */
+  trend: ProgressPoint[];
+  /** The goal's own check-in values, for its chart. */
+  values: ValuePoint[];
+  /**
+   * Whether trend and values were computed: only for goals whose card is showing (subscribed), since
+   * a large plan has thousands of goals and a card far away needs no trend line.
+   */
+  drawn: boolean;
+};
 export type PlanGoal = { id: string; title: string };
+
+const samePoints = (a: ProgressPoint[], b: ProgressPoint[]) => a.length === b.length && a.every((p, i) => p.date === b[i]!.date && p.ratio === b[i]!.ratio);
+const sameValues = (a: ValuePoint[], b: ValuePoint[]) => a.length === b.length && a.every((p, i) => p.date === b[i]!.date && p.value === b[i]!.value);
+const samePace = (a: Pace | null, b: Pace | null) => a === b || (!!a && !!b && a.behind === b.behind && a.actual === b.actual && Math.abs(a.expected - b.expected) < 0.005);
+const sameLine = (a: PaceLine | null, b: PaceLine | null) => a === b || (!!a && !!b && a.start === b.start && a.end === b.end && a.from === b.from && a.to === b.to);
 
 const sameFigures = (a: GoalFigures | undefined, b: GoalFigures): boolean =>
   !!a && a.depth === b.depth && a.parentTitle === b.parentTitle && a.progress.ratio === b.progress.ratio
-  && a.progress.basis === b.progress.basis && a.progress.note === b.progress.note;
+  && a.progress.basis === b.progress.basis && a.progress.note === b.progress.note
+  && a.drawn === b.drawn && a.now.current === b.now.current && a.now.status === b.now.status && a.latest?.id === b.latest?.id && a.checkIns === b.checkIns
+  && samePace(a.pace, b.pace) && sameLine(a.line, b.line) && samePoints(a.trend, b.trend) && sameValues(a.values, b.values);
 
 /** How deep a goal sits under goals of its own plan (a card indents by it; a parent in another plan does not count). */
 function depthInPlan(tree: GoalTree, node: GoalNode): number {
@@ -26,6 +57,14 @@ function depthInPlan(tree: GoalTree, node: GoalNode): number {
     at = parent;
   }
   return Math.min(depth, node.depth);
+}
+
+/** Adds a listener to the set kept for `key`; returns its removal. */
+function listen(map: Map<string, Set<() => void>>, key: string, listener: () => void): () => void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(listener);
+  return () => set.delete(listener);
 }
 
 type Idle = (cb: () => void) => () => void;
@@ -46,6 +85,8 @@ export class DerivedStore {
   private titleListeners = new Map<string, Set<() => void>>();
   private listeners = new Map<string, Set<() => void>>();
   private goalListeners = new Set<() => void>();
+  private funnels = new Map<string, Funnel>();
+  private funnelListeners = new Map<string, Set<() => void>>();
   private cancel: (() => void) | null = null;
   private latest: Descendant[] = [];
 
@@ -54,9 +95,12 @@ export class DerivedStore {
    * same progress as in the Goals view (one goal tree, one rollup rule).
    */
   constructor(
-    private readonly meta: () => Pick<PlanMeta, 'id' | 'title'>,
+    private readonly meta: () => Pick<PlanMeta, 'id' | 'title'> & Partial<PlanMeta>,
     private readonly idle: Idle = scheduleIdle,
     private readonly otherPlans: () => PlanSnapshot[] = () => [],
+    /** The plan's check-ins (read when the figures are computed). */
+    private readonly checkIns: () => CheckIn[] = () => [],
+    private readonly today: () => string = () => isoDay(new Date()),
   ) {}
 
   /** Call on every change; the work happens later, once. */
@@ -71,15 +115,24 @@ export class DerivedStore {
 
   recompute(content: Descendant[] = this.latest): void {
     this.latest = content;
-    const { id, title } = this.meta();
-    const self: PlanSnapshot = { meta: { id, title, templateId: '', period: '', schemaVersion: 0, createdAt: '' }, content: withExplicitNulls(content) };
+    const meta = { templateId: '', period: '', schemaVersion: 0, createdAt: '', ...this.meta() };
+    const { id } = meta;
+    const self: PlanSnapshot = { meta, content: withExplicitNulls(content), checkIns: this.checkIns() };
     const tree = buildGoalTree([self, ...this.otherPlans().filter((p) => p.meta.id !== id)]);
+    const period = planPeriod(meta);
+    const today = this.today();
+    const shown = (goalId: string) => (this.listeners.get(goalId)?.size ?? 0) > 0;
     const changedIds: string[] = [];
     const next = new Map<string, GoalFigures>();
     for (const [goalId, node] of tree.byId) {
       if (node.planId !== id) continue;
       const parent = node.goal.parentId ? tree.byId.get(node.goal.parentId) : undefined;
-      const f: GoalFigures = { progress: node.progress, depth: depthInPlan(tree, node), parentTitle: parent ? parent.goal.title : null };
+      const f: GoalFigures = {
+        progress: node.progress, depth: depthInPlan(tree, node), parentTitle: parent ? parent.goal.title : null,
+        now: { current: node.goal.current, status: node.goal.status }, latest: node.latest, checkIns: node.checkIns.length,
+        pace: paceOf(node.goal, node.progress, period, today), line: paceLine(node.goal, period),
+        drawn: shown(goalId), trend: shown(goalId) ? progressSeries(node, period?.start) : [], values: shown(goalId) ? valueSeries(node) : [],
+      };
       const old = this.figures.get(goalId);
       if (sameFigures(old, f)) next.set(goalId, old!);
       else {
@@ -88,6 +141,7 @@ export class DerivedStore {
       }
     }
     this.figures = next;
+    this.recomputeFunnels(self.content);
     const goals = content
       .filter((n): n is GoalElement => Element.isElement(n) && n.type === 'goal')
       .map((g) => ({ id: g.id, title: g.title }));
@@ -102,22 +156,42 @@ export class DerivedStore {
   }
 
   figuresOf = (goalId: string): GoalFigures | undefined => this.figures.get(goalId);
+
+  /** What each stage of a stage matrix must produce for the plan's revenue goal (funnel.ts). */
+  funnelOf = (matrixId: string): Funnel | undefined => this.funnels.get(matrixId);
+
+  subscribeFunnel(matrixId: string, listener: () => void): () => void {
+    return listen(this.funnelListeners, matrixId, listener);
+  }
+
+  private recomputeFunnels(content: Descendant[]): void {
+    const goals = content.filter((n): n is GoalElement => Element.isElement(n) && n.type === 'goal');
+    const next = new Map<string, Funnel>();
+    const changed: string[] = [];
+    for (const n of content) {
+      if (!Element.isElement(n) || n.type !== 'stage-matrix') continue;
+      const f = funnelOf(n, goals);
+      const old = this.funnels.get(n.id);
+      const same = old && JSON.stringify({ ...old, revenueGoal: old.revenueGoal?.id }) === JSON.stringify({ ...f, revenueGoal: f.revenueGoal?.id });
+      next.set(n.id, same ? old : f);
+      if (!same) changed.push(n.id);
+    }
+    this.funnels = next;
+    for (const id of changed) this.funnelListeners.get(id)?.forEach((l) => l());
+  }
   /** The title of a goal of this plan; undefined when there is no such goal. */
   titleOf = (goalId: string): string | undefined => this.titles.get(goalId);
 
   subscribeTitle(goalId: string, listener: () => void): () => void {
-    let set = this.titleListeners.get(goalId);
-    if (!set) this.titleListeners.set(goalId, (set = new Set()));
-    set.add(listener);
-    return () => set.delete(listener);
+    return listen(this.titleListeners, goalId, listener);
   }
   planGoals = (): PlanGoal[] => this.goals;
 
   subscribeGoal(goalId: string, listener: () => void): () => void {
-    let set = this.listeners.get(goalId);
-    if (!set) this.listeners.set(goalId, (set = new Set()));
-    set.add(listener);
-    return () => set.delete(listener);
+    const stop = listen(this.listeners, goalId, listener);
+    // A card came into view: its trend line is computed at the next quiet moment.
+    if (this.figures.get(goalId)?.drawn === false) this.changed(this.latest);
+    return stop;
   }
 
   subscribeGoals(listener: () => void): () => void {

@@ -1,6 +1,8 @@
 /** What the cards need besides their own element: people, goals to link to, derived figures, conflicts. */
 import { createContext, useContext } from 'react';
+import { type NewCheckIn } from '../../shared/model/checkIns';
 import { type Person } from '../../shared/model/people';
+import { type Team } from '../../shared/model/teams';
 import { type DerivedStore } from './derivedStore';
 import { type FieldConflicts } from './fieldConflicts';
 
@@ -15,6 +17,12 @@ export type PlanEditorContextValue = {
   derived: DerivedStore;
   conflicts: FieldConflicts;
   readOnly: boolean;
+  /** The workspace's teams, for the goal card's Team field. */
+  teams: readonly Team[];
+  /** Records a check-in as this user (the author is the name on their invite); throws when it is not valid. */
+  checkIn: (input: Omit<NewCheckIn, 'author'>) => void;
+  /** Today, YYYY-MM-DD. */
+  today: () => string;
 };
 
 export const PlanEditorContext = createContext<PlanEditorContextValue | null>(null);

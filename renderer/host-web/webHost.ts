@@ -2,7 +2,8 @@
  * The host contract for a plain browser: workspace and templates from the sync server's JSON API,
  * documents in IndexedDB (offline first), settings in localStorage, sync through the server that
  * served the page. Served through the same dispatcher as the desktop, so arguments are validated
- * the same way.
+ * the same way. The plan list is re-read after this window changes a plan, and when the workspace
+ * doc's plan index changes (the workbench follows it), never on a timer.
  */
 import {
   type HostBridge, type HostEventName, type HostEvents, type HostServices, type PlanSummary, type TemplateSummary, type WorkspaceInfo,
@@ -14,9 +15,6 @@ import { printInFrame } from './printFrame';
 import { ServerApi } from './serverApi';
 import { obtainSession } from './webSession';
 import { onSettingsChangedElsewhere, readSettings, updateSettings } from './webSettings';
-
-/** How often the plan list is re-read while someone listens for plans.changed. */
-export const PLANS_POLL_MS = 5000;
 
 type Listener = (payload: unknown) => void;
 
@@ -70,6 +68,7 @@ export async function createWebHostBridge(): Promise<HostBridge> {
       createPlan: async (args) => afterChange(await api.call<PlanSummary>('POST', './plans', args)),
       renamePlan: async ({ planId, title }) => afterChange(await api.call<PlanSummary>('PATCH', `./plans/${planId}`, { title })),
       duplicatePlan: async ({ planId }) => afterChange(await api.call<PlanSummary>('POST', `./plans/${planId}/duplicate`)),
+      startNextCycle: async ({ planId, ...next }) => afterChange(await api.call<PlanSummary>('POST', `./plans/${planId}/next-cycle`, next)),
       deletePlan: async ({ planId }) => {
         await api.call<void>('DELETE', `./plans/${planId}`);
         // The server deleted the documents beside the plan; this browser's copies of them go too.
@@ -120,15 +119,6 @@ export async function createWebHostBridge(): Promise<HostBridge> {
   };
 
   onSettingsChangedElsewhere((settings) => emit('settings.changed', settings));
-  let poll: number | null = null;
-  const updatePolling = () => {
-    const wanted = (listeners.get('plans.changed')?.size ?? 0) > 0;
-    if (wanted && poll === null) poll = window.setInterval(() => void refreshPlans().catch(() => {}), PLANS_POLL_MS);
-    if (!wanted && poll !== null) {
-      window.clearInterval(poll);
-      poll = null;
-    }
-  };
 
   const dispatch = createDispatcher(services);
   return {
@@ -137,11 +127,7 @@ export async function createWebHostBridge(): Promise<HostBridge> {
       let set = listeners.get(event);
       if (!set) listeners.set(event, (set = new Set()));
       set.add(listener);
-      updatePolling();
-      return () => {
-        set.delete(listener);
-        updatePolling();
-      };
+      return () => set.delete(listener);
     },
   };
 }

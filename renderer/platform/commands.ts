@@ -1,19 +1,19 @@
 /**
  * The one command registry. The command palette, menus, keyboard shortcuts and the desktop's native
- * menu ('command.run' host event) all run commands from here, by id.
+ * menu ('command.run' host event) all run commands from here, by id. A command of the manifest
+ * (shared/commands/manifest.ts) takes its title, category and key from there; the desktop's menu
+ * shows the same.
  */
-import { keybindingFor } from '../../shared/commands/keybindings';
-import { type WorkbenchApi } from '../workbench/WorkbenchContext';
+import { commandInfo } from '../../shared/commands/manifest';
+import { type WorkbenchServices } from '../workbench/services/services';
 
-export type CommandContext = { workbench: WorkbenchApi };
+/** What a command runs with: the workbench's services (model, layout, editors, quick input, notifications, host). */
+export type CommandContext = WorkbenchServices;
 export type Command = {
   id: string;
   title: string;
   category?: string;
-  /**
-   * 'Mod+Shift+P', 'Mod+P', 'Mod+Alt+G' … (Mod is Ctrl, or Cmd on macOS). Commands of the shared
-   * table (shared/commands/keybindings.ts) get their key from there, which the native menu shows too.
-   */
+  /** 'Mod+Shift+P', 'Mod+P', 'Mod+Alt+G' … (Mod is Ctrl, or Cmd on macOS). */
   keybinding?: string;
   /** Hidden from the palette and not run while this says false. */
   when?: (ctx: CommandContext) => boolean;
@@ -21,31 +21,30 @@ export type Command = {
 };
 
 const commands = new Map<string, Command>();
-const listeners = new Set<() => void>();
 let context: (() => CommandContext | null) | null = null;
 
-function changed(): void {
-  for (const l of listeners) l();
-}
+/** A command of the manifest is registered by id and behaviour; any other also names its title. */
+export type CommandRegistration = Omit<Command, 'title'> & { title?: string };
 
 /**
- * Registers a command; returns the function that unregisters it. A duplicate id, or a key that
- * differs from the shared table's, is a programming error.
+ * Registers a command; returns the function that unregisters it. A duplicate id, a command without
+ * a title, or a title or key that differs from the manifest's is a programming error.
  */
-export function registerCommand(command: Command): () => void {
+export function registerCommand(command: CommandRegistration): () => void {
   if (commands.has(command.id)) throw new Error(`the command "${command.id}" is registered twice`);
-  const shared = keybindingFor(command.id);
-  if (shared && command.keybinding && command.keybinding !== shared) {
-    throw new Error(`the command "${command.id}" is bound to ${command.keybinding}, but the menus show ${shared}`);
+  const listed = commandInfo(command.id);
+  if (listed?.keybinding && command.keybinding && command.keybinding !== listed.keybinding) {
+    throw new Error(`the command "${command.id}" is bound to ${command.keybinding}, but the menus show ${listed.keybinding}`);
   }
-  const entry: Command = { ...command, keybinding: command.keybinding ?? shared };
+  if (listed && command.title && command.title !== listed.title) {
+    throw new Error(`the command "${command.id}" is titled “${command.title}”, but the manifest says “${listed.title}”`);
+  }
+  const title = command.title ?? listed?.title;
+  if (!title) throw new Error(`the command "${command.id}" needs a title (or an entry in shared/commands/manifest.ts)`);
+  const entry: Command = { ...command, title, category: command.category ?? listed?.category, keybinding: command.keybinding ?? listed?.keybinding };
   commands.set(command.id, entry);
-  changed();
   return () => {
-    if (commands.get(command.id) === entry) {
-      commands.delete(command.id);
-      changed();
-    }
+    if (commands.get(command.id) === entry) commands.delete(command.id);
   };
 }
 
@@ -55,12 +54,6 @@ export function getCommands(): Command[] {
 
 export function getCommand(id: string): Command | undefined {
   return commands.get(id);
-}
-
-/** Called on every registration change (the palette and keybindings re-read the registry). */
-export function onCommandsChanged(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
 }
 
 /** The workbench installs where commands get their context from; null while nothing is mounted. */

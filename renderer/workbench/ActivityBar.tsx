@@ -2,14 +2,17 @@
 import { formatKeybinding, isMacPlatform } from '../platform/keybindings';
 import { CONTAINERS, containerKeybinding } from './containers';
 import { Icon } from './icons';
+import { useComputed, useServices } from './services/services';
 
-export function ActivityBar(props: { active: string; sidebarVisible: boolean; onSelect(id: string): void; onManage(): void }) {
+export function ActivityBar({ onManage }: { onManage(): void }) {
+  const { layout } = useServices();
+  const shown = useComputed([layout.state], (l) => (l.sidebarVisible ? l.activeContainer : null));
   const mac = isMacPlatform();
   return (
     <nav className="tandem-activitybar" aria-label="Activity Bar">
       <div className="tandem-activitybar-top" role="toolbar" aria-orientation="vertical" aria-label="Views">
         {CONTAINERS.map((c) => {
-          const selected = props.sidebarVisible && props.active === c.id;
+          const selected = shown === c.id;
           return (
             <button
               key={c.id}
@@ -18,14 +21,14 @@ export function ActivityBar(props: { active: string; sidebarVisible: boolean; on
               aria-label={c.title}
               aria-pressed={selected}
               title={containerKeybinding(c) ? `${c.title} (${formatKeybinding(containerKeybinding(c)!, mac)})` : c.title}
-              onClick={() => props.onSelect(c.id)}
+              onClick={() => layout.selectContainer(c.id)}
             >
               <Icon name={c.icon} />
             </button>
           );
         })}
       </div>
-      <button type="button" className="tandem-activity" aria-label="Manage" title="Manage" onClick={props.onManage}>
+      <button type="button" className="tandem-activity" aria-label="Manage" title="Manage" onClick={onManage}>
         <Icon name="settings" />
       </button>
     </nav>

@@ -1,30 +1,23 @@
 /**
  * The editor area: one or two groups side by side, each a strip of tabs (drag to reorder, middle
- * click or × to close, a dot while changes are not yet safe) above the active plan's editor.
+ * click or × to close, a dot while changes are not yet safe) above the active tab's editor. What a
+ * tab shows comes from the editor registry (editorKinds.ts): a plan, or any kind a feature registers.
  */
 import { useState, type ReactNode } from 'react';
-import { type PlanSummary } from '../../shared/ipc/contract';
-import { type CollabSession } from '../collab/collabSession';
-import { type EditorGroupsState } from './editorGroups';
+import { type EditorGroup } from './editorGroups';
+import { editorInputOf, getEditorKind, type EditorKind } from './editorKinds';
 import { Icon } from './icons';
-import { hasPendingChanges, useSyncStatus } from './useSyncStatus';
+import { useComputed, useServices } from './services/services';
 
-export type EditorAreaProps = {
-  state: EditorGroupsState;
-  plans: PlanSummary[];
-  sessions: ReadonlyMap<string, CollabSession>;
-  onFocusTab(group: number, planId: string): void;
-  onCloseTab(group: number, planId: string): void;
-  onMoveTab(group: number, planId: string, toIndex: number): void;
-  onFocusGroup(group: number): void;
-  renderEditor(group: number, planId: string, session: CollabSession): ReactNode;
-  empty: ReactNode;
-};
+const TAB_MIME = 'application/x-tandem-tab';
+const noNote = () => null;
 
-export function EditorArea(props: EditorAreaProps) {
-  const { state } = props;
+export function EditorArea({ empty }: { empty: ReactNode }) {
+  const { layout, editors } = useServices();
+  const state = useComputed([layout.state], (l) => l.editors);
   const single = state.groups.length === 1 && state.groups[0]!.tabs.length === 0;
-  if (single) return <div className="tandem-editor-area">{props.empty}</div>;
+  if (single) return <div className="tandem-editor-area">{empty}</div>;
+  const many = state.groups.length > 1;
   return (
     <div className="tandem-editor-area">
       {state.groups.map((g, gi) => (
@@ -32,69 +25,78 @@ export function EditorArea(props: EditorAreaProps) {
           key={gi}
           className={`tandem-editor-group ${gi === state.activeGroup ? 'is-active' : ''}`}
           role="group"
-          aria-label={state.groups.length > 1 ? `Editor group ${gi + 1}` : 'Editor'}
-          onFocusCapture={() => gi !== state.activeGroup && props.onFocusGroup(gi)}
-          onMouseDown={() => gi !== state.activeGroup && props.onFocusGroup(gi)}
+          aria-label={many ? `Editor group ${gi + 1}` : 'Editor'}
+          onFocusCapture={() => gi !== state.activeGroup && editors.focusGroup(gi)}
+          onMouseDown={() => gi !== state.activeGroup && editors.focusGroup(gi)}
         >
-          <TabStrip group={gi} {...props} />
-          {g.active && props.sessions.get(g.active) ? (
-            <div className="tandem-editor-body" role="tabpanel" id={`editor-${gi}-${g.active}`} aria-label={titleOf(props.plans, g.active)}>
-              {props.renderEditor(gi, g.active, props.sessions.get(g.active)!)}
-            </div>
-          ) : (
-            <div className="tandem-editor-body" />
-          )}
+          <TabStrip group={gi} tabs={g} many={many} />
+          {g.active && getEditorKind(editorInputOf(g.active).kind)
+            ? <EditorBody key={g.active} group={gi} tabKey={g.active} kind={getEditorKind(editorInputOf(g.active).kind)!} />
+            : <div className="tandem-editor-body" />}
         </div>
       ))}
     </div>
   );
 }
 
-const titleOf = (plans: PlanSummary[], planId: string) => plans.find((p) => p.id === planId)?.title ?? 'Plan';
+/** Keyed by its tab: the kind (and so the hooks it calls) never changes for one instance. */
+function EditorBody({ group, tabKey, kind }: { group: number; tabKey: string; kind: EditorKind }) {
+  const input = editorInputOf(tabKey);
+  const title = kind.useTitle(input);
+  return (
+    <div className="tandem-editor-body" role="tabpanel" id={`editor-${group}-${tabKey}`} aria-label={title}>
+      <kind.component input={input} group={group} />
+    </div>
+  );
+}
 
-function TabStrip(props: EditorAreaProps & { group: number }) {
-  const g = props.state.groups[props.group]!;
+function TabStrip({ group, tabs, many }: { group: number; tabs: EditorGroup; many: boolean }) {
+  const { editors } = useServices();
   const [dragOver, setDragOver] = useState<number | null>(null);
   return (
-    <div className="tandem-tabs" role="tablist" aria-label={props.state.groups.length > 1 ? `Open plans, group ${props.group + 1}` : 'Open plans'}>
-      {g.tabs.map((planId, index) => (
-        <Tab
-          key={planId}
-          title={titleOf(props.plans, planId)}
-          active={g.active === planId}
-          controls={`editor-${props.group}-${planId}`}
-          session={props.sessions.get(planId)}
-          dropBefore={dragOver === index}
-          onSelect={() => props.onFocusTab(props.group, planId)}
-          onClose={() => props.onCloseTab(props.group, planId)}
-          onDragStart={(e) => {
-            e.dataTransfer.setData('application/x-tandem-tab', JSON.stringify({ group: props.group, planId }));
-            e.dataTransfer.effectAllowed = 'move';
-          }}
-          onDragOver={(e) => {
-            if (!e.dataTransfer.types.includes('application/x-tandem-tab')) return;
-            e.preventDefault();
-            setDragOver(index);
-          }}
-          onDragLeave={() => setDragOver(null)}
-          onDrop={(e) => {
-            setDragOver(null);
-            const raw = e.dataTransfer.getData('application/x-tandem-tab');
-            if (!raw) return;
-            const from = JSON.parse(raw) as { group: number; planId: string };
-            if (from.group === props.group) props.onMoveTab(props.group, from.planId, index);
-          }}
-        />
-      ))}
+    <div className="tandem-tabs" role="tablist" aria-label={many ? `Open plans, group ${group + 1}` : 'Open plans'}>
+      {tabs.tabs.map((key, index) => {
+        const kind = getEditorKind(editorInputOf(key).kind);
+        if (!kind) return null;
+        return (
+          <Tab
+            key={key}
+            tabKey={key}
+            kind={kind}
+            active={tabs.active === key}
+            controls={`editor-${group}-${key}`}
+            dropBefore={dragOver === index}
+            onSelect={() => editors.focusTab(group, key)}
+            onClose={() => editors.closeTab(group, key)}
+            onDragStart={(e) => {
+              e.dataTransfer.setData(TAB_MIME, JSON.stringify({ group, key }));
+              e.dataTransfer.effectAllowed = 'move';
+            }}
+            onDragOver={(e) => {
+              if (!e.dataTransfer.types.includes(TAB_MIME)) return;
+              e.preventDefault();
+              setDragOver(index);
+            }}
+            onDragLeave={() => setDragOver(null)}
+            onDrop={(e) => {
+              setDragOver(null);
+              const raw = e.dataTransfer.getData(TAB_MIME);
+              if (!raw) return;
+              const from = JSON.parse(raw) as { group: number; key: string };
+              if (from.group === group) editors.moveTab(group, from.key, index);
+            }}
+          />
+        );
+      })}
     </div>
   );
 }
 
 type TabProps = {
-  title: string;
+  tabKey: string;
+  kind: EditorKind;
   active: boolean;
   controls: string;
-  session: CollabSession | undefined;
   dropBefore: boolean;
   onSelect(): void;
   onClose(): void;
@@ -105,18 +107,19 @@ type TabProps = {
 };
 
 function Tab(p: TabProps) {
-  const status = useSyncStatus(p.session);
-  const pending = hasPendingChanges(status);
-  const state = status && !status.saved ? 'not saved yet' : pending ? 'changes not yet on the server' : null;
+  const input = editorInputOf(p.tabKey);
+  const title = p.kind.useTitle(input);
+  const state = (p.kind.usePendingNote ?? noNote)(input);
+  const pending = state !== null;
   return (
     <div
       className={`tandem-tab ${p.active ? 'is-active' : ''} ${pending ? 'is-pending' : ''} ${p.dropBefore ? 'is-drop-target' : ''}`}
       role="tab"
       aria-selected={p.active}
       aria-controls={p.controls}
-      aria-label={state ? `${p.title}, ${state}` : p.title}
+      aria-label={state ? `${title}, ${state}` : title}
       tabIndex={p.active ? 0 : -1}
-      title={state ? `${p.title} — ${state}` : p.title}
+      title={state ? `${title} — ${state}` : title}
       draggable
       onClick={p.onSelect}
       onAuxClick={(e) => e.button === 1 && p.onClose()}
@@ -128,14 +131,14 @@ function Tab(p: TabProps) {
       onDragLeave={p.onDragLeave}
       onDrop={p.onDrop}
     >
-      <Icon name="file" className="tandem-tab-icon" />
-      <span className="tandem-tab-title">{p.title}</span>
+      <Icon name={p.kind.icon ?? 'file'} className="tandem-tab-icon" />
+      <span className="tandem-tab-title">{title}</span>
       <span className="tandem-tab-actions">
         {pending && <span className="tandem-tab-dot" aria-hidden="true" />}
         <button
           type="button"
           className="tandem-tab-close"
-          aria-label={`Close ${p.title}`}
+          aria-label={`Close ${title}`}
           title="Close (Ctrl+W)"
           tabIndex={-1}
           onClick={(e) => {

@@ -1,24 +1,20 @@
 /**
- * One plan in one editor group: a compact document header (the plan's title, its template and
- * period, kept live from the plan's own meta) above the plan editor on the tab's session, with the
- * workspace's people and goals.
+ * The plan editor kind: one plan in one editor group, a compact document header (the plan's title,
+ * its template and period, kept live from the plan's own meta) above the plan editor on the tab's
+ * session, with the workspace's people and goals.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import { type Person } from '../../shared/model/people';
-import { planMetaMap, readPlanMeta, writtenByNewerTandem, type PlanMeta, type PlanSnapshot } from '../../shared/model/planDoc';
+import { planMetaMap, readPlanMeta, writtenByNewerTandem, type PlanMeta } from '../../shared/model/planDoc';
 import { type GoalTree } from '../../shared/derive/goalTree';
 import { type CollabSession } from '../collab/collabSession';
-import { type OtherPlans, PlanEditor, type GoalOption } from '../editor/PlanEditor';
-import { useWorkbench, type PlanSlateEditor } from './WorkbenchContext';
+import { type PlanSlateEditor } from '../editor/createPlanEditor';
+import { PlanEditor, type GoalOption } from '../editor/PlanEditor';
+import { goalTree } from './derived';
+import { type EditorKind, type EditorProps } from './editorKinds';
+import { useComputed, useServices, useValue } from './services/services';
+import { hasPendingChanges, useSyncStatus } from './useSyncStatus';
 import './editorPane.css';
-
-export type EditorPaneProps = {
-  session: CollabSession;
-  people: Person[];
-  goalTree: GoalTree;
-  onEditor(editor: PlanSlateEditor | null): void;
-};
 
 /** Goals of the other plans, which this plan's goals can name as their parent. */
 export function goalOptionsFor(planId: string, tree: GoalTree): GoalOption[] {
@@ -35,29 +31,9 @@ export const sameGoalOptions = (a: GoalOption[], b: GoalOption[]): boolean =>
  * plan changes (a moment after each pause in typing), and a new array would re-render the whole plan
  * editor each time, also resetting a selection the browser has made but Slate has not read yet.
  */
-function useGoalOptions(planId: string, tree: GoalTree): GoalOption[] {
-  const next = useMemo(() => goalOptionsFor(planId, tree), [planId, tree]);
-  const kept = useRef(next);
-  if (!sameGoalOptions(kept.current, next)) kept.current = next;
-  return kept.current;
-}
-
-/** The workspace's plans for the editor's goal figures: one object for the pane's life, telling of each new snapshot. */
-function useOtherPlans(snapshots: PlanSnapshot[]): OtherPlans {
-  const latest = useRef(snapshots);
-  const listeners = useRef(new Set<() => void>());
-  const source = useRef<OtherPlans>({
-    current: () => latest.current,
-    subscribe: (l) => {
-      listeners.current.add(l);
-      return () => listeners.current.delete(l);
-    },
-  });
-  useEffect(() => {
-    latest.current = snapshots;
-    listeners.current.forEach((l) => l());
-  }, [snapshots]);
-  return source.current;
+function useGoalOptions(planId: string): GoalOption[] {
+  const { model } = useServices();
+  return useComputed([model.get(goalTree)], (tree) => goalOptionsFor(planId, tree), [planId], sameGoalOptions);
 }
 
 /** The plan's meta as it is now, re-read whenever someone renames the plan or changes its period. */
@@ -75,7 +51,7 @@ function usePlanMeta(doc: Y.Doc): PlanMeta {
 
 function DocumentHeader({ doc }: { doc: Y.Doc }) {
   const meta = usePlanMeta(doc);
-  const { templates } = useWorkbench();
+  const { templates } = useServices();
   const template = templates.find((t) => t.id === meta.templateId)?.name;
   const about = [template, meta.period.trim()].filter(Boolean).join(' · ');
   return (
@@ -93,10 +69,12 @@ function useWrittenByNewer(doc: Y.Doc): boolean {
   return useMemo(() => writtenByNewerTandem(doc), [doc, schemaVersion]);
 }
 
-export function EditorPane({ session, people, goalTree, onEditor }: EditorPaneProps) {
-  const goalOptions = useGoalOptions(session.docId, goalTree);
-  const otherPlans = useOtherPlans(useWorkbench().snapshots);
+function PlanPane({ session, group }: { session: CollabSession; group: number }) {
+  const { model, editors } = useServices();
+  const people = useValue(model.people);
+  const goalOptions = useGoalOptions(session.docId);
   const newer = useWrittenByNewer(session.doc);
+  const onEditor = useCallback((e: PlanSlateEditor | null) => editors.setPlanEditor(group, session.docId, e), [editors, group, session.docId]);
   return (
     <div className="tandem-editor-pane">
       <DocumentHeader doc={session.doc} />
@@ -106,8 +84,32 @@ export function EditorPane({ session, people, goalTree, onEditor }: EditorPanePr
         </p>
       )}
       <div className="tandem-editor-pane-body">
-        <PlanEditor session={session} people={people} goalOptions={goalOptions} otherPlans={otherPlans} readOnly={newer || session.readOnly} onEditor={onEditor} />
+        <PlanEditor session={session} people={people} goalOptions={goalOptions} otherPlans={model.snapshots} readOnly={newer || session.readOnly} onEditor={onEditor} />
       </div>
     </div>
   );
 }
+
+/** The open plan's session (held by the editor service while its tab is open). */
+function useTabSession(planId: string): CollabSession | undefined {
+  return useValue(useServices().editors.sessions).get(planId);
+}
+
+export const planEditorKind: EditorKind = {
+  kind: 'plan',
+  icon: 'file',
+  useTitle: ({ id }) => {
+    const plans = useValue(useServices().model.plans);
+    return plans.find((p) => p.id === id)?.title ?? 'Plan';
+  },
+  usePendingNote: ({ id }) => {
+    const status = useSyncStatus(useTabSession(id));
+    if (status && !status.saved) return 'not saved yet';
+    return hasPendingChanges(status) ? 'changes not yet on the server' : null;
+  },
+  component: function PlanEditorTab({ input, group }: EditorProps) {
+    const session = useTabSession(input.id);
+    return session ? <PlanPane key={`${group}:${input.id}`} session={session} group={group} /> : null;
+  },
+  exists: (id, model) => model.plans.get().some((p) => p.id === id),
+};

@@ -4,11 +4,14 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { filterItems, highlightRuns } from './quickFilter';
+import { type QuickInputRequest } from './services/quickInputService';
+import { useServices, useValue } from './services/services';
 
-export type QuickItem = { label: string; description?: string; detail?: string; keybinding?: string };
-export type QuickInputRequest =
-  | { kind: 'pick'; title?: string; placeholder?: string; items: QuickItem[]; accept: (index: number) => void; cancel: () => void }
-  | { kind: 'prompt'; title: string; placeholder?: string; value?: string; accept: (value: string) => void; cancel: () => void };
+/** The quick input service's question, if one is open. */
+export function QuickInputHost() {
+  const request = useValue(useServices().quickInput.current);
+  return request && <QuickInput key={request.id} request={request} />;
+}
 
 export function QuickInput({ request }: { request: QuickInputRequest }) {
   const [query, setQuery] = useState(request.kind === 'prompt' ? (request.value ?? '') : '');

@@ -2,11 +2,15 @@
 import { useState } from 'react';
 import { containerInfo } from './containers';
 import { Icon } from './icons';
+import { useComputed, useServices } from './services/services';
 import { useViews } from './useViews';
 import { type ViewContainerId } from './views';
 import { ViewErrorBoundary } from './ViewErrorBoundary';
 
-export function SideBar({ container, width }: { container: ViewContainerId; width: number }) {
+export function SideBar() {
+  const { layout } = useServices();
+  const container = useComputed([layout.state], (l) => l.activeContainer as ViewContainerId);
+  const width = useComputed([layout.state], (l) => l.sidebarWidth);
   const views = useViews(container);
   const info = containerInfo(container);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());

@@ -1,13 +1,17 @@
 /**
  * The workbench root: asks the host what is open, then shows the first-run screen (no workspace
  * yet) or the shell of the open workspace. The shell is remounted when the workspace, the sync
- * target or the user changes; its layout survives because it is stored per workspace.
+ * target or the user changes; its layout survives because it is stored per workspace, and its
+ * notifications because they live here, above it.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type PlanSummary, type Settings, type SyncTarget, type TemplateSummary, type WorkspaceInfo } from '../../shared/ipc/contract';
 import { FirstRun } from '../contrib/firstRun/FirstRun';
+import './workbench.contribution';
 import '../contrib/index';
 import { getHost, hostEvents } from '../platform/host';
+import { Notifications } from './Notifications';
+import { NotificationService } from './services/notificationService';
 import { Shell } from './Shell';
 import { useAppliedTheme } from './theme';
 import './theme.css';
@@ -46,6 +50,7 @@ const shellKey = (b: Extract<Boot, { phase: 'ready' }>) =>
 export function Workbench() {
   const [state, setState] = useState<Boot>({ phase: 'loading' });
   const [deepLink, setDeepLink] = useState(takeDeepLinkPlanId);
+  const [notifications] = useState(() => new NotificationService());
   const reload = useCallback((openPlanId?: string) => {
     if (openPlanId) setDeepLink(openPlanId);
     boot().then(setState, (err: unknown) => setState({ phase: 'failed', message: err instanceof Error ? err.message : String(err) }));
@@ -75,6 +80,15 @@ export function Workbench() {
   const theme = state.phase === 'ready' || state.phase === 'first-run' ? state.settings.theme : 'system';
   useAppliedTheme(theme);
 
+  return (
+    <>
+      {content(state, reload, deepLink, notifications)}
+      <Notifications service={notifications} />
+    </>
+  );
+}
+
+function content(state: Boot, reload: (openPlanId?: string) => void, deepLink: string | null, notifications: NotificationService) {
   switch (state.phase) {
     case 'loading':
       return <div className="tandem-boot" role="status" aria-label="Starting Tandem">Starting Tandem…</div>;
@@ -94,9 +108,10 @@ export function Workbench() {
           workspace={state.workspace}
           settings={state.settings}
           target={state.target}
-          initialPlans={state.plans}
+          plans={state.plans}
           templates={state.templates}
           deepLinkPlanId={deepLink}
+          notifications={notifications}
         />
       );
   }

@@ -1,5 +1,5 @@
-/** The activity bar's containers, in order, with their icons; each one's shortcut is its command's, in shared/commands/keybindings.ts. */
-import { keybindingFor } from '../../shared/commands/keybindings';
+/** The activity bar's containers, in order, with their icons; each one's shortcut is its command's, in shared/commands/manifest.ts. */
+import { keybindingFor } from '../../shared/commands/manifest';
 import { type IconName } from './icons';
 import { type ViewContainerId } from './views';
 

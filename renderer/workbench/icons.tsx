@@ -30,3 +30,36 @@ export function Icon({ name, className }: { name: IconName; className?: string }
     </svg>
   );
 }
+
+/** Line icons of the side bar views and lists: stroked with currentColor (`.tv-svg`), one or more paths each. */
+const lines = {
+  plan: 'M4 1.5h5.5L13 5v9.5H4zM9.5 1.5V5H13M6 8h5M6 10.5h5',
+  add: 'M8 3v10M3 8h10',
+  addPerson: 'M6.5 7.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zM2 13.5c0-2.5 2-4 4.5-4s4.5 1.5 4.5 4M13 5v5M10.5 7.5h5',
+  edit: 'M10.5 2.5l3 3-8 8H2.5v-3z',
+  twistie: 'M6 4l4 4-4 4',
+  expandAll: 'M4 6l4 4 4-4',
+  collapseAll: 'M4 10l4-4 4 4',
+  error: 'M8 14.5a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM5.7 5.7l4.6 4.6M10.3 5.7l-4.6 4.6',
+  warning: 'M8 1.8l6.6 12H1.4zM8 6v3.6M8 11.8v.01',
+  info: 'M8 14.5a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM8 7.2V11.5M8 4.8v.01',
+  heading: 'M3 3v10M10 3v10M3 8h7M12.5 6.5l1.5-1v7.5',
+  goal: 'M8 14.5a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM8 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM8 8h.01',
+  stageMatrix: 'M2 3h12v10H2zM2 6.5h12M2 9.5h12M6 3v10',
+  action: 'M2.5 8.5l3 3 8-8',
+} as const;
+
+export type LineIconName = keyof typeof lines;
+
+/** A line icon; with a `label` it is an image with that name, otherwise hidden from screen readers. */
+export function LineIcon({ name, className, label }: { name: LineIconName; className?: string; label?: string }) {
+  return (
+    <svg
+      className={`tv-svg${className ? ` ${className}` : ''}`}
+      viewBox="0 0 16 16"
+      {...(label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })}
+    >
+      <path d={lines[name]} />
+    </svg>
+  );
+}

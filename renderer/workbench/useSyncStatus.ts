@@ -1,5 +1,5 @@
 /** The live sync status of a document session (connection, saved, unsynced, peers). */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { type CollabSession, type SyncStatus } from '../collab/collabSession';
 
 export function useSyncStatus(session: CollabSession | null | undefined): SyncStatus | null {
@@ -13,6 +13,14 @@ export function useSyncStatus(session: CollabSession | null | undefined): SyncSt
     return session.onStatus(setStatus);
   }, [session]);
   return status;
+}
+
+const never = () => () => {};
+
+/** One part of a session's status (a string or a number): the caller re-renders only when that part changes. */
+export function useSyncStatusPart<T extends string | number | boolean | null>(session: CollabSession | null | undefined, part: (s: SyncStatus | null) => T): T {
+  const subscribe = useCallback((l: () => void) => session?.onStatus(l) ?? never(), [session]);
+  return useSyncExternalStore(subscribe, () => part(session?.status() ?? null));
 }
 
 /** Whether a tab shows the "not everything is safe yet" dot: unsaved locally, or unconfirmed by the server. */

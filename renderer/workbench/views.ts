@@ -1,5 +1,6 @@
 /** The view registry: what each activity bar container and the bottom panel show. */
 import type React from 'react';
+import { Registry } from './registry';
 
 export type ViewContainerId = 'explorer' | 'goals' | 'people' | 'search';
 export type ViewDescriptor = {
@@ -10,40 +11,13 @@ export type ViewDescriptor = {
   component: React.ComponentType;
 };
 
-const views = new Map<string, ViewDescriptor>();
-const listeners = new Set<() => void>();
-let version = 0;
+export const views = new Registry<ViewDescriptor>('view');
 
-function changed(): void {
-  version++;
-  for (const l of listeners) l();
-}
+export const registerView = (view: ViewDescriptor): (() => void) => views.register(view);
 
-export function registerView(view: ViewDescriptor): () => void {
-  if (views.has(view.id)) throw new Error(`the view "${view.id}" is registered twice`);
-  views.set(view.id, view);
-  changed();
-  return () => {
-    if (views.get(view.id) === view) {
-      views.delete(view.id);
-      changed();
-    }
-  };
-}
-
-export function getView(id: string): ViewDescriptor | undefined {
-  return views.get(id);
-}
+export const getView = (id: string): ViewDescriptor | undefined => views.get(id);
 
 /** The views of one container, in their order. */
 export function getViews(container: ViewContainerId | 'panel'): ViewDescriptor[] {
-  return [...views.values()].filter((v) => v.container === container).sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
+  return views.all().filter((v) => v.container === container).sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
 }
-
-export function onViewsChanged(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/** A number that changes whenever the registry does (for useSyncExternalStore). */
-export const viewsVersion = (): number => version;

@@ -3,13 +3,19 @@
  * with parentPlanId in another plan), progress rolled up from the leaves. Parent links that form a
  * cycle are cut (the goals become roots, marked `inCycle`) so a bad link can never hang the tree.
  */
+import { type CheckIn } from '../model/checkIns';
 import { type GoalElement } from '../model/elements';
 import { type PlanSnapshot } from '../model/planDoc';
 import { ownProgress, rollupProgress, type Progress } from './rollup';
 import { structuredBlocks } from './walk';
+import { checkInsByGoal, goalAsOf, latestCheckIn } from './checkInState';
 
 export type GoalNode = {
+  /** The goal as it stands: current value and status from its latest check-in (checkInState.ts). */
   goal: GoalElement;
+  /** Its check-ins, oldest first. */
+  checkIns: CheckIn[];
+  latest: CheckIn | null;
   planId: string;
   planTitle: string;
   /** Slate path of the goal block in its plan. */
@@ -41,9 +47,12 @@ export function buildGoalTree(plans: PlanSnapshot[]): GoalTree {
   const byId = new Map<string, GoalNode>();
   const nodes: GoalNode[] = [];
   for (const plan of plans) {
-    for (const { el, path } of structuredBlocks(plan.content).goals) {
+    const checkIns = checkInsByGoal(plan.checkIns);
+    for (const { el: element, path } of structuredBlocks(plan.content).goals) {
+      const own = checkIns.get(element.id) ?? [];
+      const el = goalAsOf(element, own);
       const node: GoalNode = {
-        goal: el, planId: plan.meta.id, planTitle: plan.meta.title, path, depth: 0, children: [],
+        goal: el, checkIns: own, latest: latestCheckIn(own), planId: plan.meta.id, planTitle: plan.meta.title, path, depth: 0, children: [],
         progress: ownProgress(el), parentMissing: false, inCycle: false,
       };
       nodes.push(node);

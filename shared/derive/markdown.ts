@@ -10,10 +10,11 @@ import {
 } from '../model/elements';
 import { type PlanSnapshot } from '../model/planDoc';
 import { normalizePlanContent } from '../model/planOps';
-import { TEAM_LABELS, type Person } from '../model/people';
+import { type Person } from '../model/people';
+import { type Team } from '../model/teams';
 import { stageInfo } from '../model/stages';
 import { formatQuantity } from './rollup';
-import { formatBudget, planCurrency, planNames, progressLabel, withoutEmptySections, type PlanNames } from './publish/planFacts';
+import { formatBudget, planCurrency, planNames, progressLabel, withoutEmptySections, type PlanNames, type PlanSource } from './publish/planFacts';
 
 type Names = PlanNames & { currency: string };
 
@@ -52,10 +53,11 @@ function inlines(nodes: Descendant[], names: Names): string {
 }
 
 
-function goalBlock(g: GoalElement, names: Names): string {
+function goalBlock(element: GoalElement, names: Names): string {
+  const g = names.now(element);
   const lines = [`> **🎯 ${escapeText(g.title.trim() || 'Untitled goal')}**`];
   const facts = [
-    `${TEAM_LABELS[g.team] ?? 'Unknown team'} goal`,
+    `${escapeText(names.team(g.team))} goal`,
     g.owners.length ? `owned by ${g.owners.map((o) => escapeText(names.person(o))).join(', ')}` : 'no owner yet',
     GOAL_STATUS_LABELS[g.status] ?? 'No status',
   ];
@@ -72,6 +74,8 @@ function goalBlock(g: GoalElement, names: Names): string {
     if (progress) metric += ` · progress ${progress}`;
     lines.push(metric);
   }
+  const checkIn = names.lastCheckIn(g);
+  if (checkIn) lines.push(`> **Last check-in:** ${escapeText(checkIn)}`);
   const supports = names.supports(g);
   if (supports) lines.push(`> **Supports:** ${escapeText(supports)}`);
   if (g.rationale.trim()) lines.push(`> **Why:** ${escapeText(g.rationale.trim())}`);
@@ -114,10 +118,12 @@ export type MarkdownOptions = {
   guidance?: boolean;
   /** Other plans of the workspace, to name the goals this plan's goals support there. */
   plans?: PlanSnapshot[];
+  /** The workspace's teams, to name goals' teams (the five default teams without it). */
+  teams?: Team[];
 };
 
-function namesFor(planId: string, content: Descendant[], people: Person[], plans: PlanSnapshot[] = []): Names {
-  return { ...planNames(planId, content, people, plans), currency: planCurrency(content) };
+function namesFor(source: PlanSource, people: Person[], plans: PlanSnapshot[] = [], teams?: Team[]): Names {
+  return { ...planNames(source, people, plans, teams), currency: planCurrency(source.content) };
 }
 
 /** A Markdown block, and its heading level when it is a heading. */
@@ -170,7 +176,7 @@ function blocksToMarkdown(content: Descendant[], names: Names, guidance: boolean
 
 export function planToMarkdown(snapshot: PlanSnapshot, people: Person[], options: MarkdownOptions = {}): string {
   const plan = { ...snapshot, content: normalizePlanContent(snapshot.content) };
-  const names = namesFor(plan.meta.id, plan.content, people, options.plans);
+  const names = namesFor({ id: plan.meta.id, content: plan.content, checkIns: plan.checkIns }, people, options.plans, options.teams);
   const meta = [plan.meta.period.trim()].filter(Boolean);
   const blocks = [`# ${escapeText(plan.meta.title.trim() || 'Untitled plan')}`];
   if (meta.length) blocks.push(`*${meta.map(escapeText).join(' · ')}*`);
@@ -182,6 +188,6 @@ export function planToMarkdown(snapshot: PlanSnapshot, people: Person[], options
  * Part of a plan (what a user copies) as Markdown: the blocks as planToMarkdown writes them, goals
  * and people named from the whole plan. Template hints are kept, since the user selected them.
  */
-export function blocksAsMarkdown(blocks: Descendant[], plan: { id: string; content: Descendant[] }, people: Person[]): string {
-  return blocksToMarkdown(normalizePlanContent(blocks), namesFor(plan.id, plan.content, people), true).map((b) => b.md).join('\n\n');
+export function blocksAsMarkdown(blocks: Descendant[], plan: PlanSource, people: Person[]): string {
+  return blocksToMarkdown(normalizePlanContent(blocks), namesFor(plan, people), true).map((b) => b.md).join('\n\n');
 }

@@ -5,7 +5,11 @@
  */
 import { type PlanSnapshot } from '../model/planDoc';
 import { type Person } from '../model/people';
+import { daysBetween, planPeriod } from '../model/period';
 import { stageInfo } from '../model/stages';
+import { CASCADE_TEMPLATE_IDS } from '../templates/templateIds';
+import { DEFAULT_WORKSPACE_SETTINGS } from '../model/workspaceDoc';
+import { funnelOf } from './funnel';
 import { buildGoalTree, type GoalNode } from './goalTree';
 import { formatQuantity, isAdditiveUnit, normalizeUnit } from './rollup';
 import { forEachElement, structuredBlocks } from './walk';
@@ -19,7 +23,10 @@ export type ProblemCode =
   | 'action-without-goal'
   | 'stage-missing-owner'
   | 'targets-do-not-add-up'
-  | 'unknown-person';
+  | 'unknown-person'
+  | 'funnel-stage-short'
+  | 'funnel-goal-missing'
+  | 'no-recent-check-in';
 export type ProblemSeverity = 'error' | 'warning' | 'info';
 export type Problem = {
   code: ProblemCode;
@@ -33,8 +40,6 @@ export type Problem = {
   path: number[];
 };
 
-/** Plans made from these templates are cascade plans: their top goals must support a goal above them. */
-export const CASCADE_TEMPLATE_IDS: ReadonlySet<string> = new Set(['team-cascade-plan', 'campaign-plan']);
 
 /** Relative slack below which sub-goal targets count as adding up (rounding in a spreadsheet). */
 const ADD_UP_TOLERANCE = 0.005;
@@ -42,7 +47,15 @@ const ADD_UP_TOLERANCE = 0.005;
 const quote = (title: string, fallback: string) => `‘${title.trim() || fallback}’`;
 const goalName = (title: string) => quote(title, 'Untitled goal');
 
-export function findProblems(plans: PlanSnapshot[], people: Person[]): Problem[] {
+export type ProblemOptions = {
+  /** Today (YYYY-MM-DD): without it, check-ins are not judged for being too old. */
+  today?: string;
+  /** A goal not checked in on for more than this many days is a problem (a workspace setting). */
+  staleCheckInDays?: number;
+  fiscalYearStartMonth?: number;
+};
+
+export function findProblems(plans: PlanSnapshot[], people: Person[], options: ProblemOptions = {}): Problem[] {
   const tree = buildGoalTree(plans);
   const known = new Set(people.map((p) => p.id));
   const out: Problem[] = [];
@@ -62,20 +75,37 @@ export function findProblems(plans: PlanSnapshot[], people: Person[]): Problem[]
 
     for (const { el: g, path } of goals) {
       const name = goalName(g.title);
-      const node = tree.byId.get(g.id);
+      const found = tree.byId.get(g.id);
+      // The node of this very block (an id could appear twice; the tree keeps the first).
+      const node = found && found.planId === plan.meta.id && found.path.join() === path.join() ? found : undefined;
       if (g.owners.length === 0) at('goal-without-owner', 'warning', `Who owns ${name}? Give the goal an owner.`, g.id, path);
       g.owners.forEach((o) => checkPerson(o, `An owner of ${name}`, g.id, path));
       if (g.target == null) at('goal-without-target', 'warning', `${name} has no target: how will we know we got there?`, g.id, path);
-      if (node?.goal === g && node.parentMissing) {
+      if (node?.parentMissing) {
         at('parent-missing', 'error', `${name} supports a goal that no longer exists: link it to a current goal.`, g.id, path);
       }
-      if (node?.goal === g && node.inCycle) {
+      if (node?.inCycle) {
         at('parent-cycle', 'error', `${name} ends up supporting itself through its parent goals: break the loop.`, g.id, path);
       }
       if (cascade && !g.parentId) {
         at('subgoal-unlinked', 'warning', `${name} is not linked to any company goal: which goal above does it support?`, g.id, path);
       }
-      if (node?.goal === g) addUpProblem(node, (sev, msg) => at('targets-do-not-add-up', sev, msg, g.id, path));
+      if (node) addUpProblem(node, (sev, msg) => at('targets-do-not-add-up', sev, msg, g.id, path));
+      if (node && options.today) {
+        const stale = staleCheckIn(node, plan, options.today, options.staleCheckInDays ?? DEFAULT_WORKSPACE_SETTINGS.staleCheckInDays, options.fiscalYearStartMonth);
+        if (stale) at('no-recent-check-in', 'warning', stale, g.id, path);
+      }
+    }
+
+    const planGoals = goals.map(({ el }) => el);
+    for (const { el: m, path } of structuredBlocks(plan.content).matrices) {
+      if (m.revenueGoalId && !planGoals.some((g) => g.id === m.revenueGoalId)) {
+        at('funnel-goal-missing', 'warning', 'The stage matrix’s funnel counts from a revenue goal that no longer exists: pick the goal it counts from.', m.id, path);
+        continue;
+      }
+      funnelOf(m, planGoals).stages.forEach((s, i) => {
+        if (s.message) at('funnel-stage-short', 'warning', `${s.message}.`, m.id, [...path, i]);
+      });
     }
 
     for (const { el: a, path } of actions) {
@@ -103,6 +133,27 @@ export function findProblems(plans: PlanSnapshot[], people: Person[]): Problem[]
     });
   }
   return out;
+}
+
+/**
+ * "No check-in in N days", for goals someone should be checking in on: with a target, not done, not
+ * measured by sub-goals, in a period that has started (and ended less than N days ago). Counted from
+ * the latest check-in, or from the start of the period (the plan's creation when it has none).
+ */
+function staleCheckIn(node: GoalNode, plan: PlanSnapshot, today: string, days: number, fiscalYearStartMonth?: number): string | null {
+  const g = node.goal;
+  if (g.target == null || g.status === 'done' || node.children.length > 0) return null;
+  const period = planPeriod(plan.meta, fiscalYearStartMonth);
+  const start = period?.start ?? plan.meta.createdAt.slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || today < start) return null;
+  if (period && daysBetween(period.end, today) > days) return null;
+  const since = node.latest?.date ?? start;
+  const quiet = daysBetween(since, today);
+  if (quiet <= days) return null;
+  const name = goalName(g.title);
+  return node.latest
+    ? `No check-in on ${name} for ${quiet} days: how is it going?`
+    : `No one has checked in on ${name} since the period started ${quiet} days ago: how is it going?`;
 }
 
 /** Sub-goals measured in the parent's additive unit should add up to the parent's target. */

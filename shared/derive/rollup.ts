@@ -33,6 +33,10 @@ export function isAdditiveUnit(unit: string | undefined): boolean {
   return u !== '' && !NON_ADDITIVE_UNITS.has(u) && !u.endsWith('%') && !u.startsWith('%');
 }
 
+/** Units that are money: budgets are written in them, and funnel stages never count in them. */
+export const CURRENCY_UNITS: ReadonlySet<string> = new Set(['$', '€', '£', '¥', 'usd', 'eur', 'gbp', 'chf', 'jpy', 'cad', 'aud', 'k$', 'm$']);
+export const isMoneyUnit = (unit: string | undefined): boolean => CURRENCY_UNITS.has(normalizeUnit(unit));
+
 const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 
 /** Progress of a span baseline → target given the value reached; a zero span is either reached or not. */

@@ -5,7 +5,7 @@
  * Data crossing the door is plain data; document state crosses only as Yjs update bytes.
  */
 import { z } from 'zod';
-import { PersonSchema, TeamSchema } from '../model/people';
+import { PersonSchema, TeamIdSchema } from '../model/people';
 import { PLAN_TITLE_MAX } from '../model/planTitle';
 import { parseDocId, type Role } from '../sync/rooms';
 
@@ -67,7 +67,14 @@ export const CreatePlanArgs = z.object({
   templateId: id,
   title,
   /** Cascade: the new plan's top goals support this goal of another plan, and belong to `team` when given. */
-  parent: z.object({ planId: id, goalId: id, team: TeamSchema.optional() }).optional(),
+  parent: z.object({ planId: id, goalId: id, team: TeamIdSchema.optional() }).optional(),
+}).strict();
+
+/** Next cycle: a new plan made from `planId` for the period after it (shared/model/nextCycle.ts). */
+export const StartNextCycleArgs = z.object({
+  planId: id,
+  title,
+  period: z.string().trim().min(1, 'a period cannot be empty').max(100),
 }).strict();
 
 export const ExportPdfArgs = z.object({
@@ -89,6 +96,8 @@ export const HOST_CONTRACT = {
     createPlan: method<typeof CreatePlanArgs, PlanSummary>(CreatePlanArgs),
     renamePlan: method<z.ZodObject<{ planId: typeof id; title: typeof title }>, PlanSummary>(z.object({ planId: id, title }).strict()),
     duplicatePlan: method<z.ZodObject<{ planId: typeof id }>, PlanSummary>(z.object({ planId: id }).strict()),
+    /** Next period's plan from this one: goals continue theirs, actuals and done actions reset. */
+    startNextCycle: method<typeof StartNextCycleArgs, PlanSummary>(StartNextCycleArgs),
     deletePlan: method<z.ZodObject<{ planId: typeof id }>, void>(z.object({ planId: id }).strict()),
   },
   templates: {
@@ -136,8 +145,6 @@ export type HostServices = {
     [M in keyof Contract[S]]: (arg: MethodArg<S, M>) => Promise<MethodResult<S, M>>;
   };
 };
-
-export type MethodId = { [S in ServiceName]: `${S}.${keyof Contract[S] & string}` }[ServiceName];
 
 /** The runtime allow-list: every method the host serves, and nothing else. */
 export const METHOD_IDS: ReadonlySet<string> = new Set(

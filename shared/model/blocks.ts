@@ -3,7 +3,7 @@ import { newId } from './ids';
 import { TRACK_SELLING_STAGES } from './stages';
 import {
   type ActionElement, type ActionFields, type GoalElement, type GoalFields, type HeadingElement,
-  type ParagraphElement, type StageElement, type StageFields, type StageMatrixElement,
+  type ParagraphElement, type StageElement, type StageFields, type StageMatrixElement, type StageMatrixFields,
 } from './elements';
 
 const empty = (): [{ text: '' }] => [{ text: '' }];
@@ -26,6 +26,8 @@ export function newGoal(fields: Partial<GoalFields> = {}): GoalElement {
     rationale: '',
     parentId: null,
     parentPlanId: null,
+    previousGoalId: null,
+    previousPlanId: null,
     ...fields,
     children: empty(),
   };
@@ -59,16 +61,20 @@ export function newStage(fields: Partial<StageFields> & Pick<StageFields, 'stage
     metricTarget: null,
     metricUnit: '',
     assets: '',
+    conversionRate: null,
     ...fields,
     children: empty(),
   };
 }
 
 /** A stage matrix with all seven stages in order; `fill` supplies per-stage content. */
-export function newStageMatrix(fill: Partial<Record<StageFields['stage'], Partial<StageFields>>> = {}): StageMatrixElement {
+export function newStageMatrix(fill: Partial<Record<StageFields['stage'], Partial<StageFields>>> = {}, funnel: Partial<StageMatrixFields> = {}): StageMatrixElement {
   return {
     type: 'stage-matrix',
     id: newId('stages'),
+    revenueGoalId: null,
+    dealSize: null,
+    ...funnel,
     children: TRACK_SELLING_STAGES.map((s) => newStage({ ...fill[s.id], stage: s.id })),
   };
 }

@@ -7,7 +7,7 @@
  * editor surfaces that conflict). Metric fields are flat for the same reason.
  */
 import { type Descendant } from 'slate';
-import { type Team } from './people';
+import { type TeamId } from './people';
 import { type StageId } from './stages';
 
 export const GOAL_STATUSES = ['on-track', 'at-risk', 'off-track', 'done'] as const;
@@ -27,7 +27,6 @@ export type FormattedText = {
   code?: boolean;
 };
 export type Mark = 'bold' | 'italic' | 'underline' | 'code';
-export const MARKS: readonly Mark[] = ['bold', 'italic', 'underline', 'code'];
 
 type EmptyChildren = [{ text: '' }];
 
@@ -45,7 +44,8 @@ export type MentionElement = { type: 'mention'; personId: string; name: string; 
 export type GoalFields = {
   id: string;
   title: string;
-  team: Team;
+  /** A team of the workspace, by id (teams.ts). */
+  team: TeamId;
   owners: string[];
   metricName: string;
   metricUnit: string;
@@ -59,6 +59,9 @@ export type GoalFields = {
   /** Parent goal id, in this plan or (with parentPlanId) in another plan of the workspace. */
   parentId: string | null;
   parentPlanId: string | null;
+  /** Last cycle's goal this one continues (set by "Start Next Cycle"), and the plan it is in. */
+  previousGoalId: string | null;
+  previousPlanId: string | null;
 };
 export type GoalElement = { type: 'goal'; children: EmptyChildren } & GoalFields;
 
@@ -73,10 +76,17 @@ export type StageFields = {
   metricTarget: number | null;
   metricUnit: string;
   assets: string;
+  /** Funnel math: the percent of this stage's deals that reach the next stage (funnel.ts). */
+  conversionRate: number | null;
 };
 export type StageElement = { type: 'stage'; children: EmptyChildren } & StageFields;
-/** The seven stages together, always all seven in buying order. */
-export type StageMatrixElement = { type: 'stage-matrix'; id: string; children: StageElement[] };
+/**
+ * The seven stages together, always all seven in buying order. `revenueGoalId` (a goal of this plan)
+ * and `dealSize` (its average deal, in the goal's unit) drive the funnel math with the stages'
+ * conversion rates (funnel.ts).
+ */
+export type StageMatrixFields = { revenueGoalId: string | null; dealSize: number | null };
+export type StageMatrixElement = { type: 'stage-matrix'; id: string; children: StageElement[] } & StageMatrixFields;
 
 export type ActionFields = {
   id: string;

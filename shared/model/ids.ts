@@ -8,5 +8,3 @@ export function newId(prefix: string): string {
   for (let i = 0; i < 10; i++) out += ALPHABET[random.uint32() % ALPHABET.length];
   return `${prefix}_${out}`;
 }
-
-export const ID_PATTERN = /^[a-z]+_[0-9a-z]{4,40}$/;

@@ -4,18 +4,24 @@
  */
 import * as Y from 'yjs';
 import { slateNodesToInsertDelta, yTextToSlateElement } from '@slate-yjs/core';
-import { ELEMENT_TYPES, type PlanContent } from './elements';
+import { ELEMENT_TYPES, GOAL_STATUSES, type GoalStatus, type PlanContent } from './elements';
 import { flattenDeepNesting } from './nesting';
 import { clampTitle } from './planTitle';
 import { readConflicts, type NamedConflict } from '../conflicts/conflictRecords';
+import { checkInsMap, readCheckIns, type CheckIn } from './checkIns';
+import { isIsoDay } from './period';
 
-export const PLAN_SCHEMA_VERSION = 1;
+export const PLAN_SCHEMA_VERSION = 2;
 
 export type PlanMeta = {
   id: string;
   title: string;
   templateId: string;
+  /** What the period is called: "FY2027", "Q3 FY2027". */
   period: string;
+  /** The period's first and last day (YYYY-MM-DD), when set; see period.ts for a label alone. */
+  periodStart?: string | null;
+  periodEnd?: string | null;
   schemaVersion: number;
   createdAt: string;
 };
@@ -33,6 +39,10 @@ export function createPlanDoc(plan: NewPlan, doc: Y.Doc = new Y.Doc()): Y.Doc {
     meta.set('title', clampTitle(plan.title));
     meta.set('templateId', plan.templateId);
     meta.set('period', plan.period);
+    if (isIsoDay(plan.periodStart) && isIsoDay(plan.periodEnd)) {
+      meta.set('periodStart', plan.periodStart);
+      meta.set('periodEnd', plan.periodEnd);
+    }
     meta.set('schemaVersion', PLAN_SCHEMA_VERSION);
     meta.set('createdAt', plan.createdAt ?? new Date().toISOString());
     planContent(doc).applyDelta(slateNodesToInsertDelta(plan.content));
@@ -48,6 +58,8 @@ export function readPlanMeta(doc: Y.Doc): PlanMeta {
     title: clampTitle(str('title')),
     templateId: str('templateId'),
     period: str('period'),
+    periodStart: isIsoDay(m.get('periodStart')) ? (m.get('periodStart') as string) : null,
+    periodEnd: isIsoDay(m.get('periodEnd')) ? (m.get('periodEnd') as string) : null,
     schemaVersion: typeof m.get('schemaVersion') === 'number' ? (m.get('schemaVersion') as number) : 0,
     createdAt: str('createdAt'),
   };
@@ -70,9 +82,61 @@ export function readPlanContent(doc: Y.Doc): PlanContent {
   }
 }
 
-/** A plan as the pure derivations see it; `conflicts`, the replaced values not yet acted on, when read from a document. */
-export type PlanSnapshot = { meta: PlanMeta; content: PlanContent; conflicts?: NamedConflict[] };
-export const snapshotPlan = (doc: Y.Doc): PlanSnapshot => ({ meta: readPlanMeta(doc), content: readPlanContent(doc), conflicts: readConflicts(doc) });
+/** Sets the plan's period: its label and, when both are days in order, its first and last day. */
+export function setPlanPeriod(doc: Y.Doc, period: { label: string; start: string | null; end: string | null }): void {
+  const dated = isIsoDay(period.start) && isIsoDay(period.end) && period.start <= period.end;
+  doc.transact(() => {
+    const m = planMetaMap(doc);
+    if (m.get('period') !== period.label.trim()) m.set('period', period.label.trim());
+    for (const [key, value] of [['periodStart', period.start], ['periodEnd', period.end]] as const) {
+      if (!dated) m.delete(key);
+      else if (m.get(key) !== value) m.set(key, value);
+    }
+  });
+}
+
+/**
+ * A plan as the pure derivations see it; `conflicts`, the replaced values not yet acted on, and
+ * `checkIns`, every goal's check-ins, when read from a document.
+ */
+export type PlanSnapshot = { meta: PlanMeta; content: PlanContent; conflicts?: NamedConflict[]; checkIns?: CheckIn[] };
+export const snapshotPlan = (doc: Y.Doc): PlanSnapshot => ({
+  meta: readPlanMeta(doc), content: readPlanContent(doc), conflicts: readConflicts(doc), checkIns: readCheckIns(doc),
+});
+
+/** The id of the check-in a goal's value before check-ins becomes: the same on every peer that migrates. */
+export const migratedCheckInId = (goalId: string): string => `checkin_from_${goalId}`;
+
+/**
+ * Schema 2: a goal's current value (and its status) becomes its first check-in, dated the day of the
+ * migration and marked as carried over. The goal's own fields stay as they were (older versions of
+ * Tandem still read them); readers take check-ins first (derive/checkInState.ts). Idempotent and safe
+ * when two peers migrate at once: the check-in's id comes from the goal's id, and a goal that already
+ * has check-ins gets none.
+ */
+export function migrateCurrentValuesToCheckIns(doc: Y.Doc, now: () => Date = () => new Date()): void {
+  const map = checkInsMap(doc);
+  const checkedIn = new Set(readCheckIns(doc).map((c) => c.goalId));
+  const at = now().toISOString();
+  const visit = (nodes: PlanContent) => {
+    for (const node of nodes) {
+      if (!('type' in node)) continue;
+      if (node.type === 'goal' && typeof node.id === 'string' && !checkedIn.has(node.id)) {
+        const value = typeof node.current === 'number' && Number.isFinite(node.current) ? node.current : null;
+        const status: GoalStatus = GOAL_STATUSES.includes(node.status) ? node.status : 'on-track';
+        if (value !== null || status !== 'on-track') {
+          checkedIn.add(node.id);
+          map.set(migratedCheckInId(node.id), {
+            goalId: node.id, value, status, confidence: null, note: 'Carried over from the goal’s Current field', date: at.slice(0, 10), at,
+            author: '', source: 'migration',
+          });
+        }
+      }
+      if (Array.isArray(node.children)) visit(node.children as PlanContent);
+    }
+  };
+  visit(readPlanContent(doc));
+}
 
 /**
  * Migrations, one per schema version step, applied in order when a plan is opened. Each runs in one
@@ -80,6 +144,7 @@ export const snapshotPlan = (doc: Y.Doc): PlanSnapshot => ({ meta: readPlanMeta(
  */
 export const PLAN_MIGRATIONS: ReadonlyArray<{ to: number; migrate: (doc: Y.Doc) => void }> = [
   { to: 1, migrate: () => {} },
+  { to: 2, migrate: (doc) => migrateCurrentValuesToCheckIns(doc) },
 ];
 
 const latestPlanSchema = (migrations = PLAN_MIGRATIONS): number => migrations.reduce((v, m) => Math.max(v, m.to), 0);

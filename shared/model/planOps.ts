@@ -2,7 +2,7 @@
 import type * as Y from 'yjs';
 import { type Descendant } from 'slate';
 import { newId } from './ids';
-import { newAction, newGoal, newStage } from './blocks';
+import { newAction, newGoal, newStage, newStageMatrix } from './blocks';
 import { type PlanContent, type PlanElement } from './elements';
 import { createPlanDoc, planMetaMap, readPlanContent, readPlanMeta } from './planDoc';
 import { PLAN_TITLE_MAX } from './planTitle';
@@ -12,6 +12,7 @@ const FIELD_DEFAULTS: Partial<Record<PlanElement['type'], Record<string, unknown
   goal: withoutIdentity(newGoal()),
   action: withoutIdentity(newAction()),
   stage: withoutIdentity(newStage({ stage: 'approach' })),
+  'stage-matrix': withoutIdentity(newStageMatrix()),
 };
 
 function withoutIdentity(el: object): Record<string, unknown> {
@@ -84,7 +85,10 @@ export function refreshIds(content: PlanContent, options: RefreshIdsOptions = {}
       case 'action':
         return { ...el, id: newId('action'), goalId: n.goalId !== null ? (goalIds.get(n.goalId) ?? n.goalId) : null };
       case 'stage-matrix':
-        return { ...el, id: newId('stages') };
+        return {
+          ...el, id: newId('stages'),
+          ...(n.revenueGoalId != null && goalIds.has(n.revenueGoalId) ? { revenueGoalId: goalIds.get(n.revenueGoalId)! } : {}),
+        };
       default:
         return el;
     }

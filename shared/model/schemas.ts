@@ -1,8 +1,8 @@
 /** zod schemas of the plan's structured blocks and of whole plan content, for templates and untrusted input. */
 import { z } from 'zod';
-import { TeamSchema } from './people';
+import { TeamIdSchema } from './people';
 import { STAGE_IDS } from './stages';
-import { GOAL_STATUSES, type PlanContent } from './elements';
+import { GOAL_STATUSES, type ActionElement, type BlockElement, type FormattedText, type GoalElement, type LinkElement, type MentionElement, type PlanContent, type StageElement } from './elements';
 
 /**
  * A field that may be empty. Slate drops a property set to null, so a live block can lack it
@@ -17,7 +17,7 @@ const emptyChildren = z.tuple([z.object({ text: z.literal('') })]);
 export const GoalFieldsSchema = z.object({
   id: z.string().min(1),
   title: z.string(),
-  team: TeamSchema,
+  team: TeamIdSchema,
   owners: z.array(z.string()),
   metricName: z.string(),
   metricUnit: z.string(),
@@ -30,6 +30,8 @@ export const GoalFieldsSchema = z.object({
   rationale: z.string(),
   parentId: nullableString,
   parentPlanId: nullableString,
+  previousGoalId: nullableString,
+  previousPlanId: nullableString,
 });
 
 export const StageFieldsSchema = z.object({
@@ -43,6 +45,7 @@ export const StageFieldsSchema = z.object({
   metricTarget: nullableNumber,
   metricUnit: z.string(),
   assets: z.string(),
+  conversionRate: nullable(z.number().finite().min(0).max(100)),
 });
 
 export const ActionFieldsSchema = z.object({
@@ -75,6 +78,8 @@ export const ActionSchema = ActionFieldsSchema.extend({ type: z.literal('action'
 export const StageMatrixSchema = z.object({
   type: z.literal('stage-matrix'),
   id: z.string().min(1),
+  revenueGoalId: nullableString,
+  dealSize: nullable(z.number().finite().positive()),
   children: z.array(StageSchema).length(7, 'a stage matrix holds all seven track-selling stages'),
 }).strict().refine((m) => m.children.every((s, i) => s.stage === STAGE_IDS[i]), {
   message: 'stages must appear once each, in track-selling order',
@@ -98,3 +103,29 @@ export const PlanContentSchema = z.array(BlockSchema).min(1, 'a plan needs at le
 export function parsePlanContent(value: unknown): PlanContent {
   return PlanContentSchema.parse(value) as PlanContent;
 }
+
+/** Whether two types describe the same values with the same fields (each assignable to the other, the same keys). */
+type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Same<A, B> = Mutual<A, B> extends true ? Mutual<keyof A, keyof B> : false;
+
+/**
+ * The element types of elements.ts and these schemas describe the same shapes: a field added to one
+ * and not the other fails to compile here.
+ */
+void (({
+  goal: true,
+  stage: true,
+  action: true,
+  text: true,
+  link: true,
+  mention: true,
+  block: true,
+} as const) satisfies {
+  goal: Same<z.output<typeof GoalSchema>, GoalElement>;
+  stage: Same<z.output<typeof StageSchema>, StageElement>;
+  action: Same<z.output<typeof ActionSchema>, ActionElement>;
+  text: Same<z.output<typeof TextSchema>, FormattedText>;
+  link: Same<z.output<typeof LinkSchema>, LinkElement>;
+  mention: Same<z.output<typeof MentionSchema>, MentionElement>;
+  block: Same<z.output<typeof BlockSchema>, BlockElement>;
+});

@@ -38,6 +38,7 @@ export const PlanTemplateSchema = z.object({
     if (el.owner !== null) issue(field(path, 'owner'), 'the owner stays empty in a template: people belong to each workspace');
   }
   for (const { el, path } of matrices) {
+    if (el.revenueGoalId != null && !goalIds.has(el.revenueGoalId)) issue(field(path, 'revenueGoalId'), `points to goal “${el.revenueGoalId}”, which is not in this template`);
     el.children.forEach((s, i) => {
       if (s.marketingOwner !== null) issue(field([...path, i], 'marketingOwner'), 'owners stay empty in a template');
       if (s.salesOwner !== null) issue(field([...path, i], 'salesOwner'), 'owners stay empty in a template');

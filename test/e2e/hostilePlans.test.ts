@@ -6,7 +6,7 @@ import { type Browser } from 'playwright-core';
 import { type WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { paragraph } from '../../shared/model/blocks';
-import { planContent, planMetaMap } from '../../shared/model/planDoc';
+import { planContent, planMetaMap, PLAN_SCHEMA_VERSION } from '../../shared/model/planDoc';
 import { artifactPath, launchChromium } from '../support/chromium';
 import { appendNestedLists } from '../support/deepNesting';
 import { planWrittenThroughServer } from '../support/planThroughServer';
@@ -52,7 +52,7 @@ describe('plans in shapes no editor makes', () => {
   it('keeps a plan editable whose schema number a colleague set to 999; shows read-only with a notice only one that holds unknown blocks', async () => {
     const bogus = await colleaguePlan('Bogus version', (d) => planMetaMap(d).set('schemaVersion', 999));
     const newer = await colleaguePlan('Newer plan', (d) => d.transact(() => {
-      planMetaMap(d).set('schemaVersion', 2);
+      planMetaMap(d).set('schemaVersion', PLAN_SCHEMA_VERSION + 1);
       const block = new Y.XmlText();
       planContent(d).insertEmbed(planContent(d).length, block);
       block.setAttribute('type', 'timeline');

@@ -21,17 +21,10 @@ const visible = (l: Locator) => l.waitFor({ state: 'visible', timeout: WAIT.time
 const gone = (l: Locator) => l.waitFor({ state: 'detached', timeout: WAIT.timeout });
 const attr = (l: Locator, name: string) => expect.poll(() => l.getAttribute(name), WAIT);
 
-/** An attribute once it has stopped changing: views fill in as each plan of the workspace loads. */
-async function settled(l: Locator, name: string): Promise<string> {
-  let last: string | null = null;
-  await expect.poll(async () => {
-    const now = await l.getAttribute(name);
-    const same = now === last;
-    last = now;
-    if (!same) await l.page().waitForTimeout(1_000);
-    return same;
-  }, WAIT).toBe(true);
-  return last!;
+/** An attribute once every plan of the workspace has loaded: the view says `aria-busy` until then. */
+async function settled(l: Locator, name: string, busy: Locator): Promise<string> {
+  await attr(busy, 'aria-busy').toBe('false');
+  return (await l.getAttribute(name))!;
 }
 /** Whether the element's top lies inside the window (an editor scrolled elsewhere puts it outside too). */
 async function isInView(l: Locator): Promise<boolean> {
@@ -204,6 +197,27 @@ describe('workbench views', () => {
     await done(page);
   });
 
+  it('Explorer follows the workspace: a plan a colleague creates, renames or deletes shows at once, the open tab closes with it', async () => {
+    const page = await openWorkbench();
+    const plans = page.getByRole('tree', { name: 'Plans' });
+    await visible(plans.getByRole('treeitem', { name: 'FY27 joint plan' }));
+
+    const theirs = await api<PlanSummary>('POST', '/plans', { templateId: 'campaign-plan', title: 'Partner launch' });
+    const item = plans.getByRole('treeitem', { name: 'Partner launch' });
+    await visible(item);
+    await item.click();
+    await visible(page.getByRole('tab', { name: /Partner launch/ }));
+
+    await api<PlanSummary>('PATCH', `/plans/${theirs.id}`, { title: 'Partner launch EMEA' });
+    await visible(plans.getByRole('treeitem', { name: 'Partner launch EMEA' }));
+    await visible(page.getByRole('tab', { name: /Partner launch EMEA/ }));
+
+    await api<void>('DELETE', `/plans/${theirs.id}`);
+    await gone(plans.getByRole('treeitem', { name: 'Partner launch EMEA' }));
+    await gone(page.getByRole('tab', { name: /Partner launch EMEA/ }));
+    await done(page);
+  });
+
   it('Goal tree: shows the cascade across plans with rolled-up progress, jumps to the goal block and starts a plan under a goal', async () => {
     const page = await openWorkbench(`?plan=${team.id}`);
     const meetingsCard = page.locator('section[aria-label="Goal: 45 first meetings with target accounts"]');
@@ -326,7 +340,7 @@ describe('workbench views', () => {
     const noOwner = problems.getByRole('treeitem', { name: 'Warning: Who owns ‘Keep the customers we win’? Give the goal an owner.' });
     await visible(noOwner);
     const counts = page.getByRole('status').filter({ hasText: /\d/ }).and(page.locator('.tv-problem-counts'));
-    const warningsBefore = Number(/(\d+) warnings?/.exec(await settled(counts, 'aria-label'))![1]);
+    const warningsBefore = Number(/(\d+) warnings?/.exec(await settled(counts, 'aria-label', page.locator('.tv-problems')))![1]);
     await page.screenshot({ path: artifactPath('view-problems.png') });
 
     setFields(goalBlock(companyDoc, 'Keep the customers we win'), { owners: [ana.id] });

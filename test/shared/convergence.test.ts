@@ -220,7 +220,6 @@ describe('convergence of plans edited concurrently', () => {
       expect(asStored(peer.editor.children), `peer ${i}'s editor`).toEqual(contents[0]);
       expect(Y.encodeStateVector(peer.doc)).toEqual(Y.encodeStateVector(peers[0]!.doc));
     }
-    if (process.env.DEBUG_CONV) console.log(JSON.stringify(contents[0]!.filter((n) => 'type' in n && (n.type === 'goal' || n.type === 'action') && (!('owners' in n && 'goalId' in n) && (n.type === 'goal' ? !('owners' in n) || !('parentId' in n) : !('goalId' in n))))));
     // Slate removes a field set to null; normalising puts the null back, and nothing else is missing.
     expect(missingFields(contents[0]!).filter((f) => !CLEARABLE.has(f))).toEqual([]);
     expect(() => parsePlanContent(normalizePlanContent(contents[0]!))).not.toThrow();

@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { waitUntil } from './waitUntil';
 
 const run = promisify(execFile);
 
@@ -106,22 +107,14 @@ export async function startRedis(): Promise<Redis> {
   };
   const start = async () => {
     await run(findBinary('redis-server')!, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'yes', '--pidfile', pidFile, '--dir', dir, '--logfile', join(dir, 'log')]);
-    const started = Date.now();
-    while (!(await ping())) {
-      if (Date.now() - started > 10_000) throw new Error(`redis-server on port ${port} did not answer`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await waitUntil(ping, `redis-server on port ${port} to answer`, 10_000, 20);
     running = true;
   };
   const stop = async () => {
     if (!running) return;
     running = false;
     await run('redis-cli', ['-p', String(port), 'shutdown', 'nosave']).catch(() => {});
-    const started = Date.now();
-    while (await ping()) {
-      if (Date.now() - started > 10_000) throw new Error(`redis-server on port ${port} did not stop`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await waitUntil(async () => !(await ping()), `redis-server on port ${port} to stop`, 10_000, 20);
   };
   return started(`redis://127.0.0.1:${port}`, port, dir, start, stop);
 }

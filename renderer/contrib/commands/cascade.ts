@@ -4,9 +4,10 @@
  */
 import { type GoalNode } from '../../../shared/derive/goalTree';
 import { TEAM_LABELS, TEAMS, type Team } from '../../../shared/model/people';
+import { TEMPLATE_IDS } from '../../../shared/templates/templateIds';
 import { type CommandContext } from '../../platform/commands';
+import { goalTree } from '../../workbench/derived';
 
-export const CASCADE_TEMPLATE_ID = 'team-cascade-plan';
 
 /** Goals in cascade order: roots (company goals) first, then deeper levels, each level in tree order. */
 export function cascadeCandidates(roots: GoalNode[]): GoalNode[] {
@@ -20,15 +21,16 @@ export function cascadeCandidates(roots: GoalNode[]): GoalNode[] {
 }
 
 export async function cascadeGoal(ctx: CommandContext, arg?: unknown): Promise<void> {
-  const wb = ctx.workbench;
-  const candidates = cascadeCandidates(wb.goalTree.roots);
-  let goal = typeof arg === 'string' ? wb.goalTree.byId.get(arg) ?? null : null;
+  const { quickInput, notifications, model } = ctx;
+  const tree = model.get(goalTree).get();
+  const candidates = cascadeCandidates(tree.roots);
+  let goal = typeof arg === 'string' ? tree.byId.get(arg) ?? null : null;
   if (!goal) {
     if (candidates.length === 0) {
-      wb.notify('There is no goal to cascade yet: write the company goals first.', 'error');
+      notifications.notify('There is no goal to cascade yet: write the company goals first.', 'error');
       return;
     }
-    goal = await wb.pick(
+    goal = await quickInput.pick(
       candidates.map((n) => ({
         label: n.goal.title.trim() || 'Untitled goal',
         description: n.depth === 0 ? `Company goal · ${n.planTitle}` : `${n.planTitle}`,
@@ -38,17 +40,17 @@ export async function cascadeGoal(ctx: CommandContext, arg?: unknown): Promise<v
     );
     if (!goal) return;
   }
-  const team = await wb.pick<Team>(TEAMS.map((t) => ({ label: TEAM_LABELS[t], value: t })), { placeholder: 'Which team is it for?' });
+  const team = await quickInput.pick<Team>(TEAMS.map((t) => ({ label: TEAM_LABELS[t], value: t })), { placeholder: 'Which team is it for?' });
   if (!team) return;
-  const title = await wb.prompt({
+  const title = await quickInput.prompt({
     title: 'Title of the team plan',
     value: `${TEAM_LABELS[team]} — ${goal.goal.title.trim() || 'team plan'}`,
   });
   if (!title?.trim()) return;
-  if (!wb.templates.some((t) => t.id === CASCADE_TEMPLATE_ID)) {
-    wb.notify('The team cascade template is missing from this installation.', 'error');
+  if (!ctx.templates.some((t) => t.id === TEMPLATE_IDS.teamCascadePlan)) {
+    notifications.notify('The team cascade template is missing from this installation.', 'error');
     return;
   }
-  const plan = await wb.createPlan({ templateId: CASCADE_TEMPLATE_ID, title: title.trim(), parent: { planId: goal.planId, goalId: goal.goal.id, team } });
-  await wb.openPlan(plan.id);
+  const plan = await model.createPlan({ templateId: TEMPLATE_IDS.teamCascadePlan, title: title.trim(), parent: { planId: goal.planId, goalId: goal.goal.id, team } });
+  ctx.editors.openPlan(plan.id);
 }

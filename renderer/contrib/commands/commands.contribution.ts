@@ -1,52 +1,48 @@
 /**
- * The workbench's commands: palette, quick open, shortcuts reference, insert blocks, cascade, export,
- * theme, folders and sync. Ids match the desktop's native menu (main/app/menu.ts).
+ * The workbench's commands: palette, quick open, shortcuts reference, insert blocks, cascade,
+ * theme, folders, sync and sharing. Ids match the desktop's native menu (main/app/menu.ts).
  */
-import { getCommands, registerCommand, runCommand, type CommandContext } from '../../platform/commands';
+import { getCommands, registerCommand, runCommand } from '../../platform/commands';
 import { osPrefersDark, toggledTheme } from '../../workbench/theme';
 import { cascadeGoal } from './cascade';
-import { exportActivePlan } from './exportMarkdown';
 import { registerInsertCommands } from './insertBlocks';
 import { showCommandPalette, showKeyboardShortcuts } from './palette';
 import { goToGoal, quickOpen } from './quickOpen';
 import { openSyncSettings } from './settings';
-import { shareWorkspace, stopSharing } from './share';
+import { copyInviteLink, currentInvite, shareWorkspace, stopSharing } from './share';
 
-const hasWorkspace = ({ workbench }: CommandContext) => workbench.workspace !== null;
-const hasPlan = ({ workbench }: CommandContext) => workbench.activePlanId !== null;
-
-registerCommand({ id: 'workbench.commandPalette', title: 'Show All Commands', category: 'View', run: showCommandPalette });
-registerCommand({ id: 'workbench.quickOpen', title: 'Go to Plan or Goal…', category: 'Go', when: hasWorkspace, run: quickOpen });
-registerCommand({ id: 'goal.goTo', title: 'Go to Goal…', category: 'Go', when: hasWorkspace, run: goToGoal });
-registerCommand({ id: 'workbench.keyboardShortcuts', title: 'Keyboard Shortcuts', category: 'Help', run: (ctx) => showKeyboardShortcuts(ctx) });
-registerCommand({ id: 'goal.cascade', title: 'Cascade Goal to a Team…', category: 'Plan', when: hasWorkspace, run: cascadeGoal });
-registerCommand({ id: 'plan.exportMarkdown', title: 'Export Plan as Markdown', category: 'Plan', when: hasPlan, run: exportActivePlan });
+registerCommand({ id: 'workbench.commandPalette', run: showCommandPalette });
+registerCommand({ id: 'workbench.quickOpen', run: quickOpen });
+registerCommand({ id: 'goal.goTo', run: goToGoal });
+registerCommand({ id: 'workbench.keyboardShortcuts', run: (ctx) => showKeyboardShortcuts(ctx) });
+registerCommand({ id: 'goal.cascade', run: cascadeGoal });
 registerCommand({
-  id: 'theme.toggle', title: 'Toggle Light/Dark Theme', category: 'Preferences',
-  run: async ({ workbench }) => { await workbench.host.settings.update({ theme: toggledTheme(workbench.settings.theme, osPrefersDark()) }); },
+  id: 'theme.toggle',
+  run: async ({ host, model }) => { await host.settings.update({ theme: toggledTheme(model.settings.get().theme, osPrefersDark()) }); },
 });
 registerCommand({
-  id: 'theme.followSystem', title: 'Theme: Follow the Operating System', category: 'Preferences',
-  when: ({ workbench }) => workbench.settings.theme !== 'system',
-  run: async ({ workbench }) => { await workbench.host.settings.update({ theme: 'system' }); },
+  id: 'theme.followSystem',
+  when: ({ model }) => model.settings.get().theme !== 'system',
+  run: async ({ host }) => { await host.settings.update({ theme: 'system' }); },
 });
 registerCommand({
-  id: 'workspace.openFolder', title: 'Open Folder…', category: 'File',
-  run: async ({ workbench }) => { await workbench.host.workspace.openFolder(undefined); },
+  id: 'workspace.openFolder',
+  run: async ({ host }) => { await host.workspace.openFolder(undefined); },
 });
-registerCommand({ id: 'workbench.openSettings', title: 'Sync Settings (Server, Token, Name and Colour)…', category: 'Preferences', run: openSyncSettings });
-registerCommand({ id: 'sync.share', title: 'Share Workspace on My Network…', category: 'Share', when: hasWorkspace, run: shareWorkspace });
-registerCommand({ id: 'sync.stopSharing', title: 'Stop Sharing', category: 'Share', when: hasWorkspace, run: stopSharing });
+registerCommand({ id: 'workbench.openSettings', run: openSyncSettings });
+registerCommand({ id: 'sync.share', run: shareWorkspace });
+registerCommand({ id: 'sync.stopSharing', run: stopSharing });
+registerCommand({ id: 'sync.copyInviteLink', when: () => currentInvite() !== null, run: copyInviteLink });
 registerInsertCommands();
 
 /** The gear at the bottom of the activity bar: the few things people look for there. */
 const MANAGE_ITEMS = ['workbench.commandPalette', 'workbench.keyboardShortcuts', 'workbench.openSettings', 'theme.toggle', 'workbench.createSampleWorkspace'];
 registerCommand({
-  id: 'workbench.manage', title: 'Manage', category: 'View',
-  run: async ({ workbench }) => {
+  id: 'workbench.manage',
+  run: async ({ quickInput }) => {
     const all = getCommands();
     const items = MANAGE_ITEMS.map((id) => all.find((c) => c.id === id)).filter((c) => c !== undefined).map((c) => ({ label: c.title, value: c.id }));
-    const id = await workbench.pick(items, { placeholder: 'Manage' });
+    const id = await quickInput.pick(items, { placeholder: 'Manage' });
     if (id) await runCommand(id);
   },
 });

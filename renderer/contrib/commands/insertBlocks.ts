@@ -3,9 +3,9 @@ import { insertAction, insertGoal, insertStageMatrix, insertSubGoal } from '../.
 import { ReactEditor } from 'slate-react';
 import { linkAtCaret, OPEN_LINK_COMMAND, openLink } from '../../editor/elements/LinkElement';
 import { registerCommand, type CommandContext } from '../../platform/commands';
-import { type PlanSlateEditor } from '../../workbench/WorkbenchContext';
+import { type PlanSlateEditor } from '../../editor/createPlanEditor';
 
-const hasEditor = ({ workbench }: CommandContext) => workbench.activeEditor !== null;
+const hasEditor = ({ editors }: CommandContext) => editors.activeEditor.get() !== null;
 
 /**
  * Inserts through the editor's command, then gives the editor the keyboard with the new block
@@ -13,7 +13,7 @@ const hasEditor = ({ workbench }: CommandContext) => workbench.activeEditor !== 
  */
 function inserting(insert: (editor: PlanSlateEditor, ctx: CommandContext) => void) {
   return (ctx: CommandContext) => {
-    const editor = ctx.workbench.activeEditor!;
+    const editor = ctx.editors.activeEditor.get()!;
     insert(editor, ctx);
     requestAnimationFrame(() => requestAnimationFrame(() => ReactEditor.focus(editor)));
   };
@@ -22,41 +22,41 @@ function inserting(insert: (editor: PlanSlateEditor, ctx: CommandContext) => voi
 export function registerInsertCommands(): () => void {
   const offs = [
     registerCommand({
-      id: 'editor.insertGoal', title: 'Insert Goal', category: 'Plan', when: hasEditor,
+      id: 'editor.insertGoal', when: hasEditor,
       run: inserting((editor) => { insertGoal(editor); }),
     }),
     registerCommand({
-      id: 'editor.insertSubGoal', title: 'Insert Sub-goal', category: 'Plan', when: hasEditor,
-      run: inserting((editor, { workbench }) => {
-        if (insertSubGoal(editor) === null) workbench.notify('Put the cursor on or below a goal to add a sub-goal to it.', 'error');
+      id: 'editor.insertSubGoal', when: hasEditor,
+      run: inserting((editor, { notifications }) => {
+        if (insertSubGoal(editor) === null) notifications.notify('Put the cursor on or below a goal to add a sub-goal to it.', 'error');
       }),
     }),
     registerCommand({
-      id: 'editor.insertStageMatrix', title: 'Insert Track-Selling Stage Matrix', category: 'Plan', when: hasEditor,
+      id: 'editor.insertStageMatrix', when: hasEditor,
       run: inserting((editor) => insertStageMatrix(editor)),
     }),
     registerCommand({
-      id: 'editor.insertAction', title: 'Insert Action', category: 'Plan', when: hasEditor,
+      id: 'editor.insertAction', when: hasEditor,
       run: inserting((editor) => { insertAction(editor); }),
     }),
     registerCommand({
-      id: OPEN_LINK_COMMAND, title: 'Open Link', category: 'Plan',
-      when: ({ workbench }) => {
-        const editor = workbench.activeEditor;
+      id: OPEN_LINK_COMMAND,
+      when: ({ editors }) => {
+        const editor = editors.activeEditor.get();
         return editor !== null && ReactEditor.isFocused(editor) && linkAtCaret(editor) !== null;
       },
-      run: ({ workbench }) => {
-        const link = linkAtCaret(workbench.activeEditor!);
-        if (link) return openLink(workbench.host, link.url);
+      run: ({ editors, host }) => {
+        const link = linkAtCaret(editors.activeEditor.get()!);
+        if (link) return openLink(host, link.url);
       },
     }),
     registerCommand({
-      id: 'edit.undo', title: 'Undo', category: 'Edit', when: hasEditor,
-      run: ({ workbench }) => workbench.activeEditor!.undo(),
+      id: 'edit.undo', when: hasEditor,
+      run: ({ editors }) => editors.activeEditor.get()!.undo(),
     }),
     registerCommand({
-      id: 'edit.redo', title: 'Redo', category: 'Edit', when: hasEditor,
-      run: ({ workbench }) => workbench.activeEditor!.redo(),
+      id: 'edit.redo', when: hasEditor,
+      run: ({ editors }) => editors.activeEditor.get()!.redo(),
     }),
   ];
   return () => offs.forEach((off) => off());

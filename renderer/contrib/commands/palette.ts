@@ -13,7 +13,7 @@ export function paletteItems(ctx: CommandContext, isMac = isMacPlatform()) {
 }
 
 export async function showCommandPalette(ctx: CommandContext): Promise<void> {
-  const id = await ctx.workbench.pick(paletteItems(ctx), { placeholder: 'Type the name of a command to run' });
+  const id = await ctx.quickInput.pick(paletteItems(ctx), { placeholder: 'Type the name of a command to run' });
   if (id) await runCommand(id);
 }
 
@@ -23,6 +23,6 @@ export async function showKeyboardShortcuts(ctx: CommandContext, isMac = isMacPl
     .filter((c) => c.keybinding)
     .sort((a, b) => (a.category ?? '').localeCompare(b.category ?? '') || a.title.localeCompare(b.title))
     .map((c) => ({ label: commandLabel(c), keybinding: formatKeybinding(c.keybinding!, isMac), value: c }));
-  const picked = await ctx.workbench.pick(items, { placeholder: 'Keyboard shortcuts — type to filter, Enter runs the command' });
+  const picked = await ctx.quickInput.pick(items, { placeholder: 'Keyboard shortcuts — type to filter, Enter runs the command' });
   if (picked && isCommandEnabled(picked, ctx)) await runCommand(picked.id);
 }

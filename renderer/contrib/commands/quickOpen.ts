@@ -3,6 +3,7 @@ import { type GoalTree } from '../../../shared/derive/goalTree';
 import { progressText } from '../../../shared/derive/rollup';
 import { type PlanSummary } from '../../../shared/ipc/contract';
 import { type CommandContext } from '../../platform/commands';
+import { goalTree } from '../../workbench/derived';
 
 export type QuickOpenTarget = { planId: string; goalId?: string };
 
@@ -22,19 +23,17 @@ export function quickOpenItems(plans: PlanSummary[], goalTree: GoalTree): QuickO
   return [...planItems, ...goalItems];
 }
 
-export async function quickOpen(ctx: CommandContext): Promise<void> {
-  const wb = ctx.workbench;
-  const target = await wb.pick(quickOpenItems(wb.plans, wb.goalTree), { placeholder: 'Go to a plan or goal by name' });
-  if (target) await wb.openPlan(target.planId, { revealBlockId: target.goalId });
+export async function quickOpen({ model, quickInput, editors }: CommandContext): Promise<void> {
+  const target = await quickInput.pick(quickOpenItems(model.plans.get(), model.get(goalTree).get()), { placeholder: 'Go to a plan or goal by name' });
+  if (target) editors.openPlan(target.planId, { revealBlockId: target.goalId });
 }
 
-export async function goToGoal(ctx: CommandContext): Promise<void> {
-  const wb = ctx.workbench;
-  const items = quickOpenItems([], wb.goalTree);
+export async function goToGoal({ model, quickInput, editors, notifications }: CommandContext): Promise<void> {
+  const items = quickOpenItems([], model.get(goalTree).get());
   if (items.length === 0) {
-    wb.notify('This workspace has no goals yet. Insert one with “Insert Goal”.');
+    notifications.notify('This workspace has no goals yet. Insert one with “Insert Goal”.');
     return;
   }
-  const target = await wb.pick(items, { placeholder: 'Go to a goal by name' });
-  if (target) await wb.openPlan(target.planId, { revealBlockId: target.goalId });
+  const target = await quickInput.pick(items, { placeholder: 'Go to a goal by name' });
+  if (target) editors.openPlan(target.planId, { revealBlockId: target.goalId });
 }

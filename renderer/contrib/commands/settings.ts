@@ -21,7 +21,7 @@ async function ask(ctx: CommandContext, key: 'serverUrl' | 'token' | 'userName',
   let current = value;
   let heading = title;
   for (;;) {
-    const answer = await ctx.workbench.prompt({ title: heading, value: current, placeholder });
+    const answer = await ctx.quickInput.prompt({ title: heading, value: current, placeholder });
     if (answer === null) return null;
     const error = settingError(key, answer.trim());
     if (!error) return answer.trim();
@@ -31,17 +31,16 @@ async function ask(ctx: CommandContext, key: 'serverUrl' | 'token' | 'userName',
 }
 
 export async function openSyncSettings(ctx: CommandContext): Promise<void> {
-  const wb = ctx.workbench;
-  const s = wb.settings;
+  const s = ctx.model.settings.get();
   const serverUrl = await ask(ctx, 'serverUrl', 'Sync server URL (empty to work local only)', s.serverUrl, 'ws://server:1234');
   if (serverUrl === null) return;
   const token = serverUrl ? await ask(ctx, 'token', 'Access token for the sync server', s.token, 'paste the token you were given') : '';
   if (token === null) return;
   const userName = await ask(ctx, 'userName', 'Your name, as others see it', s.userName);
   if (userName === null) return;
-  const userColor = await wb.pick(USER_COLORS.map((c) => ({ ...c, description: c.value === s.userColor ? 'current' : c.value })), { placeholder: 'Your colour' });
+  const userColor = await ctx.quickInput.pick(USER_COLORS.map((c) => ({ ...c, description: c.value === s.userColor ? 'current' : c.value })), { placeholder: 'Your colour' });
   if (userColor === null) return;
   const patch: SettingsPatch = { serverUrl, token, userName, userColor };
-  await wb.host.settings.update(patch);
-  wb.notify(serverUrl ? `Syncing with ${serverUrl} as ${userName}.` : `Working local only, as ${userName}.`);
+  await ctx.host.settings.update(patch);
+  ctx.notifications.notify(serverUrl ? `Syncing with ${serverUrl} as ${userName}.` : `Working local only, as ${userName}.`);
 }

@@ -6,10 +6,11 @@ import { useMemo } from 'react';
 import { conflictRows, type ConflictRow } from '../../../shared/conflicts/conflictList';
 import { thisDevice } from '../../collab/deviceId';
 import { describeValue, FIELD_LABELS } from '../../editor/elements/ConflictNotices';
-import { useWorkbench } from '../../workbench/WorkbenchContext';
-import { NavList } from '../explorer/NavList';
-import { rowDomId, useListNavigation } from '../explorer/useListNavigation';
-import '../explorer/viewList.css';
+import { useServices, useValue } from '../../workbench/services/services';
+import { NavList } from '../../workbench/widgets/NavList';
+import { revealTarget } from '../../workbench/widgets/revealTarget';
+import { TreeRow } from '../../workbench/widgets/TreeRow';
+import { useListNavigation } from '../../workbench/widgets/useListNavigation';
 import './conflicts.css';
 
 const LIST_ID = 'conflicts';
@@ -17,10 +18,12 @@ const LIST_ID = 'conflicts';
 const when = (iso: string) => new Date(iso).toLocaleString('en-US', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 
 export function ConflictsView() {
-  const wb = useWorkbench();
-  const rows = useMemo(() => conflictRows(wb.snapshots, thisDevice()), [wb.snapshots]);
-  const peopleById = useMemo(() => new Map(wb.people.map((p) => [p.id, p])), [wb.people]);
-  const reveal = (r: ConflictRow) => void wb.openPlan(r.planId, { revealBlockId: r.revealBlockId, revealPath: r.revealPath });
+  const { model, editors } = useServices();
+  const snapshots = useValue(model.snapshots);
+  const people = useValue(model.people);
+  const rows = useMemo(() => conflictRows(snapshots, thisDevice()), [snapshots]);
+  const peopleById = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
+  const reveal = (r: ConflictRow) => editors.openPlan(r.planId, revealTarget({ blockId: r.revealBlockId, path: r.revealPath }));
   const nav = useListNavigation(rows, (r) => r.id, { onOpen: reveal });
   if (rows.length === 0) return <div className="tv-view"><p className="tv-empty">None of your values has been replaced by a colleague’s change.</p></div>;
   return (
@@ -30,16 +33,16 @@ export function ConflictsView() {
           const field = FIELD_LABELS[r.field] ?? r.field;
           const text = `${r.by} replaced your ${field} ${describeValue(r.field, r.mine, peopleById)} with ${describeValue(r.field, r.theirs, peopleById)}`;
           return (
-            <li key={r.id} id={rowDomId(LIST_ID, r.id)} role="option" aria-selected={false}
-              aria-label={`${r.planTitle}, ${r.where}: ${text}, ${when(r.at)}`}
-              className={`tv-row tv-conflict-row${nav.focusedKey === r.id ? ' tv-focused' : ''}`}
-              onClick={() => { nav.setFocusedKey(r.id); reveal(r); }}>
+            <TreeRow key={r.id} listId={LIST_ID} rowKey={r.id} nav={nav} role="option"
+              label={`${r.planTitle}, ${r.where}: ${text}, ${when(r.at)}`}
+              className="tv-conflict-row"
+              onActivate={() => reveal(r)}>
               <span className="tv-label">
                 <strong>{r.planTitle}</strong> · {r.where}: {r.by} replaced your {field}{' '}
                 <strong>{describeValue(r.field, r.mine, peopleById)}</strong> with <strong>{describeValue(r.field, r.theirs, peopleById)}</strong>
               </span>
               <span className="tv-conflict-when">{when(r.at)}</span>
-            </li>
+            </TreeRow>
           );
         })}
       </NavList>

@@ -1,12 +1,13 @@
 /** The Explorer: the plans of the workspace. Click or Enter opens, F2 renames, Delete deletes, right-click for more. */
 import { useCallback, useMemo, useState, type MouseEvent } from 'react';
 import { type PlanSummary, type TemplateSummary } from '../../../shared/ipc/contract';
-import { useWorkbench } from '../../workbench/WorkbenchContext';
-import { ContextMenu, type MenuItem } from './ContextMenu';
+import { useServices, useValue } from '../../workbench/services/services';
+import { ContextMenu, type MenuItem } from '../../workbench/widgets/ContextMenu';
+import { LineIcon } from '../../workbench/icons';
+import { NavList } from '../../workbench/widgets/NavList';
+import { TreeRow } from '../../workbench/widgets/TreeRow';
+import { useListNavigation } from '../../workbench/widgets/useListNavigation';
 import { deletePlanConfirmed, duplicatePlanInteractive, newPlanFromTemplate, renamePlanInteractive } from './planActions';
-import { rowDomId, useListNavigation } from './useListNavigation';
-import { NavList } from './NavList';
-import './viewList.css';
 
 export type PlanListProps = {
   plans: PlanSummary[];
@@ -20,15 +21,6 @@ export type PlanListProps = {
 };
 
 const LIST_ID = 'explorer-plans';
-
-function PlanIcon() {
-  return (
-    <svg className="tv-svg" viewBox="0 0 16 16" aria-hidden="true">
-      <path d="M4 1.5h5.5L13 5v9.5H4z" />
-      <path d="M9.5 1.5V5H13M6 8h5M6 10.5h5" />
-    </svg>
-  );
-}
 
 export function PlanList(props: PlanListProps) {
   const { plans, activePlanId } = props;
@@ -66,7 +58,7 @@ export function PlanList(props: PlanListProps) {
       <div className="tv-toolbar">
         <span className="tv-grow tv-muted">{plans.length === 1 ? '1 plan' : `${plans.length} plans`}</span>
         <button type="button" className="tv-icon-button" aria-label="New plan from template" title="New Plan from Template…" onClick={props.onNew}>
-          <svg className="tv-svg" viewBox="0 0 16 16" aria-hidden="true"><path d="M8 3v10M3 8h10" /></svg>
+          <LineIcon name="add" />
         </button>
       </div>
       {sorted.length === 0 ? (
@@ -77,22 +69,22 @@ export function PlanList(props: PlanListProps) {
       ) : (
         <NavList listId={LIST_ID} label="Plans" nav={nav}>
           {sorted.map((plan) => (
-            <li
+            <TreeRow
               key={plan.id}
-              id={rowDomId(LIST_ID, plan.id)}
-              role="treeitem"
-              aria-label={plan.title}
-              aria-selected={plan.id === activePlanId}
-              className={`tv-row${nav.focusedKey === plan.id ? ' tv-focused' : ''}`}
-              style={{ paddingLeft: 12 }}
+              listId={LIST_ID}
+              rowKey={plan.id}
+              nav={nav}
+              label={plan.title}
+              selected={plan.id === activePlanId}
+              indent={12}
               title={`${plan.title} — ${templateName.get(plan.templateId) ?? 'plan'}`}
-              onClick={() => { nav.setFocusedKey(plan.id); props.onOpen(plan); }}
+              onActivate={() => props.onOpen(plan)}
               onContextMenu={(e) => openMenu(e, plan)}
             >
-              <PlanIcon />
+              <LineIcon name="plan" />
               <span className="tv-label">{plan.title}</span>
               <span className="tv-description">{templateName.get(plan.templateId) ?? ''}</span>
-            </li>
+            </TreeRow>
           ))}
         </NavList>
       )}
@@ -102,13 +94,13 @@ export function PlanList(props: PlanListProps) {
 }
 
 export function ExplorerView() {
-  const wb = useWorkbench();
+  const wb = useServices();
   return (
     <PlanList
-      plans={wb.plans}
+      plans={useValue(wb.model.plans)}
       templates={wb.templates}
-      activePlanId={wb.activePlanId}
-      onOpen={(plan, toSide) => void wb.openPlan(plan.id, toSide ? { toSide } : undefined)}
+      activePlanId={useValue(wb.editors.activePlanId)}
+      onOpen={(plan, toSide) => wb.editors.openPlan(plan.id, toSide ? { toSide } : undefined)}
       onNew={() => void newPlanFromTemplate(wb)}
       onRename={(plan) => void renamePlanInteractive(wb, plan)}
       onDuplicate={(plan) => void duplicatePlanInteractive(wb, plan)}

@@ -4,85 +4,90 @@
  */
 import { countLinksToOtherPlans } from '../../../shared/model/planOps';
 import { type PlanSummary } from '../../../shared/ipc/contract';
-import { type WorkbenchApi } from '../../workbench/WorkbenchContext';
+import { type WorkbenchServices } from '../../workbench/services/services';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-async function attempt(wb: WorkbenchApi, what: string, action: () => Promise<void>): Promise<void> {
+/** Where a new plan cascades from: a goal of another plan that its top goals support. */
+export type PlanParent = { planId: string; goalId: string; goalTitle: string };
+
+async function attempt(wb: WorkbenchServices, what: string, action: () => Promise<void>): Promise<void> {
   try {
     await action();
   } catch (err) {
-    wb.notify(`Could not ${what}: ${message(err)}`, 'error');
+    wb.notifications.notify(`Could not ${what}: ${message(err)}`, 'error');
   }
 }
 
 /** The plan a command acts on: its argument (a plan id), else the active plan. */
-export function targetPlan(wb: WorkbenchApi, arg: unknown): PlanSummary | null {
-  const id = typeof arg === 'string' ? arg : wb.activePlanId;
-  return wb.plans.find((p) => p.id === id) ?? null;
+export function targetPlan(wb: WorkbenchServices, arg: unknown): PlanSummary | null {
+  const id = typeof arg === 'string' ? arg : wb.editors.activePlanId.get();
+  return wb.model.plans.get().find((p) => p.id === id) ?? null;
 }
 
 /**
  * Creates a plan from a template the user picks, titled as they type. With `parent`, the plan is a
  * cascade: its top goals support that goal of another plan.
  */
-export async function newPlanFromTemplate(wb: WorkbenchApi, parent?: { planId: string; goalId: string; goalTitle: string }): Promise<void> {
+export async function newPlanFromTemplate(wb: WorkbenchServices, parent?: PlanParent): Promise<void> {
+  const { quickInput, notifications } = wb;
   if (wb.templates.length === 0) {
-    wb.notify('There are no templates to start a plan from.', 'error');
+    notifications.notify('There are no templates to start a plan from.', 'error');
     return;
   }
-  const template = await wb.pick(
+  const template = await quickInput.pick(
     wb.templates.map((t) => ({ label: t.name, description: t.description, value: t })),
     { placeholder: parent ? `Pick a template for the plan under ‘${parent.goalTitle}’` : 'Pick a template for the new plan' },
   );
   if (!template) return;
   // Let the closing quick pick hand focus back before the input box opens, or the hand-back would dismiss it.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  const title = await wb.prompt({ title: `New ${template.name}`, placeholder: 'Title of the plan', value: template.name });
+  const title = await quickInput.prompt({ title: `New ${template.name}`, placeholder: 'Title of the plan', value: template.name });
   if (title === null) return;
   if (!title.trim()) {
-    wb.notify('A plan needs a title.', 'error');
+    notifications.notify('A plan needs a title.', 'error');
     return;
   }
   await attempt(wb, 'create the plan', async () => {
-    const plan = await wb.createPlan({
+    const plan = await wb.model.createPlan({
       templateId: template.id,
       title: title.trim(),
       ...(parent ? { parent: { planId: parent.planId, goalId: parent.goalId } } : {}),
     });
-    await wb.openPlan(plan.id);
+    wb.editors.openPlan(plan.id);
   });
 }
 
-export async function renamePlanInteractive(wb: WorkbenchApi, plan: PlanSummary): Promise<void> {
-  const title = await wb.prompt({ title: `Rename ‘${plan.title}’`, placeholder: 'New title', value: plan.title });
+export async function renamePlanInteractive(wb: WorkbenchServices, plan: PlanSummary): Promise<void> {
+  const title = await wb.quickInput.prompt({ title: `Rename ‘${plan.title}’`, placeholder: 'New title', value: plan.title });
   if (title === null || title.trim() === plan.title) return;
   if (!title.trim()) {
-    wb.notify('A plan needs a title.', 'error');
+    wb.notifications.notify('A plan needs a title.', 'error');
     return;
   }
-  await attempt(wb, 'rename the plan', () => wb.renamePlan(plan.id, title.trim()));
+  await attempt(wb, 'rename the plan', () => wb.model.renamePlan(plan.id, title.trim()));
 }
 
-export async function duplicatePlanInteractive(wb: WorkbenchApi, plan: PlanSummary): Promise<void> {
+export async function duplicatePlanInteractive(wb: WorkbenchServices, plan: PlanSummary): Promise<void> {
   // The plan as it is now (the snapshots lag behind by a debounce: a plan duplicated right after it
   // opened had none yet, and the person was not told that the copy's links were dropped).
-  const source = await wb.readPlan(plan.id).catch(() => null);
+  const source = await wb.model.readPlan(plan.id).catch(() => null);
   const links = source ? countLinksToOtherPlans(source) : 0;
   let done = false;
   await attempt(wb, 'duplicate the plan', async () => {
-    await wb.duplicatePlan(plan.id);
+    const copy = await wb.model.duplicatePlan(plan.id);
+    wb.editors.openPlan(copy.id);
     done = true;
   });
   if (done && links > 0) {
-    wb.notify(`In “${plan.title} (copy)”, ${links === 1 ? 'the goal that supports a goal' : `the ${links} goals that support goals`} of another plan no longer ${links === 1 ? 'does' : 'do'}, `
+    wb.notifications.notify(`In “${plan.title} (copy)”, ${links === 1 ? 'the goal that supports a goal' : `the ${links} goals that support goals`} of another plan no longer ${links === 1 ? 'does' : 'do'}, `
       + 'so their progress is not counted twice. Link them again if the copy replaces the original.');
   }
 }
 
 /** Deletes after an explicit confirmation; dismissing the question keeps the plan. */
-export async function deletePlanConfirmed(wb: WorkbenchApi, plan: PlanSummary): Promise<void> {
-  const sure = await wb.pick(
+export async function deletePlanConfirmed(wb: WorkbenchServices, plan: PlanSummary): Promise<void> {
+  const sure = await wb.quickInput.pick(
     [
       { label: `Delete ‘${plan.title}’`, description: 'for everyone in this workspace', value: true },
       { label: 'Keep it', value: false },
@@ -90,5 +95,5 @@ export async function deletePlanConfirmed(wb: WorkbenchApi, plan: PlanSummary): 
     { placeholder: `Delete the plan ‘${plan.title}’? This cannot be undone.` },
   );
   if (!sure) return;
-  await attempt(wb, 'delete the plan', () => wb.deletePlan(plan.id));
+  await attempt(wb, 'delete the plan', () => wb.model.deletePlan(plan.id));
 }

@@ -6,13 +6,14 @@ import { useState } from 'react';
 import { type TemplateSummary } from '../../../shared/ipc/contract';
 import { runCommand } from '../../platform/commands';
 import { formatKeybinding, isMacPlatform } from '../../platform/keybindings';
-import { useWorkbench } from '../../workbench/WorkbenchContext';
+import { useServices, useValue } from '../../workbench/services/services';
 import { TemplateCard } from './TemplateCard';
 
 const RECENT_PLANS = 8;
 
 export function Welcome() {
-  const wb = useWorkbench();
+  const { model, quickInput, notifications, editors, workspace, templates } = useServices();
+  const plans = useValue(model.plans);
   const [busy, setBusy] = useState(false);
   const mac = isMacPlatform();
   const run = async (action: () => Promise<void>) => {
@@ -20,23 +21,23 @@ export function Welcome() {
     try {
       await action();
     } catch (err) {
-      wb.notify(err instanceof Error ? err.message : String(err), 'error');
+      notifications.notify(err instanceof Error ? err.message : String(err), 'error');
     } finally {
       setBusy(false);
     }
   };
   const startFrom = (t: TemplateSummary) => run(async () => {
-    const title = await wb.prompt({ title: `New ${t.name}`, placeholder: 'Title of the plan', value: t.name });
+    const title = await quickInput.prompt({ title: `New ${t.name}`, placeholder: 'Title of the plan', value: t.name });
     if (!title?.trim()) return;
-    const plan = await wb.createPlan({ templateId: t.id, title: title.trim() });
-    await wb.openPlan(plan.id);
+    const plan = await model.createPlan({ templateId: t.id, title: title.trim() });
+    editors.openPlan(plan.id);
   });
-  const recent = [...wb.plans].sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt)).slice(0, RECENT_PLANS);
+  const recent = [...plans].sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt)).slice(0, RECENT_PLANS);
 
   return (
     <div className="tandem-welcome" aria-label="Welcome">
       <div className="tandem-welcome-inner">
-        <h1>{wb.workspace?.name ?? 'Tandem'}</h1>
+        <h1>{workspace.name}</h1>
         <p className="tandem-firstrun-lede">Write one plan that sales and marketing both own: company goals cascaded to each team, the seven selling stages, owners on both sides.</p>
         <div className="tandem-welcome-columns">
           <section aria-labelledby="welcome-start">
@@ -51,7 +52,7 @@ export function Welcome() {
                 <h2>Recent plans</h2>
                 <ul className="tandem-link-list">
                   {recent.map((p) => (
-                    <li key={p.id}><button type="button" className="tandem-link" onClick={() => void wb.openPlan(p.id)}>{p.title}</button></li>
+                    <li key={p.id}><button type="button" className="tandem-link" onClick={() => editors.openPlan(p.id)}>{p.title}</button></li>
                   ))}
                 </ul>
               </>
@@ -66,7 +67,7 @@ export function Welcome() {
           <section aria-labelledby="welcome-templates">
             <h2 id="welcome-templates">New plan from template</h2>
             <ul className="tandem-template-grid">
-              {wb.templates.map((t) => <TemplateCard key={t.id} template={t} action={{ label: 'Create', run: () => startFrom(t), disabled: busy }} />)}
+              {templates.map((t) => <TemplateCard key={t.id} template={t} action={{ label: 'Create', run: () => startFrom(t), disabled: busy }} />)}
             </ul>
           </section>
         </div>

@@ -4,8 +4,5 @@ import { createSampleWorkspace } from './sampleWorkspace';
 
 registerCommand({
   id: 'workbench.createSampleWorkspace',
-  title: 'Create Sample Workspace',
-  category: 'Help',
-  when: ({ workbench }) => workbench.workspace !== null,
-  run: ({ workbench }) => createSampleWorkspace(workbench),
+  run: (services) => createSampleWorkspace(services),
 });

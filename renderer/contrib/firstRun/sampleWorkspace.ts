@@ -7,10 +7,9 @@ import { type Person } from '../../../shared/model/people';
 import { type PlanSnapshot } from '../../../shared/model/planDoc';
 import { upsertPerson } from '../../../shared/model/workspaceDoc';
 import { structuredBlocks } from '../../../shared/derive/walk';
-import { type WorkbenchApi } from '../../workbench/WorkbenchContext';
+import { TEMPLATE_IDS } from '../../../shared/templates/templateIds';
+import { type WorkbenchServices } from '../../workbench/services/services';
 
-export const ANNUAL_TEMPLATE_ID = 'annual-joint-plan';
-export const CASCADE_TEMPLATE_ID = 'team-cascade-plan';
 
 export const SAMPLE_PEOPLE: Person[] = [
   { id: 'person_sampledana', name: 'Dana Whitfield', email: 'dana@example.com', team: 'leadership', role: 'VP Sales', color: '#2563eb' },
@@ -26,19 +25,20 @@ export function firstCompanyGoal(plan: PlanSnapshot): { id: string; title: strin
   return goal ? { id: goal.el.id, title: goal.el.title } : null;
 }
 
-export async function createSampleWorkspace(wb: WorkbenchApi): Promise<void> {
-  if (!wb.workspaceDoc) throw new Error('the workspace is still opening; try again in a moment');
-  for (const person of SAMPLE_PEOPLE) upsertPerson(wb.workspaceDoc, person);
+export async function createSampleWorkspace({ model, editors, notifications }: WorkbenchServices): Promise<void> {
+  const doc = model.workspaceDoc.get();
+  if (!doc) throw new Error('the workspace is still opening; try again in a moment');
+  for (const person of SAMPLE_PEOPLE) upsertPerson(doc, person);
   const year = new Date().getFullYear();
-  const annual = await wb.createPlan({ templateId: ANNUAL_TEMPLATE_ID, title: `Joint sales & marketing plan ${year}` });
-  const snapshot = await wb.readPlan(annual.id);
+  const annual = await model.createPlan({ templateId: TEMPLATE_IDS.annualJointPlan, title: `Joint sales & marketing plan ${year}` });
+  const snapshot = await model.readPlan(annual.id);
   const goal = firstCompanyGoal(snapshot);
-  const cascade = await wb.createPlan({
-    templateId: CASCADE_TEMPLATE_ID,
+  const cascade = await model.createPlan({
+    templateId: TEMPLATE_IDS.teamCascadePlan,
     title: `West region — Q1 ${year}`,
     parent: goal ? { planId: annual.id, goalId: goal.id } : undefined,
   });
-  await wb.openPlan(cascade.id);
-  await wb.openPlan(annual.id);
-  wb.notify('Sample workspace created: an annual plan, a team cascade plan and five people.');
+  editors.openPlan(cascade.id);
+  editors.openPlan(annual.id);
+  notifications.notify('Sample workspace created: an annual plan, a team cascade plan and five people.');
 }

@@ -7,33 +7,21 @@ import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { GOAL_STATUS_LABELS } from '../../../shared/model/elements';
 import { type GoalNode } from '../../../shared/derive/goalTree';
 import { type Person } from '../../../shared/model/people';
-import { useWorkbench } from '../../workbench/WorkbenchContext';
-import { ContextMenu } from '../explorer/ContextMenu';
-import { newPlanFromTemplate } from '../explorer/planActions';
-import { rowDomId, useListNavigation } from '../explorer/useListNavigation';
-import { useCollapsed } from '../explorer/useCollapsed';
-import { NavList } from '../explorer/NavList';
-import { Avatar } from '../people/Avatar';
-import { goalKey, ownerNames, progressExplained, progressPercent, visibleGoalRows, type GoalRow } from './goalTreeRows';
-import '../explorer/viewList.css';
+import { runCommand } from '../../platform/commands';
+import { goalTree } from '../../workbench/derived';
+import { LineIcon } from '../../workbench/icons';
+import { useDerived, useServices, useValue } from '../../workbench/services/services';
+import { Avatar } from '../../workbench/widgets/Avatar';
+import { ContextMenu } from '../../workbench/widgets/ContextMenu';
+import { NavList } from '../../workbench/widgets/NavList';
+import { revealTarget } from '../../workbench/widgets/revealTarget';
+import { TreeRow, Twistie } from '../../workbench/widgets/TreeRow';
+import { useCollapsed } from '../../workbench/widgets/useCollapsed';
+import { useListNavigation } from '../../workbench/widgets/useListNavigation';
+import { goalKey, ownerNames, progressExplained, progressPercent, visibleGoalRows } from './goalTreeRows';
 import './goalTree.css';
 
 const LIST_ID = 'goal-tree';
-
-function Twistie(props: { row: GoalRow; onToggle: () => void }) {
-  if (!props.row.hasChildren) return <span className="tv-twistie" />;
-  return (
-    <span
-      className="tv-twistie"
-      aria-hidden="true"
-      onClick={(e) => { e.stopPropagation(); props.onToggle(); }}
-    >
-      <svg className="tv-svg" viewBox="0 0 16 16" style={{ transform: props.row.expanded ? 'rotate(90deg)' : undefined }}>
-        <path d="M6 4l4 4-4 4" />
-      </svg>
-    </span>
-  );
-}
 
 function ProgressBar(props: { node: GoalNode }) {
   const pct = progressPercent(props.node.progress);
@@ -104,10 +92,10 @@ export function GoalTreePanel(props: GoalTreeProps) {
           onChange={(e) => setFilter(e.target.value)}
         />
         <button type="button" className="tv-icon-button" aria-label="Expand all goals" title="Expand All" onClick={() => setCollapsed(new Set())}>
-          <svg className="tv-svg" viewBox="0 0 16 16" aria-hidden="true"><path d="M4 6l4 4 4-4" /></svg>
+          <LineIcon name="expandAll" />
         </button>
         <button type="button" className="tv-icon-button" aria-label="Collapse all goals" title="Collapse All" onClick={() => setCollapsed(new Set(allKeys()))}>
-          <svg className="tv-svg" viewBox="0 0 16 16" aria-hidden="true"><path d="M4 10l4-4 4 4" /></svg>
+          <LineIcon name="collapseAll" />
         </button>
       </div>
       {rows.length === 0 ? (
@@ -121,27 +109,27 @@ export function GoalTreePanel(props: GoalTreeProps) {
             const title = g.title.trim() || 'Untitled goal';
             const owners = ownerNames(row.node, byId);
             return (
-              <li
+              <TreeRow
                 key={row.key}
-                id={rowDomId(LIST_ID, row.key)}
-                role="treeitem"
-                aria-label={title}
-                aria-level={row.depth + 1}
-                aria-expanded={row.hasChildren ? row.expanded : undefined}
-                aria-selected={false}
-                aria-description={[
+                listId={LIST_ID}
+                rowKey={row.key}
+                nav={nav}
+                label={title}
+                level={row.depth + 1}
+                expanded={row.hasChildren ? row.expanded : undefined}
+                description={[
                   GOAL_STATUS_LABELS[g.status],
                   owners.length ? `owned by ${owners.join(', ')}` : 'no owner',
                   `in ${row.node.planTitle}`,
                   row.node.parentMissing ? 'its parent goal no longer exists' : '',
                   progressExplained(row.node.progress),
                 ].filter(Boolean).join(', ')}
-                className={`tv-row tv-goal-row${nav.focusedKey === row.key ? ' tv-focused' : ''}${row.matches ? '' : ' tv-dimmed'}`}
-                style={{ paddingLeft: 4 + row.depth * 14 }}
-                onClick={() => { nav.setFocusedKey(row.key); props.onReveal(row.node); }}
-                onContextMenu={(e) => { e.preventDefault(); nav.setFocusedKey(row.key); setMenu({ x: e.clientX, y: e.clientY, node: row.node }); }}
+                className={`tv-goal-row${row.matches ? '' : ' tv-dimmed'}`}
+                indent={4 + row.depth * 14}
+                onActivate={() => props.onReveal(row.node)}
+                onContextMenu={(e) => setMenu({ x: e.clientX, y: e.clientY, node: row.node })}
               >
-                <Twistie row={row} onToggle={() => toggle(row.key)} />
+                <Twistie expanded={row.hasChildren ? row.expanded : undefined} onToggle={() => toggle(row.key)} />
                 <span className="tv-goal-body">
                   <span className="tv-goal-line">
                     <span className={`tv-status tv-status-${g.status}`} title={GOAL_STATUS_LABELS[g.status]} />
@@ -152,7 +140,7 @@ export function GoalTreePanel(props: GoalTreeProps) {
                         aria-label={row.node.inCycle ? 'Parent link loops back' : 'Parent goal missing'}
                         title={row.node.inCycle ? 'Its parent links loop back to itself' : 'It supports a goal that no longer exists'}
                       >
-                        <svg className="tv-svg" viewBox="0 0 16 16" aria-hidden="true"><path d="M8 2l6.5 12h-13zM8 6.5v3.5M8 12v.01" /></svg>
+                        <LineIcon name="warning" />
                       </span>
                     )}
                     <span className="tv-label">{title}</span>
@@ -167,7 +155,7 @@ export function GoalTreePanel(props: GoalTreeProps) {
                     </span>
                   )}
                 </span>
-              </li>
+              </TreeRow>
             );
           })}
         </NavList>
@@ -189,14 +177,15 @@ export function GoalTreePanel(props: GoalTreeProps) {
 }
 
 export function GoalTreeView() {
-  const wb = useWorkbench();
+  const { model, editors, notifications } = useServices();
   return (
     <GoalTreePanel
-      roots={wb.goalTree.roots}
-      people={wb.people}
-      activePlanId={wb.activePlanId}
-      onReveal={(node) => void wb.openPlan(node.planId, { revealBlockId: node.goal.id })}
-      onCascade={(node) => void newPlanFromTemplate(wb, { planId: node.planId, goalId: node.goal.id, goalTitle: node.goal.title.trim() || 'Untitled goal' })}
+      roots={useDerived(goalTree).roots}
+      people={useValue(model.people)}
+      activePlanId={useValue(editors.activePlanId)}
+      onReveal={(node) => editors.openPlan(node.planId, revealTarget({ blockId: node.goal.id }))}
+      onCascade={(node) => void runCommand('plan.new', { planId: node.planId, goalId: node.goal.id, goalTitle: node.goal.title.trim() || 'Untitled goal' })
+        .catch((err: unknown) => notifications.notify(String(err), 'error'))}
     />
   );
 }

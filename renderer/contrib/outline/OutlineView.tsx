@@ -2,10 +2,12 @@
 import { useDeferredValue, useMemo } from 'react';
 import { buildOutline, type OutlineItem } from '../../../shared/derive/outline';
 import { type PlanContent } from '../../../shared/model/elements';
-import { useWorkbench } from '../../workbench/WorkbenchContext';
-import { rowDomId, useListNavigation } from '../explorer/useListNavigation';
-import { NavList } from '../explorer/NavList';
-import '../explorer/viewList.css';
+import { LineIcon, type LineIconName } from '../../workbench/icons';
+import { useComputed, useServices, useValue } from '../../workbench/services/services';
+import { NavList } from '../../workbench/widgets/NavList';
+import { revealTarget } from '../../workbench/widgets/revealTarget';
+import { TreeRow } from '../../workbench/widgets/TreeRow';
+import { useListNavigation } from '../../workbench/widgets/useListNavigation';
 
 const LIST_ID = 'outline';
 
@@ -13,17 +15,16 @@ const KIND_LABEL: Record<OutlineItem['kind'], string> = {
   heading: 'Section', goal: 'Goal', 'stage-matrix': 'Stage matrix', action: 'Action',
 };
 
+const KIND_ICON: Record<OutlineItem['kind'], { icon: LineIconName; color: string }> = {
+  heading: { icon: 'heading', color: 'tv-muted' },
+  goal: { icon: 'goal', color: 'tv-info-fg' },
+  'stage-matrix': { icon: 'stageMatrix', color: 'tv-warning-fg' },
+  action: { icon: 'action', color: 'tv-muted' },
+};
+
 function KindIcon(props: { kind: OutlineItem['kind'] }) {
-  const paths: Record<OutlineItem['kind'], string> = {
-    heading: 'M3 3v10M10 3v10M3 8h7M12.5 6.5l1.5-1v7.5',
-    goal: 'M8 14.5a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM8 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM8 8h.01',
-    'stage-matrix': 'M2 3h12v10H2zM2 6.5h12M2 9.5h12M6 3v10',
-    action: 'M2.5 8.5l3 3 8-8',
-  };
-  const colors: Record<OutlineItem['kind'], string> = {
-    heading: 'tv-muted', goal: 'tv-info-fg', 'stage-matrix': 'tv-warning-fg', action: 'tv-muted',
-  };
-  return <svg className={`tv-svg ${colors[props.kind]}`} viewBox="0 0 16 16" aria-hidden="true"><path d={paths[props.kind]} /></svg>;
+  const { icon, color } = KIND_ICON[props.kind];
+  return <LineIcon name={icon} className={color} />;
 }
 
 export function OutlineList(props: { content: PlanContent | null; planTitle: string; onReveal: (item: OutlineItem) => void }) {
@@ -36,39 +37,39 @@ export function OutlineList(props: { content: PlanContent | null; planTitle: str
   return (
     <NavList listId={LIST_ID} label={`Outline of ${props.planTitle}`} nav={nav}>
       {items.map((item) => (
-        <li
+        <TreeRow
           key={keyOf(item)}
-          id={rowDomId(LIST_ID, keyOf(item))}
-          role="treeitem"
-          aria-label={item.title}
-          aria-level={item.level - minLevel + 1}
-          aria-selected={false}
-          aria-description={KIND_LABEL[item.kind]}
+          listId={LIST_ID}
+          rowKey={keyOf(item)}
+          nav={nav}
+          label={item.title}
+          level={item.level - minLevel + 1}
+          description={KIND_LABEL[item.kind]}
           title={`${KIND_LABEL[item.kind]}: ${item.title}`}
-          className={`tv-row${nav.focusedKey === keyOf(item) ? ' tv-focused' : ''}`}
-          style={{ paddingLeft: 12 + (item.level - minLevel) * 12 }}
-          onClick={() => { nav.setFocusedKey(keyOf(item)); props.onReveal(item); }}
+          indent={12 + (item.level - minLevel) * 12}
+          onActivate={() => props.onReveal(item)}
         >
           <KindIcon kind={item.kind} />
           <span className="tv-label">{item.title}</span>
-        </li>
+        </TreeRow>
       ))}
     </NavList>
   );
 }
 
 export function OutlineView() {
-  const wb = useWorkbench();
+  const { model, editors } = useServices();
   // Deferred: opening a plan paints its text first; a large plan's outline follows in the background.
-  const planId = useDeferredValue(wb.activePlanId);
-  const snapshot = wb.snapshots.find((s) => s.meta.id === planId) ?? null;
+  const planId = useDeferredValue(useValue(editors.activePlanId));
+  // Only this plan's snapshot: another plan's new snapshot does not re-render the outline.
+  const snapshot = useComputed([model.snapshots], (all) => all.find((s) => s.meta.id === planId) ?? null, [planId]);
   return (
     <div className="tv-view">
       <OutlineList
         content={snapshot?.content ?? null}
         planTitle={snapshot?.meta.title ?? ''}
         onReveal={(item) => {
-          if (planId) void wb.openPlan(planId, item.blockId ? { revealBlockId: item.blockId } : { revealPath: item.path });
+          if (planId) editors.openPlan(planId, revealTarget({ blockId: item.blockId, path: item.path }));
         }}
       />
     </div>

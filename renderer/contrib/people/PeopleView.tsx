@@ -7,14 +7,17 @@ import { TEAM_LABELS, type Person } from '../../../shared/model/people';
 import { removePerson, upsertPerson } from '../../../shared/model/workspaceDoc';
 import { type GoalNode, type GoalTree } from '../../../shared/derive/goalTree';
 import { GOAL_STATUS_LABELS } from '../../../shared/model/elements';
-import { useWorkbench } from '../../workbench/WorkbenchContext';
-import { rowDomId, useListNavigation } from '../explorer/useListNavigation';
-import { NavList } from '../explorer/NavList';
+import { goalTree } from '../../workbench/derived';
+import { LineIcon } from '../../workbench/icons';
+import { useDerived, useServices, useValue } from '../../workbench/services/services';
+import { Avatar } from '../../workbench/widgets/Avatar';
+import { NavList } from '../../workbench/widgets/NavList';
+import { revealTarget } from '../../workbench/widgets/revealTarget';
+import { TreeRow } from '../../workbench/widgets/TreeRow';
+import { useListNavigation } from '../../workbench/widgets/useListNavigation';
 import { addPersonSignal } from './addPersonSignal';
-import { Avatar } from './Avatar';
 import { PersonForm } from './PersonForm';
 import { draftOf, goalsOwnedBy, newPersonDraft } from './personDraft';
-import '../explorer/viewList.css';
 import './people.css';
 
 const LIST_ID = 'people';
@@ -79,7 +82,7 @@ export function PeoplePanel(props: PeoplePanelProps) {
       <div className="tv-toolbar">
         <span className="tv-grow tv-muted">{props.people.length === 1 ? '1 person' : `${props.people.length} people`}</span>
         <button type="button" className="tv-icon-button" aria-label="Add person" title="Add Person…" onClick={() => setMode({ kind: 'new' })}>
-          <svg className="tv-svg" viewBox="0 0 16 16" aria-hidden="true"><path d="M6.5 7.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zM2 13.5c0-2.5 2-4 4.5-4s4.5 1.5 4.5 4M13 5v5M10.5 7.5h5" /></svg>
+          <LineIcon name="addPerson" />
         </button>
       </div>
       {mode.kind === 'new' && (
@@ -91,14 +94,17 @@ export function PeoplePanel(props: PeoplePanelProps) {
         <NavList listId={LIST_ID} role="listbox" label="People" nav={nav}>
           {props.people.map((p) => (
             <li key={p.id}>
-              <div
-                id={rowDomId(LIST_ID, p.id)}
+              <TreeRow
+                as="div"
                 role="option"
-                aria-label={p.name}
-                aria-selected={p.id === selected}
-                className={`tv-row tv-tall${nav.focusedKey === p.id ? ' tv-focused' : ''}`}
-                style={{ paddingLeft: 12 }}
-                onClick={() => { nav.setFocusedKey(p.id); setSelected(p.id); setMode({ kind: 'browse' }); }}
+                listId={LIST_ID}
+                rowKey={p.id}
+                nav={nav}
+                label={p.name}
+                selected={p.id === selected}
+                className="tv-tall"
+                indent={12}
+                onActivate={() => { setSelected(p.id); setMode({ kind: 'browse' }); }}
                 onDoubleClick={() => setMode({ kind: 'edit', personId: p.id })}
               >
                 <Avatar person={p} size={20} />
@@ -112,10 +118,10 @@ export function PeoplePanel(props: PeoplePanelProps) {
                     title="Edit"
                     onClick={(e) => { e.stopPropagation(); setMode({ kind: 'edit', personId: p.id }); }}
                   >
-                    <svg className="tv-svg" viewBox="0 0 16 16" aria-hidden="true"><path d="M10.5 2.5l3 3-8 8H2.5v-3z" /></svg>
+                    <LineIcon name="edit" />
                   </button>
                 )}
-              </div>
+              </TreeRow>
               {editing?.id === p.id && (
                 <PersonForm
                   key={p.id}
@@ -140,21 +146,22 @@ export function PeoplePanel(props: PeoplePanelProps) {
 }
 
 export function PeopleView() {
-  const wb = useWorkbench();
+  const { model, quickInput, notifications, editors } = useServices();
   return (
     <PeoplePanel
-      people={wb.people}
-      goalTree={wb.goalTree}
+      people={useValue(model.people)}
+      goalTree={useDerived(goalTree)}
       onSave={(person) => {
-        if (!wb.workspaceDoc) {
-          wb.notify('The people directory is not loaded yet; try again in a moment.', 'error');
+        const doc = model.workspaceDoc.get();
+        if (!doc) {
+          notifications.notify('The people directory is not loaded yet; try again in a moment.', 'error');
           return false;
         }
-        upsertPerson(wb.workspaceDoc, person);
+        upsertPerson(doc, person);
         return true;
       }}
       onRemove={async (person, ownedGoals) => {
-        const sure = await wb.pick([
+        const sure = await quickInput.pick([
           {
             label: `Remove ${person.name} from the directory`,
             description: ownedGoals ? `their ${ownedGoals === 1 ? 'goal' : `${ownedGoals} goals`} will need a new owner` : undefined,
@@ -162,11 +169,12 @@ export function PeopleView() {
           },
           { label: 'Keep them', value: false },
         ], { placeholder: `Remove ${person.name}? Goals, stages and actions they own will show in Problems.` });
-        if (!sure || !wb.workspaceDoc) return false;
-        removePerson(wb.workspaceDoc, person.id);
+        const doc = model.workspaceDoc.get();
+        if (!sure || !doc) return false;
+        removePerson(doc, person.id);
         return true;
       }}
-      onRevealGoal={(node) => void wb.openPlan(node.planId, { revealBlockId: node.goal.id })}
+      onRevealGoal={(node) => editors.openPlan(node.planId, revealTarget({ blockId: node.goal.id }))}
     />
   );
 }

@@ -7,10 +7,10 @@ import { PeopleView } from './PeopleView';
 registerView({ id: 'people.directory', title: 'People', container: 'people', order: 10, component: PeopleView });
 
 registerCommand({
-  id: 'people.add', title: 'Add Person…', category: 'People',
-  when: ({ workbench }) => workbench.workspaceDoc !== null,
-  run: ({ workbench }) => {
-    workbench.showView('people.directory');
+  id: 'people.add',
+  when: ({ model }) => model.workspaceDoc.get() !== null,
+  run: ({ layout }) => {
+    layout.showView('people.directory');
     addPersonSignal.send();
   },
 });

@@ -57,12 +57,3 @@ export function goalsOwnedBy(tree: GoalTree, personId: string): GoalNode[] {
   tree.roots.forEach(walk);
   return out;
 }
-
-/** Initials for an avatar: "Ana Ortiz" → "AO", "cher" → "C". */
-export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return '?';
-  const first = words[0]![0]!;
-  const last = words.length > 1 ? words[words.length - 1]![0]! : '';
-  return (first + last).toUpperCase();
-}

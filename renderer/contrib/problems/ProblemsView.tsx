@@ -4,28 +4,22 @@
  */
 import { useMemo, useState } from 'react';
 import { type Problem, type ProblemSeverity } from '../../../shared/derive/problems';
-import { useWorkbench } from '../../workbench/WorkbenchContext';
-import { rowDomId, useListNavigation } from '../explorer/useListNavigation';
-import { useCollapsed } from '../explorer/useCollapsed';
-import { NavList, PlanGroupRow } from '../explorer/NavList';
+import { LineIcon } from '../../workbench/icons';
+import { useDerived, useServices, useValue } from '../../workbench/services/services';
+import { NavList, PlanGroupRow } from '../../workbench/widgets/NavList';
+import { revealTarget } from '../../workbench/widgets/revealTarget';
+import { TreeRow } from '../../workbench/widgets/TreeRow';
+import { useCollapsed } from '../../workbench/widgets/useCollapsed';
+import { useListNavigation } from '../../workbench/widgets/useListNavigation';
+import { problems } from './problemsModel';
 import { countBySeverity, describeCounts, groupProblems } from './problemGroups';
-import '../explorer/viewList.css';
 import './problems.css';
 
 const LIST_ID = 'problems';
 const SEVERITY_NAME: Record<ProblemSeverity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
 export function SeverityIcon(props: { severity: ProblemSeverity }) {
-  const path: Record<ProblemSeverity, string> = {
-    error: 'M8 14.5a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM5.7 5.7l4.6 4.6M10.3 5.7l-4.6 4.6',
-    warning: 'M8 1.8l6.6 12H1.4zM8 6v3.6M8 11.8v.01',
-    info: 'M8 14.5a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM8 7.2V11.5M8 4.8v.01',
-  };
-  return (
-    <svg className={`tv-svg tv-${props.severity}-fg`} viewBox="0 0 16 16" role="img" aria-label={SEVERITY_NAME[props.severity]}>
-      <path d={path[props.severity]} />
-    </svg>
-  );
+  return <LineIcon name={props.severity} className={`tv-${props.severity}-fg`} label={SEVERITY_NAME[props.severity]} />;
 }
 
 /** Rows shown per plan until the user asks for the rest: a huge plan's problems never slow typing down. */
@@ -36,7 +30,7 @@ type Row =
   | { kind: 'problem'; key: string; problem: Problem }
   | { kind: 'more'; key: string; planId: string; hidden: number };
 
-export function ProblemsList(props: { problems: Problem[]; onReveal: (p: Problem) => void }) {
+export function ProblemsList(props: { problems: Problem[]; loading?: boolean; onReveal: (p: Problem) => void }) {
   const { collapsed, toggle } = useCollapsed();
   const [showAll, setShowAll] = useState<ReadonlySet<string>>(new Set());
   const groups = useMemo(() => groupProblems(props.problems), [props.problems]);
@@ -63,7 +57,7 @@ export function ProblemsList(props: { problems: Problem[]; onReveal: (p: Problem
   });
 
   return (
-    <div className="tv-view tv-problems">
+    <div className="tv-view tv-problems" aria-busy={props.loading ?? false}>
       <div className="tv-problem-counts" role="status" aria-label={describeCounts(counts)}>
         {(['error', 'warning', 'info'] as const).map((s) => (
           <span key={s} className="tv-problem-count" title={`${counts[s]} ${SEVERITY_NAME[s].toLowerCase()}${counts[s] === 1 ? '' : 's'}`}>
@@ -78,34 +72,24 @@ export function ProblemsList(props: { problems: Problem[]; onReveal: (p: Problem
           {rows.map((row) => row.kind === 'plan' ? (
             <PlanGroupRow key={row.key} listId={LIST_ID} rowKey={row.key} nav={nav} planTitle={row.planTitle} count={row.count} noun={['problem', 'problems']} expanded={!collapsed.has(row.planId)} onToggle={() => toggle(row.planId)} />
           ) : row.kind === 'more' ? (
-            <li
-              key={row.key}
-              id={rowDomId(LIST_ID, row.key)}
-              role="treeitem"
-              aria-level={2}
-              aria-selected={false}
-              className={`tv-row tv-info-fg${nav.focusedKey === row.key ? ' tv-focused' : ''}`}
-              style={{ paddingLeft: 48 }}
-              onClick={() => { nav.setFocusedKey(row.key); showRest(row.planId); }}
-            >
+            <TreeRow key={row.key} listId={LIST_ID} rowKey={row.key} nav={nav} level={2} className="tv-info-fg" indent={48} onActivate={() => showRest(row.planId)}>
               Show {row.hidden.toLocaleString('en-US')} more
-            </li>
+            </TreeRow>
           ) : (
-            <li
+            <TreeRow
               key={row.key}
-              id={rowDomId(LIST_ID, row.key)}
-              role="treeitem"
-              aria-level={2}
-              aria-selected={false}
-              aria-label={`${SEVERITY_NAME[row.problem.severity]}: ${row.problem.message}`}
-              className={`tv-row${nav.focusedKey === row.key ? ' tv-focused' : ''}`}
-              style={{ paddingLeft: 26 }}
+              listId={LIST_ID}
+              rowKey={row.key}
+              nav={nav}
+              level={2}
+              label={`${SEVERITY_NAME[row.problem.severity]}: ${row.problem.message}`}
+              indent={26}
               title={row.problem.message}
-              onClick={() => { nav.setFocusedKey(row.key); props.onReveal(row.problem); }}
+              onActivate={() => props.onReveal(row.problem)}
             >
               <SeverityIcon severity={row.problem.severity} />
               <span className="tv-label">{row.problem.message}</span>
-            </li>
+            </TreeRow>
           ))}
         </NavList>
       )}
@@ -114,15 +98,12 @@ export function ProblemsList(props: { problems: Problem[]; onReveal: (p: Problem
 }
 
 export function ProblemsView() {
-  const wb = useWorkbench();
+  const { model, editors } = useServices();
   return (
     <ProblemsList
-      problems={wb.problems}
-      onReveal={(p) => void wb.openPlan(
-        p.planId,
-        // A stage's problem points at the stage inside its matrix (the matrix's id as the fallback); other blocks are found by id.
-        p.code === 'stage-missing-owner' || !p.blockId ? { revealPath: p.path, revealBlockId: p.blockId ?? undefined } : { revealBlockId: p.blockId },
-      )}
+      problems={useDerived(problems)}
+      loading={useValue(model.loading)}
+      onReveal={(p) => editors.openPlan(p.planId, revealTarget(p))}
     />
   );
 }

@@ -1,8 +1,10 @@
-/** Publishing: the plan as a PDF (desktop) or printed (browser), and as a Word document. */
+/** Publishing: the plan as a PDF (desktop) or printed (browser), as a Word document, and as Markdown. */
 import { registerCommand, type CommandContext } from '../../platform/commands';
+import { exportActivePlan } from './exportMarkdown';
 import { exportPdf, exportWord } from './publishCommands';
 
-const hasPlan = ({ workbench }: CommandContext) => workbench.activePlanId !== null;
+const hasPlan = ({ editors }: CommandContext) => editors.activePlanId.get() !== null;
 
-registerCommand({ id: 'plan.exportPdf', title: 'Export Plan as PDF…', category: 'Plan', when: hasPlan, run: exportPdf });
-registerCommand({ id: 'plan.exportWord', title: 'Export Plan as Word (.docx)…', category: 'Plan', when: hasPlan, run: exportWord });
+registerCommand({ id: 'plan.exportPdf', when: hasPlan, run: exportPdf });
+registerCommand({ id: 'plan.exportMarkdown', when: hasPlan, run: exportActivePlan });
+registerCommand({ id: 'plan.exportWord', when: hasPlan, run: exportWord });

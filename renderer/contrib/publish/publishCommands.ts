@@ -1,30 +1,30 @@
 /** Publishing commands: the active plan's print view as PDF (saved on the desktop, printed from the browser) and as Word. */
 import { planToPrintDocument, type PrintDocument } from '../../../shared/derive/publish/printDocument';
 import { type CommandContext } from '../../platform/commands';
-import { downloadFile, planFileName } from '../commands/exportMarkdown';
+import { downloadFile, planFileName } from './exportMarkdown';
 import { printHtml } from './printHtml';
 
 /** The print model of the plan a command names (or the active plan), with the other plans for cross-plan names. */
 export async function printDocumentFor(ctx: CommandContext, arg?: unknown): Promise<PrintDocument | null> {
-  const wb = ctx.workbench;
-  const planId = typeof arg === 'string' ? arg : wb.activePlanId;
+  const { model } = ctx;
+  const planId = typeof arg === 'string' ? arg : ctx.editors.activePlanId.get();
   if (!planId) {
-    wb.notify('Open a plan to export it.', 'error');
+    ctx.notifications.notify('Open a plan to export it.', 'error');
     return null;
   }
-  const plan = await wb.readPlan(planId);
-  return planToPrintDocument(plan, wb.people, { plans: wb.snapshots });
+  const plan = await model.readPlan(planId);
+  return planToPrintDocument(plan, model.people.get(), { plans: model.snapshots.get() });
 }
 
 export async function exportPdf(ctx: CommandContext, arg?: unknown): Promise<void> {
   const doc = await printDocumentFor(ctx, arg);
   if (!doc) return;
-  const wb = ctx.workbench;
+  const { notifications } = ctx;
   try {
-    const result = await wb.host.publish.exportPdf({ html: printHtml(doc), fileName: planFileName(doc.title, 'pdf') });
-    if (result.outcome === 'saved') wb.notify(`Exported “${doc.title}” as ${result.path}.`);
+    const result = await ctx.host.publish.exportPdf({ html: printHtml(doc), fileName: planFileName(doc.title, 'pdf') });
+    if (result.outcome === 'saved') notifications.notify(`Exported “${doc.title}” as ${result.path}.`);
   } catch (e) {
-    wb.notify(`Could not export “${doc.title}” as PDF: ${(e as Error).message}`, 'error');
+    notifications.notify(`Could not export “${doc.title}” as PDF: ${(e as Error).message}`, 'error');
   }
 }
 
@@ -35,5 +35,5 @@ export async function exportWord(ctx: CommandContext, arg?: unknown): Promise<vo
   const [{ Packer }, { wordDocument }] = await Promise.all([import('docx'), import('./wordDocument')]);
   const fileName = planFileName(doc.title, 'docx');
   downloadFile(fileName, await Packer.toBlob(wordDocument(doc)));
-  ctx.workbench.notify(`Exported “${doc.title}” as ${fileName}.`);
+  ctx.notifications.notify(`Exported “${doc.title}” as ${fileName}.`);
 }

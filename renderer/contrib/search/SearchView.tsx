@@ -3,11 +3,12 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { searchPlans, type SearchHit, type SearchResult } from '../../../shared/derive/search';
 import { type PlanSnapshot } from '../../../shared/model/planDoc';
 import { type Person } from '../../../shared/model/people';
-import { useWorkbench } from '../../workbench/WorkbenchContext';
-import { rowDomId, useListNavigation } from '../explorer/useListNavigation';
-import { useCollapsed } from '../explorer/useCollapsed';
-import { NavList, PlanGroupRow } from '../explorer/NavList';
-import '../explorer/viewList.css';
+import { useServices, useValue } from '../../workbench/services/services';
+import { NavList, PlanGroupRow } from '../../workbench/widgets/NavList';
+import { revealTarget } from '../../workbench/widgets/revealTarget';
+import { TreeRow } from '../../workbench/widgets/TreeRow';
+import { useCollapsed } from '../../workbench/widgets/useCollapsed';
+import { useListNavigation } from '../../workbench/widgets/useListNavigation';
 import './search.css';
 
 const LIST_ID = 'search-results';
@@ -80,23 +81,23 @@ export function SearchPanel(props: { plans: PlanSnapshot[]; people: Person[]; on
           {rows.map((row) => row.kind === 'plan' ? (
             <PlanGroupRow key={row.key} listId={LIST_ID} rowKey={row.key} nav={nav} planTitle={row.planTitle} count={row.count} noun={['result', 'results']} expanded={!collapsed.has(row.planId)} onToggle={() => toggle(row.planId)} />
           ) : (
-            <li
+            <TreeRow
               key={row.key}
-              id={rowDomId(LIST_ID, row.key)}
-              role="treeitem"
-              aria-level={2}
-              aria-selected={false}
-              aria-label={`${row.hit.where}: ${row.hit.excerpt}`}
+              listId={LIST_ID}
+              rowKey={row.key}
+              nav={nav}
+              level={2}
+              label={`${row.hit.where}: ${row.hit.excerpt}`}
               title={row.hit.where}
-              className={`tv-row tv-tall tv-hit${nav.focusedKey === row.key ? ' tv-focused' : ''}`}
-              style={{ paddingLeft: 26 }}
-              onClick={() => { nav.setFocusedKey(row.key); props.onReveal(row.planId, row.hit); }}
+              className="tv-tall tv-hit"
+              indent={26}
+              onActivate={() => props.onReveal(row.planId, row.hit)}
             >
               <span className="tv-hit-text">
                 <Highlighted hit={row.hit} />
                 <span className="tv-description">{row.hit.where}</span>
               </span>
-            </li>
+            </TreeRow>
           ))}
         </NavList>
       )}
@@ -104,21 +105,13 @@ export function SearchPanel(props: { plans: PlanSnapshot[]; people: Person[]; on
   );
 }
 
-/**
- * Goals and actions are found by id wherever they moved since the search; a stage by its path inside
- * the matrix (with the matrix's id as the fallback); prose by its path.
- */
-const revealTarget = (hit: SearchHit) => (hit.kind === 'goal' || hit.kind === 'action'
-  ? { revealBlockId: hit.blockId! }
-  : { revealPath: hit.path, revealBlockId: hit.blockId ?? undefined });
-
 export function SearchView() {
-  const wb = useWorkbench();
+  const { model, editors } = useServices();
   return (
     <SearchPanel
-      plans={wb.snapshots}
-      people={wb.people}
-      onReveal={(planId, hit) => void wb.openPlan(planId, revealTarget(hit))}
+      plans={useValue(model.snapshots)}
+      people={useValue(model.people)}
+      onReveal={(planId, hit) => editors.openPlan(planId, revealTarget(hit))}
     />
   );
 }

@@ -9,7 +9,7 @@ import { type MouseEvent, useEffect, useId, useLayoutEffect, useState } from 're
 import { createPortal } from 'react-dom';
 import { Editor, Element, Range } from 'slate';
 import { ReactEditor, type RenderElementProps, useFocused, useReadOnly, useSelected, useSlateStatic } from 'slate-react';
-import { keybindingFor } from '../../../shared/commands/keybindings';
+import { keybindingFor } from '../../../shared/commands/manifest';
 import { type HostServices } from '../../../shared/ipc/contract';
 import { type LinkElement as LinkNode } from '../../../shared/model/elements';
 import { getHost } from '../../platform/host';

@@ -1,17 +1,57 @@
 /**
  * The seven track-selling stages as one table both teams fill in: per stage, what marketing does and
- * what sales does, an owner on each side, the exit criteria, the stage's metric and its assets.
+ * what sales does, an owner on each side, the exit criteria, the stage's metric, its assets, and the
+ * funnel: the stage's conversion rate and what it must produce for the plan's revenue goal. Each stage
+ * takes two lines (owners under what each side does), so the table reads at 1280 px wide.
  */
+import { useId, useSyncExternalStore } from 'react';
 import { type RenderElementProps, useReadOnly, useSlateStatic } from 'slate-react';
 import { ReactEditor } from 'slate-react';
+import { type Funnel } from '../../../shared/derive/funnel';
+import { formatNumber, formatQuantity } from '../../../shared/derive/rollup';
 import { type StageElement, type StageMatrixElement } from '../../../shared/model/elements';
 import { stageInfo, STAGE_IDS } from '../../../shared/model/stages';
 import { blockKeyOf } from '../fieldConflicts';
+import { usePlanEditorContext } from '../planContext';
 import { cardEvents } from './cardKeys';
 import { ConflictNotices } from './ConflictNotices';
 import { NumberField, PersonField, TextField, useFieldSetter } from './fields';
 
-const COLUMNS = ['Stage', 'Marketing does', 'Sales does', 'Owners', 'Exit criteria', 'Stage metric', 'Supporting assets'];
+const COLUMNS = ['Stage', 'Marketing does', 'Sales does', 'Owners', 'Exit criteria', 'Stage metric', 'Supporting assets', 'Funnel'];
+
+function useFunnel(matrixId: string): Funnel | undefined {
+  const { derived } = usePlanEditorContext();
+  return useSyncExternalStore((l) => derived.subscribeFunnel(matrixId, l), () => derived.funnelOf(matrixId));
+}
+
+/** The funnel's inputs for the whole matrix: which goal it counts from and the average deal. */
+function FunnelInputs({ element }: { element: StageMatrixElement }) {
+  const { derived, readOnly } = usePlanEditorContext();
+  const editor = useSlateStatic();
+  const set = useFieldSetter(element);
+  const goals = useSyncExternalStore((l) => derived.subscribeGoals(l), derived.planGoals);
+  const funnel = useFunnel(element.id);
+  const id = useId();
+  const goalId = element.revenueGoalId ?? '';
+  const known = goalId === '' || goals.some((g) => g.id === goalId);
+  const summary = funnel?.wins != null
+    ? `${formatNumber(funnel.wins)} deals to win for ${formatQuantity(funnel.revenue, funnel.unit, { compact: true })}`
+    : funnel?.missing.length ? `For the funnel, set ${funnel.missing.join(', ')}.` : '';
+  return (
+    <div contentEditable={false} className="tandem-funnel-inputs" {...cardEvents(editor, element)}>
+      <div className="tandem-field">
+        <label htmlFor={id} className="tandem-field-label">Funnel from goal</label>
+        <select id={id} value={goalId} disabled={readOnly} onChange={(e) => set('revenueGoalId', e.target.value || null)}>
+          <option value="">No revenue goal</option>
+          {!known && <option value={goalId}>A goal that is not here any more</option>}
+          {goals.map((g) => <option key={g.id} value={g.id}>{g.title || 'Untitled goal'}</option>)}
+        </select>
+      </div>
+      <NumberField label="Average deal" value={element.dealSize ?? null} unit={funnel?.unit ?? ''} readOnly={readOnly} onChange={(v) => set('dealSize', v)} />
+      <span className="tandem-muted tandem-funnel-summary" role="status">{summary}</span>
+    </div>
+  );
+}
 
 export function StageMatrix({ attributes, children, element }: RenderElementProps & { element: StageMatrixElement }) {
   return (
@@ -21,9 +61,10 @@ export function StageMatrix({ attributes, children, element }: RenderElementProp
           <span className="tandem-card-kind">Track-selling stages</span>
           <span className="tandem-muted">What marketing and sales each do at every step of the buyer's journey</span>
         </div>
+        <FunnelInputs element={element} />
         <div role="table" aria-label="Track-selling stage matrix" className="tandem-stage-table">
           <div role="row" contentEditable={false} className="tandem-stage-row tandem-stage-head">
-            {COLUMNS.map((c) => <div key={c} role="columnheader">{c}</div>)}
+            {COLUMNS.map((c, i) => <div key={c} role="columnheader" className={`tandem-stage-cell-${i}`}>{c}</div>)}
           </div>
           {children}
         </div>
@@ -40,6 +81,17 @@ export function StageRow({ attributes, children, element }: RenderElementProps &
   const s = element;
   const info = STAGE_IDS.includes(s.stage) ? stageInfo(s.stage) : { name: s.stage, purpose: '' };
   const n = STAGE_IDS.indexOf(s.stage) + 1;
+  const matrixId = (() => {
+    try {
+      const path = ReactEditor.findPath(editor, element);
+      const matrix = editor.children[path[0]!] as StageMatrixElement | undefined;
+      return matrix?.type === 'stage-matrix' ? matrix.id : '';
+    } catch {
+      return '';
+    }
+  })();
+  const funnel = useFunnel(matrixId);
+  const f = funnel?.stages.find((x) => x.stage === s.stage);
   let key: string | null = null;
   try {
     key = blockKeyOf(editor, ReactEditor.findPath(editor, element));
@@ -48,31 +100,40 @@ export function StageRow({ attributes, children, element }: RenderElementProps &
   }
   return (
     <div {...attributes} role="row" aria-label={info.name} className="tandem-stage-row">
-      <div role="rowheader" contentEditable={false} className="tandem-stage-name" title={info.purpose}>
+      <div role="rowheader" contentEditable={false} className="tandem-stage-name tandem-stage-cell-0" title={info.purpose}>
         <span className="tandem-stage-number">{n}</span> {info.name}
       </div>
-      <div role="cell" contentEditable={false} {...events}>
+      <div role="cell" contentEditable={false} className="tandem-stage-cell-1" {...events}>
         <TextField label={`${info.name}: marketing does`} hideLabel multiline value={s.marketing} readOnly={readOnly} onChange={(v) => set('marketing', v)} />
       </div>
-      <div role="cell" contentEditable={false} {...events}>
+      <div role="cell" contentEditable={false} className="tandem-stage-cell-2" {...events}>
         <TextField label={`${info.name}: sales does`} hideLabel multiline value={s.sales} readOnly={readOnly} onChange={(v) => set('sales', v)} />
       </div>
-      <div role="cell" contentEditable={false} className="tandem-stage-owners" {...events}>
+      <div role="cell" contentEditable={false} className="tandem-stage-owners tandem-stage-cell-3" {...events}>
         <PersonField label={`${info.name}: marketing owner`} shortLabel="Marketing" className="tandem-compact" value={s.marketingOwner} readOnly={readOnly} onChange={(v) => set('marketingOwner', v)} />
         <PersonField label={`${info.name}: sales owner`} shortLabel="Sales" className="tandem-compact" value={s.salesOwner} readOnly={readOnly} onChange={(v) => set('salesOwner', v)} />
       </div>
-      <div role="cell" contentEditable={false} {...events}>
+      <div role="cell" contentEditable={false} className="tandem-stage-cell-4" {...events}>
         <TextField label={`${info.name}: exit criteria`} hideLabel multiline value={s.exitCriteria} readOnly={readOnly} onChange={(v) => set('exitCriteria', v)} />
       </div>
-      <div role="cell" contentEditable={false} className="tandem-stage-metric" {...events}>
+      <div role="cell" contentEditable={false} className="tandem-stage-metric tandem-stage-cell-5" {...events}>
         <TextField label={`${info.name}: metric`} hideLabel className="tandem-compact" value={s.metricName} placeholder="e.g. Conversion" readOnly={readOnly} onChange={(v) => set('metricName', v)} />
         <span className="tandem-inline-fields">
           <NumberField label={`${info.name}: metric target`} shortLabel="Target" className="tandem-compact" value={s.metricTarget} unit={s.metricUnit} readOnly={readOnly} onChange={(v) => set('metricTarget', v)} />
           <TextField label={`${info.name}: metric unit`} shortLabel="Unit" placeholder="%" className="tandem-compact" value={s.metricUnit} readOnly={readOnly} onChange={(v) => set('metricUnit', v)} />
         </span>
       </div>
-      <div role="cell" contentEditable={false} {...events}>
+      <div role="cell" contentEditable={false} className="tandem-stage-cell-6" {...events}>
         <TextField label={`${info.name}: supporting assets`} hideLabel multiline value={s.assets} readOnly={readOnly} onChange={(v) => set('assets', v)} />
+      </div>
+      <div role="cell" contentEditable={false} className={`tandem-stage-funnel tandem-stage-cell-7${f?.short ? ' tandem-funnel-short' : ''}`} {...events}>
+        {s.stage !== 'cement-the-sale' && (
+          <NumberField label={`${info.name}: converts to the next stage (%)`} shortLabel="Converts" className="tandem-compact" value={s.conversionRate ?? null} unit="%"
+            readOnly={readOnly} onChange={(v) => set('conversionRate', v)} />
+        )}
+        <span className="tandem-funnel-needed" title={f?.message ?? (f?.winRate != null ? `${Math.round(f.winRate * 100)}% of these deals are won` : undefined)}>
+          {f?.needed != null ? <>Needs <strong>{formatNumber(f.needed)}</strong>{s.stage === 'cement-the-sale' ? ' won deals' : ''}{f.short ? ` · ${formatNumber(f.planned!)} planned` : ''}</> : <span className="tandem-muted">Needs —</span>}
+        </span>
       </div>
       {key && (
         <div contentEditable={false} className="tandem-stage-conflicts">

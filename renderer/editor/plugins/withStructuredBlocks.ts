@@ -52,7 +52,7 @@ function normalizeElement(editor: Editor, el: Element, path: Path): boolean {
     const parent = Editor.parent(editor, path)[0];
     if (!Element.isElement(parent) || parent.type !== 'stage-matrix') {
       if (path.length > 1) Transforms.moveNodes(editor, { at: path, to: [path[0]! + 1] });
-      else Transforms.wrapNodes(editor, { type: 'stage-matrix', id: newId('stages'), children: [] }, { at: path });
+      else Transforms.wrapNodes(editor, { type: 'stage-matrix', id: newId('stages'), revenueGoalId: null, dealSize: null, children: [] }, { at: path });
       return true;
     }
   }

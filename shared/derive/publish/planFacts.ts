@@ -5,9 +5,11 @@
 import { type Descendant } from 'slate';
 import { type PlanSnapshot } from '../../model/planDoc';
 import { type Person } from '../../model/people';
-import { type GoalElement } from '../../model/elements';
+import { GOAL_STATUS_LABELS, type GoalElement } from '../../model/elements';
+import { type CheckIn } from '../../model/checkIns';
+import { teamName, type Team } from '../../model/teams';
 import { buildGoalTree } from '../goalTree';
-import { formatNumber, formatQuantity, ownProgress, progressText, type Progress } from '../rollup';
+import { CURRENCY_UNITS, formatNumber, formatQuantity, ownProgress, progressText, type Progress } from '../rollup';
 import { structuredBlocks } from '../walk';
 
 export type PlanNames = {
@@ -20,11 +22,22 @@ export type PlanNames = {
   supports: (goal: GoalElement) => string | null;
   /** The goal's progress, rolled up from its sub-goals across the plans given. */
   progress: (goal: GoalElement) => Progress;
+  /** The goal as it stands: current value and status from its check-ins. */
+  now: (goal: GoalElement) => GoalElement;
+  /** Its latest check-in in words ("31 May 2027, Ana Ortiz: at risk, low confidence — “…”"), or null. */
+  lastCheckIn: (goal: GoalElement) => string | null;
+  /** A team by name ("West Sales"), from the workspace's teams. */
+  team: (id: string) => string;
 };
 
-const goalTitle = (g: GoalElement) => g.title.trim() || 'Untitled goal';
+/** The plan being written out: its id, content and check-ins. */
+export type PlanSource = { id: string; content: Descendant[]; checkIns?: CheckIn[] };
 
-export function planNames(planId: string, content: Descendant[], people: Person[], plans: PlanSnapshot[] = []): PlanNames {
+const goalTitle = (g: GoalElement) => g.title.trim() || 'Untitled goal';
+const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+export function planNames(source: PlanSource, people: Person[], plans: PlanSnapshot[] = [], teams?: Team[]): PlanNames {
+  const { id: planId, content } = source;
   const byPerson = new Map(people.map((p) => [p.id, p.name]));
   const goalTitles = new Map(structuredBlocks(content).goals.map(({ el }) => [el.id, goalTitle(el)]));
   const goalIn = (otherId: string, goalId: string) => {
@@ -34,8 +47,13 @@ export function planNames(planId: string, content: Descendant[], people: Person[
   };
   const goal = (id: string | null) => (id == null ? null : (goalTitles.get(id) ?? null));
   // The tree sees this plan as it is being exported, with the other plans for cross-plan roll-up.
-  const self: PlanSnapshot = { meta: { id: planId, title: '', templateId: '', period: '', schemaVersion: 0, createdAt: '' }, content };
+  const self: PlanSnapshot = { meta: { id: planId, title: '', templateId: '', period: '', schemaVersion: 0, createdAt: '' }, content, checkIns: source.checkIns };
   let tree: ReturnType<typeof buildGoalTree> | null = null;
+  const nodeOf = (g: GoalElement) => {
+    tree ??= buildGoalTree([self, ...plans.filter((p) => p.meta.id !== planId)]);
+    const node = tree.byId.get(g.id);
+    return node && node.planId === planId ? node : null;
+  };
   return {
     planId,
     person: (id) => (id == null ? '' : (byPerson.get(id) ?? 'someone not in the directory')),
@@ -46,11 +64,17 @@ export function planNames(planId: string, content: Descendant[], people: Person[
       const parent = g.parentPlanId && g.parentPlanId !== planId ? goalIn(g.parentPlanId, g.parentId) : goal(g.parentId);
       return parent ?? (g.parentPlanId && g.parentPlanId !== planId ? 'a goal in another plan' : 'a goal that no longer exists');
     },
-    progress: (g) => {
-      tree ??= buildGoalTree([self, ...plans.filter((p) => p.meta.id !== planId)]);
-      const node = tree.byId.get(g.id);
-      return node && node.planId === planId ? node.progress : ownProgress(g);
+    progress: (g) => nodeOf(g)?.progress ?? ownProgress(g),
+    now: (g) => nodeOf(g)?.goal ?? g,
+    lastCheckIn: (g) => {
+      const c = nodeOf(g)?.latest;
+      if (!c || c.source === 'migration') return null;
+      const what = [c.value !== null ? formatQuantity(c.value, g.metricUnit) : null, GOAL_STATUS_LABELS[c.status].toLowerCase(),
+        c.confidence ? `${c.confidence} confidence` : null].filter(Boolean).join(', ');
+      const who = c.author ? `, ${c.source === 'import' ? `imported by ${c.author}` : c.author}` : '';
+      return `${DAY.format(new Date(`${c.date}T00:00:00Z`))}${who}: ${what}${c.note ? ` — “${c.note}”` : ''}`;
     },
+    team: (id) => teamName(id, teams),
   };
 }
 
@@ -58,8 +82,6 @@ export function planNames(planId: string, content: Descendant[], people: Person[
 export function progressLabel(p: Progress): string | null {
   return p.ratio == null ? null : progressText(p);
 }
-
-const CURRENCY_UNITS = new Set(['$', '€', '£', '¥', 'usd', 'eur', 'gbp', 'chf', 'jpy', 'cad', 'aud', 'k$', 'm$']);
 
 /**
  * The currency a plan counts money in: the money unit its goals use most ($ when the plan names none).

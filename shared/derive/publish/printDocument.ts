@@ -10,7 +10,8 @@ import {
 } from '../../model/elements';
 import { type PlanSnapshot } from '../../model/planDoc';
 import { normalizePlanContent } from '../../model/planOps';
-import { TEAM_LABELS, type Person } from '../../model/people';
+import { type Person } from '../../model/people';
+import { type Team } from '../../model/teams';
 import { stageInfo } from '../../model/stages';
 import { formatQuantity } from '../rollup';
 import { formatBudget, planCurrency, planNames, progressLabel, withoutEmptySections, type PlanNames } from './planFacts';
@@ -26,6 +27,8 @@ export type PrintGoal = {
   current: string | null;
   progress: string | null;
   status: string;
+  /** The latest check-in in words, or null. */
+  checkIn: string | null;
   due: string | null;
   rationale: string;
   supports: string | null;
@@ -33,7 +36,7 @@ export type PrintGoal = {
 /** A goal card's rows as label and value, in the order every output shows them; empty facts left out. */
 export function goalFacts(g: PrintGoal): [string, string][] {
   const rows: [string, string | null][] = [
-    ['Owners', g.owners], ['Metric', g.metric], ['Current', g.current], ['Progress', g.progress], ['Status', g.status],
+    ['Owners', g.owners], ['Metric', g.metric], ['Current', g.current], ['Progress', g.progress], ['Status', g.status], ['Last check-in', g.checkIn],
     ['Due', g.due], ['Supports', g.supports], ['Why', g.rationale || null],
   ];
   return rows.filter((r): r is [string, string] => r[1] != null && r[1] !== '');
@@ -67,6 +70,8 @@ export type PrintOptions = {
   plans?: PlanSnapshot[];
   /** When it is published; today by default. */
   now?: Date;
+  /** The workspace's teams, to name goals' teams. */
+  teams?: Team[];
 };
 
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -82,7 +87,8 @@ function runs(nodes: Descendant[], names: PlanNames, href?: string): PrintRun[] 
 
 const plainText = (rs: PrintRun[]) => rs.map((r) => r.text).join('').trim();
 
-export function printGoal(g: GoalElement, names: PlanNames): PrintGoal {
+export function printGoal(element: GoalElement, names: PlanNames): PrintGoal {
+  const g = names.now(element);
   let metric: string | null = null;
   if (g.metricName.trim() || g.target != null) {
     const span = g.baseline != null
@@ -93,12 +99,13 @@ export function printGoal(g: GoalElement, names: PlanNames): PrintGoal {
   return {
     id: g.id,
     title: g.title.trim() || 'Untitled goal',
-    team: TEAM_LABELS[g.team],
+    team: names.team(g.team),
     owners: g.owners.length ? g.owners.map((o) => names.person(o)).join(', ') : 'No owner yet',
     metric,
     current: g.current != null ? formatQuantity(g.current, g.metricUnit) : null,
     progress: progressLabel(names.progress(g)),
     status: GOAL_STATUS_LABELS[g.status],
+    checkIn: names.lastCheckIn(element),
     due: g.due ?? (g.period.trim() || null),
     rationale: g.rationale.trim(),
     supports: names.supports(g),
@@ -136,7 +143,7 @@ const anchorFor = (text: string, i: number) => `s${i}-${text.toLowerCase().repla
 
 export function planToPrintDocument(snapshot: PlanSnapshot, people: Person[], options: PrintOptions = {}): PrintDocument {
   const content = normalizePlanContent(snapshot.content);
-  const names = planNames(snapshot.meta.id, content, people, options.plans);
+  const names = planNames({ id: snapshot.meta.id, content, checkIns: snapshot.checkIns }, people, options.plans, options.teams);
   const currency = planCurrency(content);
   const blocks: PrintBlock[] = [];
   for (const node of content) {

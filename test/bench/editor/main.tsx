@@ -1,7 +1,8 @@
 /**
  * The editor benchmark page (never shipped): `?mode=plan` mounts the real PlanEditor on a plan
  * loaded from an in-page host; `?mode=plain` mounts plain slate-react rich text with the same number
- * of paragraphs. The page records keydown → next animation frame for every key, and the time from
+ * of paragraphs; `&checkins=1` gives every goal four check-ins and has a colleague check in on a goal
+ * every second while the page is open. The page records keydown → next animation frame for every key, and the time from
  * start to the first frame that shows the document's first screen: blocks from the top of the window
  * to its bottom (or the whole document, if shorter).
  */
@@ -11,6 +12,7 @@ import { Editable, ReactEditor, Slate, withReact, type RenderChunkProps, type Re
 import { withHistory } from 'slate-history';
 import * as Y from 'yjs';
 import { createPlanDoc } from '../../../shared/model/planDoc';
+import { addCheckIn, addCheckIns } from '../../../shared/model/checkIns';
 import { type HostServices } from '../../../shared/ipc/contract';
 import { openCollabSession } from '../../../renderer/collab/collabSession';
 import { PlanEditor } from '../../../renderer/editor/PlanEditor';
@@ -95,7 +97,11 @@ if (mode === 'plain') {
   whenPainted(start, editableEl);
   bench.placeCaret = () => caretIn(editor, middleParagraph(editor));
 } else {
-  const state = Y.encodeStateAsUpdate(createPlanDoc({ id: 'plan_bench', title: 'Benchmark plan', templateId: 'bench', period: 'FY27', content: planBlocks(blocks) }));
+  const content = planBlocks(blocks);
+  const planDoc = createPlanDoc({ id: 'plan_bench', title: 'Benchmark plan', templateId: 'bench', period: 'FY27', content });
+  const goalIds = content.flatMap((n) => ('type' in n && n.type === 'goal' ? [n.id] : []));
+  if (params.get('checkins')) addCheckIns(planDoc, checkInsFor(goalIds));
+  const state = Y.encodeStateAsUpdate(planDoc);
   const parseStart = performance.now();
   Y.applyUpdate(new Y.Doc(), state);
   bench.parseMs = performance.now() - parseStart;
@@ -116,9 +122,23 @@ if (mode === 'plain') {
     </div>,
   );
   whenPainted(start, editableEl);
+  if (params.get('checkins')) {
+    let n = 0;
+    session.ready.then(() => setInterval(() => {
+      const goalId = goalIds[(n++ * 7) % goalIds.length]!;
+      addCheckIn(session.doc, { goalId, value: 500 + n, status: 'at-risk', confidence: 'medium', note: 'A colleague checks in', date: '2027-06-30', author: 'Ben Adler' });
+    }, 1000), () => {});
+  }
   bench.placeCaret = () => {
     if (!planEditor) return;
     revealPath(planEditor, [middleParagraph(planEditor)]);
     Transforms.select(planEditor, Editor.end(planEditor, [middleParagraph(planEditor)]));
   };
+}
+
+/** Four monthly check-ins per goal, climbing toward its target. */
+function checkInsFor(goalIds: string[]) {
+  return goalIds.flatMap((goalId, g) => ['2027-02-28', '2027-03-31', '2027-04-30', '2027-05-31'].map((date, i) => ({
+    goalId, value: g + 100 * (i + 1), status: 'on-track' as const, confidence: null, note: '', date, author: 'Ana Ortiz',
+  })));
 }

@@ -7,6 +7,8 @@
  *   slate-react showing the same number of paragraphs (what rendering every block costs at all);
  * - opening the plan of 10,000 blocks from the explorer of the real workbench (web app, side views
  *   and all) vs parsing its Yjs state alone.
+ * - typing in the plan of 10,000 blocks whose 2,000 goals have 8,000 check-ins, while a colleague checks
+ *   in every second, vs the same plan without check-ins (a check-in must add no typing latency);
  * Both editors use Slate's chunking (past 1,000 blocks) with content-visibility, as Slate advises.
  */
 import { type Browser, type Page } from 'playwright-core';
@@ -53,16 +55,13 @@ async function prepareTyping(page: Page): Promise<void> {
   });
 }
 
-/** Typing latencies of both editors, measured in alternating rounds. */
-async function typingLatencies(plan: Page, plain: Page): Promise<{ plan: number[]; plain: number[] }> {
-  await prepareTyping(plain);
-  await prepareTyping(plan);
+/** Typing latencies of the editors, measured in alternating rounds. */
+async function typingLatencies(pages: Page[]): Promise<number[][]> {
+  for (const page of pages) await prepareTyping(page);
   for (let r = 0; r < ROUNDS; r++) {
-    await typeKeys(plain, KEYS_PER_ROUND);
-    await typeKeys(plan, KEYS_PER_ROUND);
+    for (const page of pages) await typeKeys(page, KEYS_PER_ROUND);
   }
-  const read = (page: Page) => page.evaluate(() => window.bench.latencies);
-  return { plan: await read(plan), plain: await read(plain) };
+  return Promise.all(pages.map((page) => page.evaluate(() => window.bench.latencies)));
 }
 
 async function measureSize(browser: Browser, base: string, blocks: number): Promise<BenchRow[]> {
@@ -79,16 +78,24 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
     parses.push(parseMs);
     if (i < OPENS - 1) await plan.close();
   }
-  const lat = await typingLatencies(plan!, plain);
+  const withCheckIns = blocks === WORKBENCH_SIZE ? await openPage(browser, `${base}?mode=plan&blocks=${blocks}&checkins=1`) : null;
+  const [planLat, plainLat, checkInLat] = await typingLatencies([plan!, plain, ...(withCheckIns ? [withCheckIns] : [])]);
+  const lat = { plan: planLat!, plain: plainLat! };
   await plan!.close();
   await plain.close();
+  await withCheckIns?.close();
   const size = `${blocks.toLocaleString('en-US')} blocks`;
   const plainName = `plain slate-react, ${blocks.toLocaleString('en-US')} paragraphs`;
   const workbench = blocks === WORKBENCH_SIZE ? [
     row(`open from the explorer in the workbench, plan of ${size}`, 'ms', median(await workbenchOpenTimes(browser, blocks, OPENS)), median(parses), 'parse the Yjs state alone'),
   ] : [];
+  const checkIns = checkInLat ? [
+    row(`typing p50, plan of ${size}, 8,000 check-ins, a colleague checking in every second`, 'ms', percentile(checkInLat, 50), percentile(lat.plan, 50), `the same plan without check-ins`),
+    row(`typing p95, plan of ${size}, 8,000 check-ins, a colleague checking in every second`, 'ms', percentile(checkInLat, 95), percentile(lat.plan, 95), `the same plan without check-ins`),
+  ] : [];
   return [
     ...workbench,
+    ...checkIns,
     row(`typing p50, plan of ${size} (20% goals)`, 'ms', percentile(lat.plan, 50), percentile(lat.plain, 50), plainName),
     row(`typing p95, plan of ${size} (20% goals)`, 'ms', percentile(lat.plan, 95), percentile(lat.plain, 95), plainName),
     row(`open to first paint, plan of ${size}`, 'ms', median(paints), median(parses), 'parse the Yjs state alone'),

@@ -55,6 +55,7 @@ test('File › Settings… from the native menu opens the settings in the window
 
 test('Share Workspace on My Network: a colleague joins through the invite link, both edit live, Stop Sharing ends it', async () => {
   const folder = tempFolder('tandem-desktop-share-');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const { app, page } = await launch(context, { answers: { openFolder: () => folder } });
   await openFolderAndCreateAnnualPlan(page);
   await typeAtEnd(page, 'Dana wrote this.');
@@ -62,9 +63,20 @@ test('Share Workspace on My Network: a colleague joins through the invite link, 
 
   await app.menu('Share', 'Share Workspace on My Network…');
   await answer(page, /Share on which address\?/, '127.0.0.1');
-  // The notification shows the link; read it the moment it appears (see docs/desktop.md: the shell reloads when sharing starts).
-  const invite = await (await page.waitForFunction(() => /Invite link: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(document.body.innerText)?.[1], undefined, { timeout: 20_000 })).jsonValue() as string;
+  // The notification with the invite link stays after the window has switched to the shared server, until dismissed.
   await statusBar(page).getByRole('button', { name: 'Sync: Connected' }).waitFor({ timeout: 20_000 });
+  const notification = page.getByRole('status').filter({ hasText: 'Invite link:' });
+  const invite = /Invite link: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(await notification.innerText())![1]!;
+  await page.screenshot({ path: artifactPath('desktop-share-invite.png') });
+  await notification.getByRole('button', { name: 'Dismiss notification' }).click();
+  await notification.waitFor({ state: 'detached' });
+  // Afterwards the link is one command away: Copy Invite Link puts it on the clipboard, or shows it to copy by hand.
+  await page.keyboard.press('Control+Shift+P');
+  await prompt(page).fill('Copy Invite Link');
+  await page.keyboard.press('Enter');
+  const copied = page.getByRole('status').filter({ hasText: 'Invite link copied' });
+  await copied.waitFor();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(invite);
 
   const colleague = await newBrowserUser(browser, { name: 'Marcus Lee', color: '#059669' }, { viewport: { width: 1400, height: 860 } });
   try {

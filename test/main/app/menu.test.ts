@@ -1,6 +1,6 @@
 import { type MenuItemConstructorOptions } from 'electron';
 import { applicationMenuTemplate, MENU_COMMAND_IDS } from '../../../main/app/menu';
-import { keybindingFor, menuAccelerator } from '../../../shared/commands/keybindings';
+import { keybindingFor, menuAccelerator } from '../../../shared/commands/manifest';
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return template.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? items(i.submenu) : [])]);

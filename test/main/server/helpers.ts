@@ -9,6 +9,7 @@ import { createToken, startSyncServer, type SyncServer, type SyncServerOptions }
 import { type LogEntry } from '../../../main/server/log';
 import { type Role } from '../../../shared/sync/rooms';
 import { planIndexMap, setPlanIndexEntry, WORKSPACE_DOC_ID } from '../../../shared/model/workspaceDoc';
+import { waitUntil } from '../../support/waitUntil';
 
 export const SECRET = 'test-secret-of-the-workspace-0123456789';
 
@@ -17,13 +18,7 @@ export function tempDir(prefix = 'tandem-server-'): string {
 }
 
 /** Resolves once `cond` holds; fails with `what` if it does not within the guard time. */
-export async function waitFor(cond: () => boolean, what: string, guardMs = 15_000): Promise<void> {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > guardMs) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+export const waitFor = (cond: () => boolean, what: string, guardMs?: number): Promise<void> => waitUntil(cond, what, guardMs);
 
 export type TestServer = {
   server: SyncServer;
@@ -88,6 +83,17 @@ export async function serverState(wsUrl: string, room: string, token: string): P
   return copy;
 }
 
+/** The document as the server holds it, read again until `cond` holds on it (what a client sent has been taken). */
+export async function serverStateWhen(wsUrl: string, room: string, token: string, cond: (doc: Y.Doc) => boolean, what: string, guardMs = 15_000): Promise<Y.Doc> {
+  const start = Date.now();
+  for (;;) {
+    const doc = await serverState(wsUrl, room, token);
+    if (cond(doc)) return doc;
+    if (Date.now() - start > guardMs) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** The text `t` of a stored state (empty for none). */
 export function textOfState(state: Uint8Array | null): string {
   const doc = new Y.Doc();
@@ -101,10 +107,7 @@ export async function listPlan(wsUrl: string, workspaceId: string, planId: strin
   try {
     await synced(c);
     setPlanIndexEntry(c.doc, { id: planId, title: planId, templateId: 'blank', createdAt: new Date(0).toISOString() });
-    const deadline = Date.now() + 15_000;
-    while (!planIndexMap(await serverState(wsUrl, `${workspaceId}/${WORKSPACE_DOC_ID}`, editorToken)).has(planId)) {
-      if (Date.now() > deadline) throw new Error(`gave up waiting for ${planId} to be listed`);
-    }
+    await waitUntil(async () => planIndexMap(await serverState(wsUrl, `${workspaceId}/${WORKSPACE_DOC_ID}`, editorToken)).has(planId), `${planId} to be listed`);
   } finally {
     c.destroy();
   }

@@ -19,18 +19,12 @@ import { killChildren } from '../../support/childProcesses';
 import { bundleCli, startNode, type ServerNode } from '../../support/serverNodes';
 import { connectClient, removeDir, SECRET, serverState, synced, tempDir, textOfState, waitFor, type Client } from './helpers';
 import { seededRandom } from './seededRandom';
+import { waitUntil } from '../../support/waitUntil';
 
 const missing = enginesMissing();
 if (missing) console.log(`skipping the scale-out tests: ${missing}`);
 
-/** Polls an async condition (waitFor takes a synchronous one). */
-async function eventually(cond: () => Promise<boolean>, what: string, guardMs = 20_000): Promise<void> {
-  const start = Date.now();
-  while (!(await cond())) {
-    if (Date.now() - start > guardMs) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const eventually = (cond: () => Promise<boolean>, what: string, guardMs = 20_000) => waitUntil(cond, what, guardMs, 50);
 
 describe.skipIf(missing !== null)('several server nodes on PostgreSQL and Redis', () => {
   let postgres: Postgres;

@@ -10,6 +10,7 @@ import { openCollabSession, type CollabSession, type SyncStatus } from '../../..
 import { createThread, readThreads } from '../../../shared/comments/commentsDoc';
 import { listPlan } from '../../main/server/helpers';
 import { fsHost } from './fsHost';
+import { waitUntil } from '../../support/waitUntil';
 
 const SECRET = 'collab-session-test-secret';
 const WORKSPACE = 'ws_collab';
@@ -202,7 +203,7 @@ describe('collab session, with the sync server', () => {
     expect(a.status().connection).toBe('offline');
     await statusWhere(b, (s) => s.peers.length === 0);
     // The server sees the socket close (no 30 s wait); the test timeout bounds this.
-    while ((await connections(srv)) !== 1) await new Promise((r) => setTimeout(r, 10));
+    await waitUntil(async () => (await connections(srv)) === 1, 'the server to see the socket close');
     type(a, 'Written on the plane.');
     await statusWhere(a, (s) => s.saved);
     expect(a.status()).toMatchObject({ connection: 'offline' });
@@ -306,5 +307,33 @@ describe('collab session, when the server closes the connection', () => {
     await first.destroy();
     const st = await statusWhere(second, (x) => x.connection === 'connected');
     expect(st.stopped).toBeNull();
+  });
+});
+
+describe('collab session, a plan from before check-ins', () => {
+  it('is migrated once loaded by an editor (current values become check-ins), never by a viewer', async () => {
+    const { createPlanDoc, planMetaMap, readPlanMeta } = await import('../../../shared/model/planDoc');
+    const { newGoal, paragraph } = await import('../../../shared/model/blocks');
+    const { readCheckIns } = await import('../../../shared/model/checkIns');
+    const old = createPlanDoc({ id: 'plan_old', title: 'FY26', templateId: 'x', period: 'FY2026', content: [newGoal({ id: 'goal_a', target: 10, current: 4 }), paragraph()] });
+    planMetaMap(old).set('schemaVersion', 1);
+    const seed = async (sub: string) => {
+      const h = fsHost(join(dir, sub));
+      await h.host.documents.save({ docId: 'plan_old', update: Y.encodeStateAsUpdate(old) as Uint8Array<ArrayBuffer> });
+    };
+    await seed('viewer');
+    const s = await server();
+    const viewerTarget = { serverUrl: s.wsUrl, workspaceId: WORKSPACE, token: await createToken(SECRET, { workspaceId: WORKSPACE, name: 'Vic', role: 'viewer' }), role: 'viewer' as const };
+    const viewer = open(join(dir, 'viewer'), 'plan_old', viewerTarget).session;
+    await viewer.ready;
+    expect(readPlanMeta(viewer.doc).schemaVersion).toBe(1);
+    expect(readCheckIns(viewer.doc)).toEqual([]);
+
+    await seed('editor');
+    const editor = open(join(dir, 'editor'), 'plan_old', null).session;
+    await editor.ready;
+    expect(readPlanMeta(editor.doc).schemaVersion).toBe(2);
+    expect(readCheckIns(editor.doc).map((c) => [c.goalId, c.value, c.source])).toEqual([['goal_a', 4, 'migration']]);
+    await statusWhere(editor, (st) => st.saved);
   });
 });

@@ -1,15 +1,15 @@
-import { COMMAND_KEYBINDINGS } from '../../../shared/commands/keybindings';
+import { COMMANDS, type CommandInfo } from '../../../shared/commands/manifest';
 import { getCommand, getCommands, registerCommand, runCommand, setCommandContextProvider, type CommandContext } from '../../../renderer/platform/commands';
-import { type WorkbenchApi } from '../../../renderer/workbench/WorkbenchContext';
+import { constant } from '../../../renderer/workbench/services/observable';
 
-const ctx = (activePlanId: string | null): CommandContext => ({ workbench: { activePlanId } as WorkbenchApi });
+const ctx = (activePlanId: string | null): CommandContext => ({ editors: { activePlanId: constant(activePlanId) } }) as unknown as CommandContext;
 
 describe('command registry', () => {
   afterEach(() => setCommandContextProvider(null));
 
   it('runs a registered command with the current context and its argument', async () => {
     const seen: unknown[] = [];
-    const off = registerCommand({ id: 't.run', title: 'Run', run: (c, arg) => void seen.push(c.workbench.activePlanId, arg) });
+    const off = registerCommand({ id: 't.run', title: 'Run', run: (c, arg) => void seen.push(c.editors.activePlanId.get(), arg) });
     setCommandContextProvider(() => ctx('plan_1'));
     await runCommand('t.run', 42);
     expect(seen).toEqual(['plan_1', 42]);
@@ -19,7 +19,7 @@ describe('command registry', () => {
   });
 
   it('refuses duplicates, a missing workbench and a false `when`', async () => {
-    const off = registerCommand({ id: 't.when', title: 'Needs a plan', when: (c) => c.workbench.activePlanId !== null, run: () => {} });
+    const off = registerCommand({ id: 't.when', title: 'Needs a plan', when: (c) => c.editors.activePlanId.get() !== null, run: () => {} });
     expect(() => registerCommand({ id: 't.when', title: 'again', run: () => {} })).toThrow(/registered twice/);
     await expect(runCommand('t.when')).rejects.toThrow(/needs an open workbench/);
     setCommandContextProvider(() => ctx(null));
@@ -46,17 +46,19 @@ describe('command registry', () => {
     expect(getCommand('workbench.toggleSidebar')).toBeUndefined();
   });
 
-  it('registers every feature and shell command with the key the native menu shows', async () => {
-    await import('../../../renderer/contrib/index');
-    const { registerShellCommands } = await import('../../../renderer/workbench/shellCommands');
-    const off = registerShellCommands({
-      toggleSideBar() {}, togglePanel() {}, showContainer() {}, closeEditor() {}, reopenClosedEditor() {}, splitEditor() {},
-      hasOpenEditor: () => true, canReopen: () => true,
-    });
-    for (const [id, binding] of Object.entries(COMMAND_KEYBINDINGS)) {
-      if (id === 'plan.rename') continue;
-      expect({ id, binding: getCommand(id)?.keybinding }).toEqual({ id, binding });
-    }
-    off();
+  it('refuses a manifest command registered under another title, and a command with no title at all', () => {
+    expect(() => registerCommand({ id: 'workbench.togglePanel', title: 'Toggle Problems', run: () => {} }))
+      .toThrow('the command "workbench.togglePanel" is titled “Toggle Problems”, but the manifest says “Toggle Panel”');
+    expect(() => registerCommand({ id: 't.untitled', run: () => {} })).toThrow(/needs a title/);
   });
+  it('registers every command of the manifest, with the title, category and key the native menu shows', async () => {
+    await import('../../../renderer/workbench/workbench.contribution');
+    await import('../../../renderer/contrib/index');
+    for (const [id, info] of Object.entries(COMMANDS as Record<string, CommandInfo>)) {
+      const c = getCommand(id);
+      expect({ id, title: c?.title, category: c?.category, keybinding: c?.keybinding })
+        .toEqual({ id, title: info.title, category: info.category, keybinding: info.keybinding });
+    }
+  });
+
 });

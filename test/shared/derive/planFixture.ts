@@ -1,4 +1,5 @@
 /** Small plan snapshots for the derivation tests. */
+import { type CheckIn } from '../../../shared/model/checkIns';
 import { type PlanContent } from '../../../shared/model/elements';
 import { type PlanSnapshot } from '../../../shared/model/planDoc';
 import { type Person } from '../../../shared/model/people';
@@ -19,3 +20,10 @@ export function withoutFields<T extends object>(el: T, ...keys: (keyof T)[]): T 
   for (const key of keys) delete copy[key];
   return copy as T;
 }
+
+let seq = 0;
+/** A check-in of the card's form, recorded at 9:00 on its day. */
+export const checkIn = (goalId: string, date: string, value: number | null, extra: Partial<CheckIn> = {}): CheckIn => ({
+  id: `checkin_${String(++seq).padStart(4, '0')}`, goalId, value, status: 'on-track', confidence: null, note: '', date,
+  at: `${date}T09:00:00.000Z`, author: 'Ana', source: 'card', ...extra,
+});

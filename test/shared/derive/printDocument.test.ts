@@ -24,7 +24,7 @@ describe('The print model of a plan', () => {
     expect(JSON.stringify(doc)).not.toContain('Name the goals');
     expect(doc.blocks[1]).toEqual({ kind: 'goal', goal: {
       id: 'g_n', title: 'North region', team: 'Sales', owners: 'Ana Ruiz, Ben Okafor', metric: 'Revenue: €10 → €20', current: '€15',
-      progress: '50%', status: 'At risk', due: null, rationale: 'Biggest gap.', supports: 'Grow revenue to $48M (FY27 plan)',
+      progress: '50%', status: 'At risk', checkIn: null, due: null, rationale: 'Biggest gap.', supports: 'Grow revenue to $48M (FY27 plan)',
     } });
     expect(doc.blocks[4]).toEqual({ kind: 'paragraph', runs: [{ text: '@Ben Okafor', bold: true }] });
     expect(doc.blocks[5]).toMatchObject({ kind: 'actions', actions: [

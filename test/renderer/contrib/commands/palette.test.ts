@@ -1,20 +1,16 @@
+import '../../../../renderer/workbench/workbench.contribution';
 import '../../../../renderer/contrib/index';
 import { paletteItems } from '../../../../renderer/contrib/commands/palette';
-import { registerShellCommands } from '../../../../renderer/workbench/shellCommands';
 import { filterItems } from '../../../../renderer/workbench/quickFilter';
 import { type CommandContext } from '../../../../renderer/platform/commands';
+import { constant } from '../../../../renderer/workbench/services/observable';
 
 /** The palette as someone with a workspace and a plan open sees it, with the shell's own commands. */
-const ctx = { workbench: { workspace: { id: 'w', name: 'W', location: '/w' }, activePlanId: 'p', activeEditor: {}, settings: { theme: 'light' } } } as unknown as CommandContext;
-const noop = () => {};
-let off: () => void;
-beforeAll(() => {
-  off = registerShellCommands({
-    toggleSideBar: noop, togglePanel: noop, showContainer: noop, closeEditor: noop, reopenClosedEditor: noop, splitEditor: noop,
-    hasOpenEditor: () => true, canReopen: () => true,
-  });
-});
-afterAll(() => off());
+const ctx = {
+  workspace: { id: 'w', name: 'W', location: '/w' },
+  editors: { activePlanId: constant('p'), activeEditor: constant({}), hasOpenEditor: () => true, canReopen: () => true },
+  model: { settings: constant({ theme: 'light' }), workspaceDoc: constant({}) },
+} as unknown as CommandContext;
 
 describe('command palette', () => {
   it('lists each command once', () => {

@@ -1,4 +1,5 @@
-import { goalsOwnedBy, initials, newPersonDraft, validatePerson, draftOf } from '../../../../renderer/contrib/people/personDraft';
+import { goalsOwnedBy, newPersonDraft, validatePerson, draftOf } from '../../../../renderer/contrib/people/personDraft';
+import { initials } from '../../../../shared/model/people';
 import { buildGoalTree } from '../../../../shared/derive/goalTree';
 import { newGoal } from '../../../../shared/model/blocks';
 import { type Person } from '../../../../shared/model/people';

@@ -4,7 +4,7 @@ import { YjsEditor } from '@slate-yjs/core';
 import { type Descendant, Editor, Transforms } from 'slate';
 import { newGoal, paragraph } from '../../../../shared/model/blocks';
 import { type GoalElement } from '../../../../shared/model/elements';
-import { planContent, planMetaMap, readPlanContent, snapshotPlan, writtenByNewerTandem } from '../../../../shared/model/planDoc';
+import { planContent, planMetaMap, readPlanContent, snapshotPlan, writtenByNewerTandem, PLAN_SCHEMA_VERSION } from '../../../../shared/model/planDoc';
 import { planToMarkdown } from '../../../../shared/derive/markdown';
 import { CHUNKING_FROM, createPlanEditor } from '../../../../renderer/editor/createPlanEditor';
 import { normalizeLoadedPlan } from '../../../../renderer/editor/plugins/withLoadNormalization';
@@ -120,7 +120,7 @@ describe('a plan a newer Tandem wrote', () => {
   it('is never normalized: the blocks this version does not know stay in the shared document', () => {
     const doc = planDocWith([paragraph('Known')]);
     doc.transact(() => {
-      planMetaMap(doc).set('schemaVersion', 2);
+      planMetaMap(doc).set('schemaVersion', PLAN_SCHEMA_VERSION + 1);
       const block = new Y.XmlText();
       planContent(doc).insertEmbed(planContent(doc).length, block);
       block.setAttribute('type', 'timeline');
