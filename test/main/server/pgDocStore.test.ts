@@ -3,8 +3,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { openPgDocStore, type PgDocStore } from '../../../main/server/pgDocStore';
 import { enginesMissing, startPostgres, type Postgres } from '../../support/engines';
-import { flattenDeepNesting } from '../../../shared/model/nesting';
-import { appendNestedLists } from '../../support/deepNesting';
+import { nestedThenFlattened } from '../../support/deepNesting';
 import { textOfState, waitFor } from './helpers';
 
 const missing = enginesMissing();
@@ -104,12 +103,7 @@ describe.skipIf(missing !== null)('PostgreSQL store', () => {
 
   it('loads and compacts a plan whose 5,000 nested lists an editor flattened in many transactions', async () => {
     const content = (doc: Y.Doc) => doc.get('content', Y.XmlText);
-    const doc = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    doc.on('update', (u: Uint8Array) => updates.push(u));
-    appendNestedLists(content(doc), 5000, 'The deepest item');
-    flattenDeepNesting(content(doc));
-    const flat = content(doc).toString();
+    const { updates, flat } = nestedThenFlattened(5000, 'The deepest item');
     for (const u of updates) await store.appendUpdate('ws1/deep', u);
     const read = async () => {
       const copy = new Y.Doc();
