@@ -4,6 +4,7 @@
  * the invite link and edit live until Stop Sharing.
  */
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { killChildren } from '../../support/childProcesses';
 import { artifactPath } from '../../support/chromium';
 import { newBrowserUser } from '../../support/browserUser';
 import {
@@ -14,6 +15,8 @@ let browser: Browser;
 let context: BrowserContext;
 beforeAll(async () => { browser = await launchDesktopChromium(); });
 afterAll(async () => { await browser?.close(); });
+// An app a failed test left running (its server and files with it).
+afterEach(killChildren);
 beforeEach(async () => { context = await windowContext(browser); });
 afterEach(async () => { await context.close(); });
 
