@@ -119,6 +119,7 @@ export function applicationMenuTemplate({ platform, devTools, run }: MenuOptions
       label: '&Share',
       submenu: [
         cmd('sync.share'),
+        cmd('sync.inviteColleague'),
         cmd('sync.stopSharing'),
       ],
     },

@@ -71,6 +71,7 @@ export const COMMANDS = {
   'sync.share': { title: 'Share Workspace on My Network…', category: 'Share', menu: 'Share Workspace on My Network…' },
   'sync.stopSharing': { title: 'Stop Sharing', category: 'Share', menu: 'Stop Sharing' },
   'sync.copyInviteLink': { title: 'Copy Invite Link', category: 'Share' },
+  'sync.inviteColleague': { title: 'Invite a Colleague…', category: 'Share', menu: 'Invite a Colleague…' },
   // Help
   'workbench.keyboardShortcuts': { title: 'Keyboard Shortcuts', category: 'Help', keybinding: 'Mod+K', menu: 'Keyboard Shortcuts' },
 } as const satisfies Record<string, CommandInfo>;
