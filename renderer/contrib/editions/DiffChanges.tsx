@@ -64,6 +64,26 @@ function ProseLines({ lines, sectionTitle }: { lines: ProseLine[]; sectionTitle:
   return <div className="ed-prose">{out}</div>;
 }
 
+type Whole = Extract<PlanChange, { kind: 'goal-added' | 'goal-removed' | 'block-added' | 'block-removed' }>;
+
+/** A goal, action or stage matrix added or removed whole: its kind, its title inserted or struck through, where it went. */
+function WholeBlock({ change: c }: { change: Whole }) {
+  const added = c.kind === 'goal-added' || c.kind === 'block-added';
+  const what = c.kind === 'goal-added' || c.kind === 'goal-removed' ? 'goal' : c.block;
+  const name = { goal: 'goal', action: 'action', 'stage-matrix': 'stage matrix' }[what];
+  const Title = added ? 'ins' : 'del';
+  const moved = c.kind === 'goal-added' ? c.movedFromPlan && `moved from “${c.movedFromPlan}”` : c.kind === 'goal-removed' ? c.movedToPlan && `moved to “${c.movedToPlan}”` : null;
+  return (
+    <>
+      <span className="ed-sign" aria-hidden="true">{added ? '+' : '−'}</span>
+      <LineIcon name={what === 'goal' ? 'goal' : what === 'action' ? 'action' : 'stageMatrix'} />
+      <span className="ed-kind">{added ? `New ${name}` : `${name[0]!.toUpperCase()}${name.slice(1)} removed`}</span>
+      <Title className="ed-title">{c.title}</Title>
+      {moved && <span className="ed-quiet">{moved}</span>}
+    </>
+  );
+}
+
 type RowProps = { change: PlanChange; current: boolean; sectionTitle: (key: string) => string; onSelect: (c: PlanChange) => void };
 
 function ChangeRow({ change: c, current, sectionTitle, onSelect }: RowProps) {
@@ -82,29 +102,10 @@ function ChangeRow({ change: c, current, sectionTitle, onSelect }: RowProps) {
       break;
     case 'goal-added':
     case 'block-added':
-      tone = 'added';
-      body = (
-        <>
-          <span className="ed-sign" aria-hidden="true">+</span>
-          <LineIcon name={c.kind === 'goal-added' ? 'goal' : c.block === 'action' ? 'action' : 'stageMatrix'} />
-          <span className="ed-kind">{c.kind === 'goal-added' ? 'New goal' : c.block === 'action' ? 'New action' : 'New stage matrix'}</span>
-          <ins className="ed-title">{c.title}</ins>
-          {c.kind === 'goal-added' && c.movedFromPlan && <span className="ed-quiet">moved from “{c.movedFromPlan}”</span>}
-        </>
-      );
-      break;
     case 'goal-removed':
     case 'block-removed':
-      tone = 'removed';
-      body = (
-        <>
-          <span className="ed-sign" aria-hidden="true">−</span>
-          <LineIcon name={c.kind === 'goal-removed' ? 'goal' : c.block === 'action' ? 'action' : 'stageMatrix'} />
-          <span className="ed-kind">{c.kind === 'goal-removed' ? 'Goal removed' : c.block === 'action' ? 'Action removed' : 'Stage matrix removed'}</span>
-          <del className="ed-title">{c.title}</del>
-          {c.kind === 'goal-removed' && c.movedToPlan && <span className="ed-quiet">moved to “{c.movedToPlan}”</span>}
-        </>
-      );
+      tone = c.kind.endsWith('added') ? 'added' : 'removed';
+      body = <WholeBlock change={c} />;
       break;
     case 'prose':
       tone = 'prose';

@@ -27,7 +27,7 @@ export function runFromUi(wb: WorkbenchServices, id: string, arg?: unknown): voi
 export function planOf(wb: WorkbenchServices, arg: unknown): string | null {
   if (typeof arg === 'string') return arg;
   if (arg && typeof arg === 'object' && typeof (arg as { planId?: unknown }).planId === 'string') return (arg as { planId: string }).planId;
-  return planOfTab(wb.editors.activeInput.get());
+  return wb.editors.activePlanId.get() ?? planOfTab(wb.editors.activeInput.get());
 }
 
 /** A command's edition: `{ planId, editionId }` as its argument. */
