@@ -41,10 +41,10 @@ export async function startNextCycleInteractive(wb: WorkbenchServices, arg: unkn
   try {
     const plan = await wb.model.startNextCycle({ planId, title: nextTitle.trim(), period: nextPeriod.trim() });
     wb.editors.openPlan(plan.id);
-    wb.notifications.notify(
+    const told = wb.notifications.notify(
       `Started “${plan.title}” from “${title}”: goals keep their owners and targets, each starts from last cycle’s value, and check-ins and done actions start over.`,
       'info',
-      { actions: [{ label: 'Compare with Previous Cycle', run: () => comparePreviousCycle(wb, plan.id) }] },
+      { actions: [{ label: 'Compare with Previous Cycle', run: () => { wb.notifications.dismiss(told); return comparePreviousCycle(wb, plan.id); } }] },
     );
   } catch (err) {
     wb.notifications.notify(`Could not start the next cycle: ${errorText(err)}`, 'error');
