@@ -11,7 +11,9 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { type Browser, type Page } from 'playwright-core';
 import { heading, newGoal, paragraph } from '../../shared/model/blocks';
-import { planMetaMap } from '../../shared/model/planDoc';
+import { saveEdition as saveEditionOf } from '../../shared/editions/editionsDoc';
+import { planContent, planMetaMap } from '../../shared/model/planDoc';
+import { sideDocId } from '../../shared/sync/rooms';
 import { type Person as DirectoryPerson } from '../../shared/model/people';
 import { upsertPerson } from '../../shared/model/workspaceDoc';
 import { newBrowserUser } from '../support/browserUser';
@@ -30,6 +32,8 @@ let app: WebApp;
 let browser: Browser;
 let workspace: { doc: Y.Doc; provider: WebsocketProvider };
 const written: WrittenPlan[] = [];
+/** Other y-websocket clients the tests connect (closed at the end). */
+const clients: WebsocketProvider[] = [];
 const people: Person[] = [];
 
 async function connect(docId: string, name: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
@@ -57,6 +61,26 @@ async function fy27Plan(title: string): Promise<WrittenPlan> {
   return plan;
 }
 
+/**
+ * A plan with two editions saved by Ana through the server (as a client of her own): "Board draft",
+ * then, after a colleague moved the target, handed the goal to Ben and rewrote a sentence, "Re-plan".
+ */
+async function planWithEditions(title: string): Promise<string> {
+  const written = await fy27Plan(title);
+  // Ana's own client stays connected until the end, so her editions reach the server whenever they are sent.
+  const editions = await connect(sideDocId(written.plan.id, 'editions'), ANA.name);
+  clients.push(editions.provider);
+  saveEditionOf(written.doc, editions.doc, { name: 'Board draft', author: ANA.name });
+  const blocks = planContent(written.doc).toDelta() as { insert: Y.XmlText }[];
+  written.doc.transact(() => {
+    blocks[2]!.insert.setAttribute('target', 1_500_000 as never);
+    blocks[2]!.insert.setAttribute('owners', [BEN.id] as never);
+    blocks[4]!.insert.insert('We run three webinars a '.length, 'month, not a ');
+  });
+  saveEditionOf(written.doc, editions.doc, { name: 'Re-plan', author: ANA.name });
+  return written.plan.id;
+}
+
 async function open(name: string, planId: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Person> {
   const p = await openAs(browser, app, name, { query: `plan=${planId}`, colorScheme });
   people.push(p);
@@ -82,6 +106,7 @@ afterEach(async (ctx) => {
 
 afterAll(async () => {
   for (const w of written) w.provider.destroy();
+  for (const c of clients) c.destroy();
   workspace?.provider.destroy();
   await browser?.close();
   await app?.close();
@@ -126,12 +151,9 @@ async function saveEdition(page: Page, name: string): Promise<void> {
   await editionRow(page, name).waitFor(WAIT);
 }
 
-let firstPlanId = '';
-
 describe('editions', () => {
   it('save, a colleague changes a target and an owner, compare, walk the changes, restore everywhere and undo it', async () => {
     const { plan } = await fy27Plan('FY27 joint plan');
-    firstPlanId = plan.id;
     const ana = await open('Ana Ruiz', plan.id);
     const ben = await open('Ben Okafor', plan.id);
 
@@ -293,7 +315,7 @@ describe('editions', () => {
   });
 
   it('screenshots: the diff and the editions list in the dark theme', async () => {
-    const ana = await open('Ana Ruiz', firstPlanId, 'dark');
+    const ana = await open('Ana Ruiz', await planWithEditions('FY27 dark plan'), 'dark');
     await editionRow(ana.page, 'Board draft').click({ button: 'right' });
     await ana.page.getByRole('menuitem', { name: 'Compare with Now' }).click();
     await diff(ana.page).getByRole('option').first().waitFor(WAIT);
@@ -303,5 +325,25 @@ describe('editions', () => {
     await editionRow(ana.page, 'Board draft').click();
     await ana.page.locator('header[aria-label="Edition"]').waitFor(WAIT);
     await ana.page.screenshot({ path: artifactPath('editions-edition-dark.png') });
+  });
+
+  it('compares two editions, and shows a change in context in the edition it belongs to', async () => {
+    const ana = await open('Ana Ruiz', await planWithEditions('FY27 re-plan'));
+    await editionRow(ana.page, 'Re-plan').click({ button: 'right' });
+    await ana.page.getByRole('menuitem', { name: 'Compare with “Board draft”' }).click();
+    await ana.page.getByRole('tab', { name: 'Board draft ↔ Re-plan (FY27 re-plan)' }).waitFor(WAIT);
+    const targetChange = diff(ana.page).getByRole('option', { name: `${GOAL}: target $1,200,000 → $1,500,000` });
+    await targetChange.click();
+    // The later edition opens beside, read-only, at the goal.
+    const beside = ana.page.getByRole('group', { name: 'Editor group 2' });
+    await beside.getByRole('tab', { name: 'Re-plan (FY27 re-plan)' }).waitFor(WAIT);
+    await beside.locator('header[aria-label="Edition"]').getByText('read-only', { exact: false }).waitFor(WAIT);
+    const card = beside.locator(`section[aria-label="Goal: ${GOAL}"]`);
+    await expect.poll(() => card.getByLabel('Target', { exact: true }).inputValue(), WAIT).toBe('$1,500,000');
+    expect(await card.getByLabel('Target', { exact: true }).isEditable()).toBe(false);
+    // F7 still walks the comparison while the edition beside has the focus.
+    await ana.page.keyboard.press('F7');
+    await expect.poll(() => position(ana.page).textContent()).toMatch(/^Change 3 of \d+$/);
+    await ana.page.screenshot({ path: artifactPath('editions-in-context-light.png') });
   });
 });
