@@ -32,6 +32,8 @@ it('says "Not syncing" and why once the server refuses an invite that expired wh
   const connection = statusBar.getByRole('button', { name: /^Sync: / });
   expect(await connection.textContent()).toContain('Not syncing');
   expect(await connection.getAttribute('title')).toBe(why);
+  // …and a notification says it where it cannot be missed.
+  await page.getByRole('alert').filter({ hasText: `This plan is not syncing. ${why}` }).waitFor();
   await editorText(page).getByText('Recruit ten resellers.').waitFor(); // the plan stays open
   await page.screenshot({ path: artifactPath('status-not-syncing.png') });
   await context.close();
