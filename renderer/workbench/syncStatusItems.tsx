@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react';
 import { initials } from '../../shared/model/people';
+import { WORKSPACE_DOC_ID } from '../../shared/sync/rooms';
 import { type SyncStatus } from '../collab/collabSession';
 import { runCommand } from '../platform/commands';
 import { Icon, type IconName } from './icons';
@@ -27,16 +28,25 @@ function useActiveSession() {
   return planId ? (sessions.get(planId) ?? null) : null;
 }
 
-/** The active plan's sync status, offline as soon as the browser says so. */
+/**
+ * Whose connection the status bar shows: the plan in the active tab, else (a comparison, a review,
+ * no tab) the workspace document's, which every window keeps open.
+ */
+function useConnectionSession() {
+  const { model } = useServices();
+  return useActiveSession() ?? model.pool.peek(WORKSPACE_DOC_ID) ?? null;
+}
+
+/** The sync status the status bar's connection shows, offline as soon as the browser says so. */
 export function useActiveSyncStatus(): SyncStatus | null {
-  const status = useSyncStatus(useActiveSession());
+  const status = useSyncStatus(useConnectionSession());
   const online = useBrowserOnline();
   return status && { ...status, connection: shownConnection(status.connection, online) };
 }
 
 /** The connection the status bar shows (and colours itself by); only a change of it re-renders the caller. */
 export function useShownConnection(): SyncStatus['connection'] {
-  const connection = useSyncStatusPart(useActiveSession(), (s) => s?.connection ?? null);
+  const connection = useSyncStatusPart(useConnectionSession(), (s) => s?.connection ?? null);
   const online = useBrowserOnline();
   const { syncTarget } = useServices();
   return connection ? shownConnection(connection, online) : (syncTarget ? 'connecting' : 'local-only');
