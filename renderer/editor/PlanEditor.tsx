@@ -10,7 +10,7 @@ import { type Mark } from '../../shared/model/elements';
 import { addCheckIn, checkInsMap, watchCheckIns } from '../../shared/model/checkIns';
 import { isoDay } from '../../shared/model/period';
 import { type Person } from '../../shared/model/people';
-import { planContent, readPlanMeta, type PlanSnapshot } from '../../shared/model/planDoc';
+import { planContent, planMetaMap, readPlanMeta, type PlanSnapshot } from '../../shared/model/planDoc';
 import { DEFAULT_TEAMS, type Team } from '../../shared/model/teams';
 import { type CollabSession, USER_FIELD } from '../collab/collabSession';
 import { copyAsMarkdown } from './copyAsMarkdown';
@@ -44,6 +44,8 @@ type Props = {
   otherPlans?: OtherPlans;
   /** The workspace's teams (the five default teams when not given). */
   teams?: readonly Team[];
+  /** The workspace's fiscal year start (1 = January), for periods given by a label alone. */
+  fiscalYearStartMonth?: number;
   readOnly?: boolean;
   onEditor?: (editor: PlanSlateEditor | null) => void;
 };
@@ -106,7 +108,9 @@ function editableRef(editable: HTMLDivElement | null): (() => void) | undefined 
 
 const today = () => isoDay(new Date());
 
-function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherPlans = NO_PLANS, teams = DEFAULT_TEAMS, readOnly = false, onEditor }: Props & { editor: PlanSlateEditor }) {
+function ConnectedPlanEditor({
+  session, editor, people, goalOptions = [], otherPlans = NO_PLANS, teams = DEFAULT_TEAMS, fiscalYearStartMonth = 1, readOnly = false, onEditor,
+}: Props & { editor: PlanSlateEditor }) {
   // Goal figures (progress, depth) are computed before the first render, so sub-goals show indented
   // from the start; for a large (chunked) plan right after it, since the goal tree covers every block.
   const plansNow = otherPlans.get;
@@ -114,11 +118,19 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherP
   const checkIns = useMemo(() => watchCheckIns(session.doc), [session]);
   useEffect(() => () => checkIns.stop(), [checkIns]);
   const derived = useMemo(() => {
-    const store = new DerivedStore(() => readPlanMeta(session.doc), undefined, plansNow, () => checkIns.current(), today);
+    const store = new DerivedStore(() => readPlanMeta(session.doc), undefined, plansNow, () => checkIns.current(), today, () => fiscalYearStartMonth);
     if (editor.getChunkSize(editor) === null) store.recompute(editor.children);
     return store;
-  }, [session, editor, plansNow, checkIns]);
+    // A new fiscal year setting (rare) makes a new store: periods read from labels move, and the pace with them.
+  }, [session, editor, plansNow, checkIns, fiscalYearStartMonth]);
   const conflicts = useMemo(() => new FieldConflicts(session.doc, session.device), [session]);
+  // The plan's period changed (its label or dates): the figures follow.
+  useEffect(() => {
+    const meta = planMetaMap(session.doc);
+    const onMeta = () => derived.changed(editor.children);
+    meta.observe(onMeta);
+    return () => meta.unobserve(onMeta);
+  }, [derived, editor, session]);
   // Another plan changed (a sub-goal there moved): the figures follow, off the typing path.
   useEffect(() => otherPlans.subscribe(() => derived.changed(editor.children)), [derived, editor, otherPlans]);
   // A check-in (here or a colleague's): the same. Check-ins are not in the text, so typing never waits for them.

@@ -101,6 +101,8 @@ export class DerivedStore {
     /** The plan's check-ins (read when the figures are computed). */
     private readonly checkIns: () => CheckIn[] = () => [],
     private readonly today: () => string = () => isoDay(new Date()),
+    /** The workspace's fiscal year start (1 = January): how a period label such as "FY2027" reads as dates. */
+    private readonly fiscalYearStartMonth: () => number = () => 1,
   ) {}
 
   /** Call on every change; the work happens later, once. */
@@ -119,7 +121,7 @@ export class DerivedStore {
     const { id } = meta;
     const self: PlanSnapshot = { meta, content: withExplicitNulls(content), checkIns: this.checkIns() };
     const tree = buildGoalTree([self, ...this.otherPlans().filter((p) => p.meta.id !== id)]);
-    const period = planPeriod(meta);
+    const period = planPeriod(meta, this.fiscalYearStartMonth());
     const today = this.today();
     const shown = (goalId: string) => (this.listeners.get(goalId)?.size ?? 0) > 0;
     const changedIds: string[] = [];

@@ -72,6 +72,8 @@ function useWrittenByNewer(doc: Y.Doc): boolean {
 function PlanPane({ session, group }: { session: CollabSession; group: number }) {
   const { model, editors } = useServices();
   const people = useValue(model.people);
+  const teams = useValue(model.teams);
+  const { fiscalYearStartMonth } = useValue(model.workspaceSettings);
   const goalOptions = useGoalOptions(session.docId);
   const newer = useWrittenByNewer(session.doc);
   const onEditor = useCallback((e: PlanSlateEditor | null) => editors.setPlanEditor(group, session.docId, e), [editors, group, session.docId]);
@@ -84,7 +86,8 @@ function PlanPane({ session, group }: { session: CollabSession; group: number })
         </p>
       )}
       <div className="tandem-editor-pane-body">
-        <PlanEditor session={session} people={people} goalOptions={goalOptions} otherPlans={model.snapshots} readOnly={newer || session.readOnly} onEditor={onEditor} />
+        <PlanEditor session={session} people={people} goalOptions={goalOptions} otherPlans={model.snapshots} teams={teams}
+          fiscalYearStartMonth={fiscalYearStartMonth} readOnly={newer || session.readOnly} onEditor={onEditor} />
       </div>
     </div>
   );

@@ -146,3 +146,33 @@ export function reviewSummaryMarkdown(review: PlanReview, people: Person[] = [],
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
+
+/** The review's id for every plan of the workspace, whatever their period. */
+export const ALL_PERIODS = '*';
+
+/** The periods the workspace's plans are written for, the latest start first (labels without dates last, by name). */
+export function reviewPeriods(plans: readonly PlanSnapshot[], fiscalYearStartMonth?: number): string[] {
+  const starts = new Map<string, string>();
+  for (const p of plans) {
+    const label = p.meta.period.trim();
+    if (label && !starts.has(label)) starts.set(label, planPeriod(p.meta, fiscalYearStartMonth)?.start ?? '');
+  }
+  return [...starts].sort(([a, sa], [b, sb]) => (sa === sb ? a.localeCompare(b) : sa < sb ? 1 : -1)).map(([label]) => label);
+}
+
+/** The plans a review of `period` covers: those written for it (every plan for ALL_PERIODS). */
+export const plansInPeriod = (plans: PlanSnapshot[], period: string): PlanSnapshot[] =>
+  period === ALL_PERIODS ? plans : plans.filter((p) => p.meta.period.trim() === period);
+
+export type ReviewCounts = { goals: number; onPace: number; behindPace: number; atRisk: number; quiet: number };
+
+/** The dashboard's headline figures. */
+export function reviewCounts(review: PlanReview): ReviewCounts {
+  let goals = 0;
+  let onPace = 0;
+  for (const t of review.teams) {
+    goals += t.goals.length;
+    for (const g of t.goals) if (g.pace && !g.pace.behind && g.pace.actual !== null) onPace++;
+  }
+  return { goals, onPace, behindPace: review.behindPace.length, atRisk: review.atRisk.length, quiet: review.quiet.length };
+}

@@ -114,7 +114,8 @@ export type ActualsPreview = {
 
 const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
-function goalFinder(goals: readonly ImportGoal[], names: Record<string, string>) {
+/** Finds the goal a name in the file names: a saved name first, then a goal's id, title, or the metric only it measures. */
+export function goalFinder(goals: readonly ImportGoal[], names: Record<string, string>) {
   const byId = new Map(goals.map((g) => [g.id, g]));
   const byTitle = new Map<string, ImportGoal>();
   for (const g of goals) if (g.title.trim() && !byTitle.has(norm(g.title))) byTitle.set(norm(g.title), g);

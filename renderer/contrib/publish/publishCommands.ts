@@ -1,7 +1,7 @@
 /** Publishing commands: the active plan's print view as PDF (saved on the desktop, printed from the browser) and as Word. */
 import { planToPrintDocument, type PrintDocument } from '../../../shared/derive/publish/printDocument';
 import { type CommandContext } from '../../platform/commands';
-import { downloadFile, planFileName } from './exportMarkdown';
+import { downloadFile, planFileName } from '../../workbench/widgets/downloadFile';
 import { printHtml } from './printHtml';
 
 /** The print model of the plan a command names (or the active plan), with the other plans for cross-plan names. */
