@@ -4,7 +4,7 @@
  * person picks another) or a value column per goal.
  */
 import { useId, useMemo } from 'react';
-import { goalFinder, type ActualsMapping, type CsvTable, type ImportGoal } from '../../../shared/import/actualsCsv';
+import { goalFinder, NOT_A_GOAL, type ActualsMapping, type CsvTable, type ImportGoal } from '../../../shared/import/actualsCsv';
 
 const COMBINE_LABELS: Record<ActualsMapping['combine'], string> = {
   total: 'Add up each goal’s rows into one check-in (a list of deals)',
@@ -95,8 +95,9 @@ export function ActualsMappingForm({ table, mapping, goals, onChange }: {
                   <th scope="row">{name}</th>
                   <td>
                     <select className="tv-input" aria-label={`Goal for “${name}”`} value={mapping.names[name] ?? ''} onChange={(e) => setName(name, e.target.value)}>
-                      <option value="">{found ? `${goalLabel(found)} (same name)` : 'Not a goal of this plan'}</option>
+                      <option value="">{found ? `${goalLabel(found)} (same name)` : 'Pick the goal it counts toward…'}</option>
                       {goalOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                      <option value={NOT_A_GOAL}>None of this plan’s goals: leave these rows out</option>
                     </select>
                   </td>
                 </tr>

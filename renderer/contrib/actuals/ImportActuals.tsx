@@ -72,12 +72,12 @@ function Report({ preview, goals, rowsShown }: { preview: ActualsPreview; goals:
         <thead><tr><th scope="col">Line</th><th scope="col">Goal</th><th scope="col">Date</th><th scope="col">Value</th><th scope="col">Check</th></tr></thead>
         <tbody>
           {rows.map((r, i) => (
-            <tr key={`${r.line}:${i}`} className={r.problem ? 'ai-bad' : undefined}>
+            <tr key={`${r.line}:${i}`} className={r.problem ? 'ai-bad' : r.leftOut ? 'ai-left-out' : undefined}>
               <td>{r.line}</td>
               <td>{r.goalTitle ?? <span className="tv-muted">—</span>}</td>
               <td>{r.date ? formatDay(r.date) : '—'}</td>
               <td className="ai-num">{r.value !== null ? formatQuantity(r.value, unit(r.goalId)) : '—'}</td>
-              <td>{r.problem ? <span className="ai-problem">{r.problem}</span> : <span className="ai-ok">OK</span>}</td>
+              <td>{r.problem ? <span className="ai-problem">{r.problem}</span> : r.leftOut ? <span className="tv-muted">Left out: for none of this plan’s goals</span> : <span className="ai-ok">OK</span>}</td>
             </tr>
           ))}
         </tbody>
@@ -91,6 +91,10 @@ function Report({ preview, goals, rowsShown }: { preview: ActualsPreview; goals:
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const leftOutRows = (p: ActualsPreview) => {
+  const n = p.rows.filter((r) => r.leftOut).length;
+  return n ? ` (${plural(n, 'row is', 'rows are')} for none of the plan’s goals and left out)` : '';
+};
 
 export function ImportActualsEditor({ input }: EditorProps) {
   const planId = input.id;
@@ -111,7 +115,9 @@ export function ImportActualsEditor({ input }: EditorProps) {
     setLeaveOut(false);
     const read = readCsv(await file.text());
     if (read.error !== null) return setLoaded({ file: file.name, error: read.error });
-    const saved = session ? savedMapping(session.doc, read.table.headers) : null;
+    // The same report again (a corrected export): the mapping the person just made still applies.
+    const same = loaded && 'table' in loaded && loaded.table.headers.join('\n') === read.table.headers.join('\n') ? loaded.mapping : null;
+    const saved = same ?? (session ? savedMapping(session.doc, read.table.headers) : null);
     setLoaded({ file: file.name, table: read.table, mapping: suggestMapping(read.table, goals, saved) });
   };
 
@@ -168,7 +174,7 @@ export function ImportActualsEditor({ input }: EditorProps) {
             <>
               <p className={ok.problems ? 'ai-summary ai-has-problems' : 'ai-summary'} role="status">
                 {ok.problems === 0
-                  ? `Every row reads. Importing records ${plural(ok.checkIns.length, 'check-in')}.`
+                  ? `Every row reads${leftOutRows(ok)}. Importing records ${plural(ok.checkIns.length, 'check-in')}.`
                   : `${plural(ok.problems, 'row has a problem', 'rows have problems')}: nothing is imported until you fix the file or the mapping, or leave ${ok.problems === 1 ? 'it' : 'them'} out.`}
               </p>
               <Report preview={ok} goals={goals} rowsShown={500} />
