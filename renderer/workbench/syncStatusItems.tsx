@@ -4,6 +4,7 @@
  */
 import { initials } from '../../shared/model/people';
 import { formatDay, planPeriod } from '../../shared/model/period';
+import { WORKSPACE_DOC_ID } from '../../shared/model/workspaceDoc';
 import { type SyncStatus } from '../collab/collabSession';
 import { runCommand } from '../platform/commands';
 import { Icon, type IconName } from './icons';
@@ -36,7 +37,9 @@ export function useActiveSyncStatus(): SyncStatus | null {
 
 /** The connection the status bar shows (and colours itself by); only a change of it re-renders the caller. */
 export function useShownConnection(): SyncStatus['connection'] {
-  const connection = useSyncStatusPart(useActiveSession(), (s) => s?.connection ?? null);
+  const { model } = useServices();
+  // Without a plan in the active tab (a dashboard, an import), the workspace document's connection.
+  const connection = useSyncStatusPart(useActiveSession() ?? model.pool.peek(WORKSPACE_DOC_ID), (s) => s?.connection ?? null);
   const online = useBrowserOnline();
   const { syncTarget } = useServices();
   return connection ? shownConnection(connection, online) : (syncTarget ? 'connecting' : 'local-only');

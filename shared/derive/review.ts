@@ -34,6 +34,8 @@ export type ReviewGoal = {
   /** Slate path of the goal in its plan, to jump to. */
   path: number[];
   depth: number;
+  /** The title of the goal it supports, for a sub-goal. */
+  parentTitle: string | null;
 };
 
 export type PlanReview = {
@@ -62,7 +64,7 @@ export function planReview(plans: PlanSnapshot[], options: ReviewOptions): PlanR
   const tree = buildGoalTree(plans);
   const periods = new Map(plans.map((p) => [p.meta.id, planPeriod(p.meta, options.fiscalYearStartMonth)]));
   const rows: ReviewGoal[] = [];
-  const visit = (node: GoalNode) => {
+  const visit = (node: GoalNode, parent: GoalNode | null) => {
     const g = node.goal;
     rows.push({
       planId: node.planId, planTitle: node.planTitle, goalId: g.id, title: g.title.trim() || 'Untitled goal', team: resolveTeam(g.team, teams),
@@ -70,10 +72,11 @@ export function planReview(plans: PlanSnapshot[], options: ReviewOptions): PlanR
       pace: paceOf(g, node.progress, periods.get(node.planId) ?? null, today), latest: node.latest,
       daysSinceCheckIn: node.latest ? daysBetween(node.latest.date, today) : null,
       trend: trendSince(node, since, today, node.progress), path: node.path, depth: node.depth,
+      parentTitle: parent ? parent.goal.title.trim() || 'Untitled goal' : null,
     });
-    node.children.forEach(visit);
+    node.children.forEach((c) => visit(c, node));
   };
-  tree.roots.forEach(visit);
+  tree.roots.forEach((r) => visit(r, null));
 
   const byTeam = new Map<string, { team: Team; goals: ReviewGoal[] }>();
   for (const t of teams) byTeam.set(t.id, { team: t, goals: [] });

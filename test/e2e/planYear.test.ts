@@ -197,7 +197,7 @@ it('Import Actuals: a broken file and bad rows import nothing; the Salesforce ex
     '“Partner Resell” is not a goal of this plan: map it to one',
     '“TBD” in “Amount” is not a number',
   ]);
-  expect(await tab.getByRole('button', { name: /^Import / }).isDisabled()).toBe(true);
+  expect(await tab.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
   expect(imported()).toEqual([]);
   await page.screenshot({ path: artifactPath('import-actuals-problems-light.png') });
 
@@ -229,7 +229,7 @@ it('Import Actuals: a broken file and bad rows import nothing; the Salesforce ex
   await (await chooser).setFiles(join(FIXTURES, 'salesforce-closed-won-with-errors.csv'));
   // The mapping saved with the import maps the same report by itself: only the two bad rows are problems.
   await expect.poll(() => darkTab.getByRole('table', { name: 'Row by row' }).locator('.ai-problem').count(), WAIT).toBe(2);
-  expect(await darkTab.getByRole('button', { name: /^Import / }).isDisabled()).toBe(true);
+  expect(await darkTab.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
   await dark.page.screenshot({ path: artifactPath('import-actuals-problems-dark.png') });
   expect(dana.errors).toEqual([]);
 });

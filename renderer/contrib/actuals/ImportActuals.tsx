@@ -191,7 +191,7 @@ export function ImportActualsEditor({ input }: EditorProps) {
               </label>
               <div className="ai-actions">
                 <button type="button" className="tv-button" disabled={readOnly || !session || toRecord.length === 0} onClick={confirm}>
-                  Import {plural(toRecord.length, 'check-in')}
+                  {toRecord.length ? `Import ${plural(toRecord.length, 'check-in')}` : 'Import'}
                 </button>
                 <button type="button" className="tv-button tv-secondary" onClick={() => setLoaded(null)}>Cancel</button>
               </div>

@@ -4,7 +4,7 @@
  * with its progress against pace, how it moved since the previous review and its last check-in. A goal
  * opens its card in the plan (with its chart); the summary is one click away as Markdown.
  */
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, startTransition, useEffect, useId, useMemo, useState } from 'react';
 import { planReview, plansInPeriod, reviewCounts, reviewSummaryMarkdown, type PlanReview, type ReviewGoal } from '../../../shared/derive/review';
 import { formatQuantity, progressPercent } from '../../../shared/derive/rollup';
 import { GOAL_STATUS_LABELS } from '../../../shared/model/elements';
@@ -50,7 +50,7 @@ function ago(days: number): string {
 }
 
 function LastCheckIn({ g }: { g: ReviewGoal }) {
-  if (!g.latest) return <span className="rv-muted">No check-in yet</span>;
+  if (!g.latest) return <span className="rv-muted">{g.progress.basis === 'children' ? 'None: measured by its sub-goals' : 'No check-in yet'}</span>;
   const value = g.latest.value !== null ? formatQuantity(g.latest.value, g.unit, { compact: true }) : null;
   const who = g.latest.source === 'import' ? 'imported' : g.latest.author;
   return (
@@ -61,21 +61,37 @@ function LastCheckIn({ g }: { g: ReviewGoal }) {
   );
 }
 
+/** Rows on the first frame, then added a slice per quiet moment: a workspace of thousands of goals shows at once. */
+export const FIRST_ROWS = 120;
+const MORE_ROWS = 400;
+
+/** How many of `total` rows to render: FIRST_ROWS at once, the rest in slices after each paint. */
+function useProgressiveCount(total: number): number {
+  const [shown, setShown] = useState(FIRST_ROWS);
+  useEffect(() => {
+    if (shown >= total) return;
+    const timer = setTimeout(() => startTransition(() => setShown((n) => n + MORE_ROWS)), 0);
+    return () => clearTimeout(timer);
+  }, [shown, total]);
+  return Math.min(shown, total);
+}
+
 const ownersOf = (g: ReviewGoal, names: ReadonlyMap<string, string>) => g.owners.map((o) => names.get(o) ?? 'someone not in the directory').join(', ');
 
-const GoalRow = memo(function GoalRow({ g, names, onOpen }: { g: ReviewGoal; names: ReadonlyMap<string, string>; onOpen: Open }) {
+const GoalRow = memo(function GoalRow({ g, names, onOpen, showPlan }: { g: ReviewGoal; names: ReadonlyMap<string, string>; onOpen: Open; showPlan: boolean }) {
+  const about = [g.parentTitle && `supports ${g.parentTitle}`, showPlan && g.planTitle].filter(Boolean).join(' · ');
   return (
-    <tr className={g.depth > 0 ? 'rv-sub' : undefined}>
-      <th scope="row" style={{ paddingLeft: `${8 + Math.min(g.depth, 4) * 16}px` }}>
-        <button type="button" className="rv-goal-link" onClick={() => onOpen(g)} title={`Open in ${g.planTitle}`}>{g.title}</button>
-        <span className="rv-plan">{g.planTitle}</span>
-      </th>
-      <td>{ownersOf(g, names) || <span className="rv-muted">no owner</span>}</td>
-      <td><span className={`rv-status rv-status-${g.status}`}>{GOAL_STATUS_LABELS[g.status]}</span></td>
-      <td><ProgressCell g={g} /></td>
-      <td className="rv-trend"><TrendCell g={g} /></td>
-      <td><LastCheckIn g={g} /></td>
-    </tr>
+    <div role="row" className={`rv-row rv-goal-row${g.depth > 0 ? ' rv-sub' : ''}`}>
+      <div role="rowheader">
+        <button type="button" className="rv-goal-link" onClick={() => onOpen(g)} title={`Open its card in ${g.planTitle}`}>{g.title}</button>
+        {about && <span className="rv-about">{about}</span>}
+      </div>
+      <div role="cell">{ownersOf(g, names) || <span className="rv-muted">no owner</span>}</div>
+      <div role="cell"><span className={`rv-status rv-status-${g.status}`}>{GOAL_STATUS_LABELS[g.status]}</span></div>
+      <div role="cell"><ProgressCell g={g} /></div>
+      <div role="cell"><TrendCell g={g} /></div>
+      <div role="cell"><LastCheckIn g={g} /></div>
+    </div>
   );
 });
 
@@ -121,12 +137,16 @@ function Headline({ review }: { review: PlanReview }) {
   );
 }
 
-export function ReviewBody({ review, people, staleDays, onOpen, title, coverage, since }: {
-  review: PlanReview; people: Person[]; staleDays: number; onOpen: Open; title: string; coverage: string;
+/** The dashboard itself, from the review's data (the benchmark renders it alone). */
+export function ReviewBody({ review, people, staleDays, onOpen, title, coverage, since, showPlans, onError }: {
+  review: PlanReview; people: Person[]; staleDays: number; onOpen: Open; title: string; coverage: string; showPlans: boolean;
   since: { value: string; set: (day: string) => void };
+  onError: (message: string) => void;
 }) {
-  const { notifications } = useServices();
   const names = useMemo(() => new Map(people.map((p) => [p.id, p.name])), [people]);
+  const total = review.teams.reduce((n, t) => n + t.goals.length, 0);
+  const shown = useProgressiveCount(total);
+  const before = review.teams.reduce<number[]>((acc, t, i) => [...acc, (acc[i] ?? 0) + t.goals.length], [0]);
   const [copied, setCopied] = useState(false);
   const summary = () => reviewSummaryMarkdown(review, people, title);
   const copy = async () => {
@@ -135,7 +155,7 @@ export function ReviewBody({ review, people, staleDays, onOpen, title, coverage,
       setCopied(true);
       setTimeout(() => setCopied(false), 2000);
     } catch (err) {
-      notifications.notify(`Could not copy the summary: ${err instanceof Error ? err.message : String(err)}. Download it instead.`, 'error');
+      onError(`Could not copy the summary: ${err instanceof Error ? err.message : String(err)}. Download it instead.`);
     }
   };
   const download = () => downloadFile(planFileName(`${title} ${review.today}`), summary());
@@ -165,26 +185,30 @@ export function ReviewBody({ review, people, staleDays, onOpen, title, coverage,
       </div>
       <h2 className="rv-section-title">Every goal by team</h2>
       {review.teams.length === 0 && <p className="rv-muted">No goals in these plans yet.</p>}
-      {review.teams.map(({ team, goals }) => (
-        <section key={team.id} className="rv-team" aria-label={`${team.name} goals`}>
-          <h3 className={`rv-team-name rv-kind-${team.kind}`}>{team.name} <span className="rv-count">{goals.length}</span></h3>
-          <table className="rv-table">
-            <thead>
-              <tr><th scope="col">Goal</th><th scope="col">Owners</th><th scope="col">Status</th><th scope="col">Progress against pace</th><th scope="col">Since {formatDay(review.since, { year: false })}</th><th scope="col">Last check-in</th></tr>
-            </thead>
-            <tbody>
-              {goals.map((g) => <GoalRow key={`${g.planId}:${g.goalId}:${g.path.join('.')}`} g={g} names={names} onOpen={onOpen} />)}
-            </tbody>
-          </table>
-        </section>
-      ))}
+      {review.teams.map(({ team, goals }, t) => {
+        const shownHere = Math.max(0, Math.min(goals.length, shown - before[t]!));
+        return (
+          <section key={team.id} className="rv-team" aria-label={`${team.name} goals`}>
+            <h3 className={`rv-team-name rv-kind-${team.kind}`}>{team.name} <span className="rv-count">{goals.length}</span></h3>
+            <div role="table" className="rv-table" aria-label={`${team.name} goals`} aria-rowcount={goals.length + 1}>
+              <div role="row" className="rv-row rv-head">
+                <span role="columnheader">Goal</span><span role="columnheader">Owners</span><span role="columnheader">Status</span>
+                <span role="columnheader">Progress against pace</span><span role="columnheader">Since {formatDay(review.since, { year: false })}</span>
+                <span role="columnheader">Last check-in</span>
+              </div>
+              {goals.slice(0, shownHere).map((g) => <GoalRow key={`${g.planId}:${g.goalId}:${g.path.join('.')}`} g={g} names={names} onOpen={onOpen} showPlan={showPlans} />)}
+              {shownHere < goals.length && <p className="rv-muted rv-more" role="status">Listing {goals.length - shownHere} more goals…</p>}
+            </div>
+          </section>
+        );
+      })}
     </div>
   );
 }
 
 /** The editor tab: the review of the plans written for the tab's period, live as people check in. */
 export function ReviewDashboard({ input }: EditorProps) {
-  const { model, editors, workspace } = useServices();
+  const { model, editors, workspace, notifications } = useServices();
   const period = input.id;
   const people = useValue(model.people);
   const settings = useValue(model.workspaceSettings);
@@ -215,6 +239,6 @@ export function ReviewDashboard({ input }: EditorProps) {
     .filter(Boolean).join(' · ');
   return (
     <ReviewBody review={data.review} people={people} staleDays={settings.staleCheckInDays} onOpen={open} title={title} coverage={coverage}
-      since={{ value: data.review.since, set: setSince }} />
+      since={{ value: data.review.since, set: setSince }} showPlans={data.plans.length > 1} onError={(m) => notifications.notify(m, 'error')} />
   );
 }

@@ -109,9 +109,11 @@ function contributionWords(parts: Contribution[], days: string[], line: PaceLine
  * sub-goals' contributions stacked from the baseline as shaded areas. Its legend and summary are always
  * in the page; the chart itself is drawn only while `draw` (the open card).
  */
-export function PaceChart({ points, line, unit, today, title, draw, className, contributions }: {
+export function PaceChart({ points, line, unit, today, title, draw, className, contributions, rolledUp = false }: {
   points: ValuePoint[]; line: PaceLine | null; unit: string; today: string; title: string; draw: boolean; className?: string;
   contributions?: ChartContributions;
+  /** The points are the goal's progress from its sub-goals (it has no check-ins of its own). */
+  rolledUp?: boolean;
 }) {
   const [width, setWidth] = useState(0);
   const host = useRef<HTMLDivElement>(null);
@@ -167,14 +169,16 @@ export function PaceChart({ points, line, unit, today, title, draw, className, c
       series: [
         {},
         ...areaSeries,
-        { label: 'Check-ins', stroke: c.line, width: 2, spanGaps: true, points: { show: true, size: 6, fill: c.line } },
+        { label: rolledUp ? 'From its sub-goals' : 'Check-ins', stroke: c.line, width: 2, spanGaps: true, points: { show: true, size: 6, fill: c.line } },
         { label: 'Pace', stroke: c.pace, width: 1.5, dash: [5, 4], spanGaps: true, points: { show: false } },
       ],
     }, data, el);
   }, [key, width, unit, draw]);
   const last = points[points.length - 1];
   const parts_ = [
-    points.length === 0 ? 'No check-ins yet.' : `${points.length} check-in${points.length === 1 ? '' : 's'}, the latest ${formatQuantity(last!.value, unit)} on ${shortDate(last!.date)}.`,
+    points.length === 0 ? 'No check-ins yet.' : rolledUp
+      ? `From its sub-goals’ check-ins, ${formatQuantity(Math.round(last!.value), unit)} on ${shortDate(last!.date)}.`
+      : `${points.length} check-in${points.length === 1 ? '' : 's'}, the latest ${formatQuantity(last!.value, unit)} on ${shortDate(last!.date)}.`,
     line ? `The pace line runs from ${formatQuantity(line.from, unit)} on ${shortDate(line.start)} to ${formatQuantity(line.to, unit)} on ${shortDate(line.end)}, and is at ${formatQuantity(Math.round(paceValueAt(line, today)), unit)} today.` : 'No pace line: the goal needs a target and the plan a period.',
     line && parts.length ? contributionWords(parts, partDays, line, unit) : '',
   ];
@@ -183,7 +187,7 @@ export function PaceChart({ points, line, unit, today, title, draw, className, c
       <div ref={ref} aria-hidden />
       <figcaption>
         <span className="tandem-legend">
-          <span className="tandem-legend-line" aria-hidden /> Check-ins <span className="tandem-legend-pace" aria-hidden /> Pace
+          <span className="tandem-legend-line" aria-hidden /> {rolledUp ? 'From its sub-goals' : 'Check-ins'} <span className="tandem-legend-pace" aria-hidden /> Pace
           {parts.map((p, k) => (
             <span key={`${p.goalId}:${k}`} className="tandem-legend-part"><span className="tandem-legend-area" style={{ background: `${CONTRIBUTION_COLOURS[k]}99` }} aria-hidden /> {p.title}</span>
           ))}
