@@ -293,7 +293,7 @@ it('a stage target below what the funnel needs is a problem until it is raised',
   await set('Qualification: metric target', '300');
   await expect.poll(() => short.getAttribute('aria-label'), WAIT)
     .toBe('Warning: Qualification: 300 planned, 613 needed for $14M at a 32.6% win rate.');
-  expect(await qualification.getByText('Needs 613 · 300 planned').count()).toBe(1);
+  expect(await qualification.getByText('Needs 613 · 300 planned, 313 short').count()).toBe(1);
   await page.screenshot({ path: artifactPath('funnel-short-light.png') });
   // Priya sees the same problem.
   await showProblems(priya.page);

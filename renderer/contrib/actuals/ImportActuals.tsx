@@ -179,6 +179,20 @@ export function ImportActualsEditor({ input }: EditorProps) {
               </p>
               <Report preview={ok} goals={goals} rowsShown={500} />
               <h2>3. Confirm</h2>
+              {toRecord.length > 0 && (
+                <ul className="ai-will-record" aria-label="Check-ins to record">
+                  {toRecord.slice(0, 20).map((c, i) => {
+                    const goal = goals.find((g) => g.id === c.goalId);
+                    return (
+                      <li key={`${c.goalId}:${c.date}:${i}`}>
+                        <strong>{goal?.title ?? 'A goal'}</strong>: {c.value !== null ? formatQuantity(c.value, goal?.unit ?? '') : '—'} as of {formatDay(c.date)}
+                        <span className="tv-muted"> · {c.note}</span>
+                      </li>
+                    );
+                  })}
+                  {toRecord.length > 20 && <li className="tv-muted">and {toRecord.length - 20} more</li>}
+                </ul>
+              )}
               {ok.problems > 0 && (
                 <label className="ai-check">
                   <input type="checkbox" checked={leaveOut} onChange={(e) => setLeaveOut(e.target.checked)} />
