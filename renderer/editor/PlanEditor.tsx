@@ -124,21 +124,15 @@ function ConnectedPlanEditor({
     // A new fiscal year setting (rare) makes a new store: periods read from labels move, and the pace with them.
   }, [session, editor, plansNow, checkIns, fiscalYearStartMonth]);
   const conflicts = useMemo(() => new FieldConflicts(session.doc, session.device), [session]);
-  // The plan's period changed (its label or dates): the figures follow.
-  useEffect(() => {
-    const meta = planMetaMap(session.doc);
-    const onMeta = () => derived.changed(editor.children);
-    meta.observe(onMeta);
-    return () => meta.unobserve(onMeta);
-  }, [derived, editor, session]);
   // Another plan changed (a sub-goal there moved): the figures follow, off the typing path.
   useEffect(() => otherPlans.subscribe(() => derived.changed(editor.children)), [derived, editor, otherPlans]);
-  // A check-in (here or a colleague's): the same. Check-ins are not in the text, so typing never waits for them.
+  // A check-in (here or a colleague's), or the plan's period changed: the same. Neither is in the text,
+  // so typing never waits for them.
   useEffect(() => {
-    const map = checkInsMap(session.doc);
-    const onCheckIn = () => derived.changed(editor.children);
-    map.observe(onCheckIn);
-    return () => map.unobserve(onCheckIn);
+    const maps = [checkInsMap(session.doc), planMetaMap(session.doc)];
+    const onChange = () => derived.changed(editor.children);
+    maps.forEach((m) => m.observe(onChange));
+    return () => maps.forEach((m) => m.unobserve(onChange));
   }, [derived, editor, session]);
   const onEditorRef = useRef(onEditor);
   onEditorRef.current = onEditor;

@@ -114,6 +114,18 @@ const attention = (page: Page, name: RegExp) => dashboard(page).getByRole('regio
 const tile = (page: Page, label: string) => dashboard(page).getByRole('list', { name: 'At a glance' }).getByRole('listitem', { name: new RegExp(`^${label}: `) });
 const problems = (page: Page) => page.getByRole('tree', { name: 'Problems' });
 
+/** Checks in from a goal's card: its value (the field's label names the unit), a status, a note. */
+async function checkInFromCard(page: Page, goal: string, c: { value: [label: string, value: string]; status?: string; note: string }): Promise<void> {
+  const card = goalCard(page, goal);
+  await card.scrollIntoViewIfNeeded();
+  await card.getByRole('button', { name: 'Check in…' }).click();
+  const form = card.getByRole('group', { name: 'Check in' });
+  await form.getByLabel(c.value[0]).fill(c.value[1]);
+  if (c.status) await form.getByLabel('Status').selectOption(c.status);
+  await form.getByLabel('Note').fill(c.note);
+  await form.getByRole('button', { name: 'Save check-in' }).click();
+}
+
 async function showProblems(page: Page): Promise<void> {
   await runFromPalette(page, 'show problems', /Show Problems/);
   await problems(page).or(page.getByText('No problems have been found')).first().waitFor(WAIT);
@@ -133,14 +145,7 @@ it('Plan Review: every goal by team, live as a colleague checks in; a goal opens
   expect(await dashboard(priya.page).getByRole('region', { name: 'Marketing goals' }).getByRole('button', { name: LEADS }).count()).toBe(1);
 
   // Dana checks in on the leads goal from its card: at risk, with a note.
-  const card = goalCard(dana.page, LEADS);
-  await card.scrollIntoViewIfNeeded();
-  await card.getByRole('button', { name: 'Check in…' }).click();
-  const form = card.getByRole('group', { name: 'Check in' });
-  await form.getByLabel('Value (leads)').fill('1,150');
-  await form.getByLabel('Status').selectOption('at-risk');
-  await form.getByLabel('Note').fill('Webinar leads arrive in May');
-  await form.getByRole('button', { name: 'Save check-in' }).click();
+  await checkInFromCard(dana.page, LEADS, { value: ['Value (leads)', '1,150'], status: 'at-risk', note: 'Webinar leads arrive in May' });
 
   // Priya's dashboard follows: the goal is at risk now, its trend since the last review and its last check-in show.
   await expect.poll(() => atRisk.getByRole('button').allTextContents(), WAIT).toEqual([LEADS, RETENTION]);
@@ -237,13 +242,7 @@ it('Import Actuals: a broken file and bad rows import nothing; the Salesforce ex
 it('a check-in reaches a colleague with its trend; the company goal charts its sub-goals’ contributions against the pace line', async () => {
   await dana.page.getByRole('tab', { name: 'FY27 joint plan', exact: true }).click();
   await priya.page.getByRole('tab', { name: 'FY27 joint plan', exact: true }).click();
-  const card = goalCard(dana.page, EXISTING);
-  await card.scrollIntoViewIfNeeded();
-  await card.getByRole('button', { name: 'Check in…' }).click();
-  const form = card.getByRole('group', { name: 'Check in' });
-  await form.getByLabel('Value ($)').fill('31,400,000');
-  await form.getByLabel('Note').fill('Q1 expansions closed');
-  await form.getByRole('button', { name: 'Save check-in' }).click();
+  await checkInFromCard(dana.page, EXISTING, { value: ['Value ($)', '31,400,000'], note: 'Q1 expansions closed' });
 
   // Priya sees it on the card: the latest check-in and the trend line over its three values.
   const theirs = goalCard(priya.page, EXISTING);
