@@ -48,6 +48,10 @@ export function applicationMenuTemplate({ platform, devTools, run }: MenuOptions
         cmd('plan.duplicate'),
         cmd('plan.delete'),
         sep,
+        cmd('editions.save'),
+        cmd('editions.compare'),
+        cmd('plan.startNextCycle'),
+        sep,
         cmd('plan.importActuals'),
         cmd('review.open'),
         sep,
@@ -118,6 +122,7 @@ export function applicationMenuTemplate({ platform, devTools, run }: MenuOptions
       label: '&Share',
       submenu: [
         cmd('sync.share'),
+        cmd('sync.inviteColleague'),
         cmd('sync.stopSharing'),
       ],
     },

@@ -18,6 +18,7 @@ import { createPlanEditor, type CursorData, type PlanSlateEditor } from './creat
 import { DerivedStore } from './derivedStore';
 import { deleteBeforeCaret, revealSelection, textBeforeCaret, toggleMark } from './editorCommands';
 import { FieldConflicts } from './fieldConflicts';
+import { HeadingNotesContext, NO_HEADING_NOTES, type HeadingNotes } from './headingNotes';
 import { InsertMenu } from './InsertMenu';
 import { type MenuItem, mentionItems, slashItems, type Typeahead, typeaheadAt } from './insertMenu';
 import { PlanEditorContext, type GoalOption, type PlanEditorContextValue } from './planContext';
@@ -47,6 +48,8 @@ type Props = {
   /** The workspace's fiscal year start (1 = January), for periods given by a label alone. */
   fiscalYearStartMonth?: number;
   readOnly?: boolean;
+  /** Notes beside section headings, by heading text ("changed since approval"). */
+  headingNotes?: HeadingNotes;
   onEditor?: (editor: PlanSlateEditor | null) => void;
 };
 
@@ -109,7 +112,8 @@ function editableRef(editable: HTMLDivElement | null): (() => void) | undefined 
 const today = () => isoDay(new Date());
 
 function ConnectedPlanEditor({
-  session, editor, people, goalOptions = [], otherPlans = NO_PLANS, teams = DEFAULT_TEAMS, fiscalYearStartMonth = 1, readOnly = false, onEditor,
+  session, editor, people, goalOptions = [], otherPlans = NO_PLANS, teams = DEFAULT_TEAMS, fiscalYearStartMonth = 1, readOnly = false,
+  headingNotes = NO_HEADING_NOTES, onEditor,
 }: Props & { editor: PlanSlateEditor }) {
   // Goal figures (progress, depth) are computed before the first render, so sub-goals show indented
   // from the start; for a large (chunked) plan right after it, since the goal tree covers every block.
@@ -251,30 +255,32 @@ function ConnectedPlanEditor({
 
   return (
     <PlanEditorContext.Provider value={context}>
-      <Slate editor={editor} initialValue={editor.children} onChange={onChange}>
-        <div className="tandem-editor">
-          {!readOnly && <Toolbar />}
-          <RemoteCursors>
-            <Editable
-              ref={editableRef}
-              className="tandem-editable"
-              aria-label="Plan text"
-              readOnly={readOnly}
-              renderElement={PlanElement}
-              renderLeaf={PlanLeaf}
-              renderChunk={renderChunk}
-              placeholder="Write the plan… type / for goals, stages and actions, @ to mention someone"
-              onKeyDown={onKeyDown}
-              onBlur={isCardFieldBlur}
-              spellCheck
-            />
-            {typeahead && items.length > 0 && (
-              <InsertMenu editor={editor} title={typeahead.kind === 'slash' ? 'Insert' : 'Mention someone'} items={items} active={active}
-                onChoose={choose} onHover={setActive} />
-            )}
-          </RemoteCursors>
-        </div>
-      </Slate>
+      <HeadingNotesContext.Provider value={headingNotes}>
+        <Slate editor={editor} initialValue={editor.children} onChange={onChange}>
+          <div className="tandem-editor">
+            {!readOnly && <Toolbar />}
+            <RemoteCursors>
+              <Editable
+                ref={editableRef}
+                className="tandem-editable"
+                aria-label="Plan text"
+                readOnly={readOnly}
+                renderElement={PlanElement}
+                renderLeaf={PlanLeaf}
+                renderChunk={renderChunk}
+                placeholder="Write the plan… type / for goals, stages and actions, @ to mention someone"
+                onKeyDown={onKeyDown}
+                onBlur={isCardFieldBlur}
+                spellCheck
+              />
+              {typeahead && items.length > 0 && (
+                <InsertMenu editor={editor} title={typeahead.kind === 'slash' ? 'Insert' : 'Mention someone'} items={items} active={active}
+                  onChoose={choose} onHover={setActive} />
+              )}
+            </RemoteCursors>
+          </div>
+        </Slate>
+      </HeadingNotesContext.Provider>
     </PlanEditorContext.Provider>
   );
 }

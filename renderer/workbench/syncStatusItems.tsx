@@ -2,6 +2,7 @@
  * The workbench's own status bar entries: where the open plan stands (connection, view only, saved /
  * unsynced changes), who else is in it, and its period.
  */
+import { useEffect } from 'react';
 import { initials } from '../../shared/model/people';
 import { formatDay, planPeriod } from '../../shared/model/period';
 import { WORKSPACE_DOC_ID } from '../../shared/model/workspaceDoc';
@@ -48,6 +49,12 @@ export function useShownConnection(): SyncStatus['connection'] {
 export function ConnectionItem() {
   const status = useActiveSyncStatus();
   const c = CONNECTION[useShownConnection()];
+  const { notifications } = useServices();
+  const stopped = status?.stopped ?? null;
+  // Syncing stopped for good (a retry cannot fix it): say why where it cannot be missed, once.
+  useEffect(() => {
+    if (stopped) notifications.notify(`This plan is not syncing. ${stopped}`, 'error');
+  }, [stopped, notifications]);
   return (
     <button
       type="button"

@@ -166,6 +166,13 @@ export class WorkspaceModel {
     return plan;
   }
 
+  /** Next period's plan made from this one (shared/model/nextCycle.ts), listed at once. */
+  async startNextCycle(args: Parameters<HostServices['workspace']['startNextCycle']>[0]): Promise<PlanSummary> {
+    const plan = await this.host.workspace.startNextCycle(args);
+    this.plans.update((ps) => (ps.some((p) => p.id === plan.id) ? ps : [...ps, plan]));
+    return plan;
+  }
+
   /** A plan's current content, once its document has arrived (for commands that act on a plan just created). */
   async readPlan(planId: string): Promise<PlanSnapshot> {
     const session = this.pool.acquire(planId);

@@ -8,7 +8,8 @@ import { constant } from '../../../../renderer/workbench/services/observable';
 /** The palette as someone with a workspace and a plan open sees it, with the shell's own commands. */
 const ctx = {
   workspace: { id: 'w', name: 'W', location: '/w' },
-  editors: { activePlanId: constant('p'), activeEditor: constant({}), hasOpenEditor: () => true, canReopen: () => true },
+  editors: { activePlanId: constant('p'), activeInput: constant({ kind: 'plan', id: 'p' }), activeEditor: constant({}), hasOpenEditor: () => true, canReopen: () => true },
+  layout: { state: constant({ editors: { groups: [{ tabs: ['p'], active: 'p' }], activeGroup: 0, recentlyClosed: [] } }) },
   model: { settings: constant({ theme: 'light' }), workspaceDoc: constant({}) },
 } as unknown as CommandContext;
 
