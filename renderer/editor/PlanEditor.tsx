@@ -10,7 +10,7 @@ import { type Mark } from '../../shared/model/elements';
 import { addCheckIn, checkInsMap, watchCheckIns } from '../../shared/model/checkIns';
 import { isoDay } from '../../shared/model/period';
 import { type Person } from '../../shared/model/people';
-import { planContent, readPlanMeta, type PlanSnapshot } from '../../shared/model/planDoc';
+import { planContent, planMetaMap, readPlanMeta, type PlanSnapshot } from '../../shared/model/planDoc';
 import { DEFAULT_TEAMS, type Team } from '../../shared/model/teams';
 import { type CollabSession, USER_FIELD } from '../collab/collabSession';
 import { copyAsMarkdown } from './copyAsMarkdown';
@@ -45,6 +45,8 @@ type Props = {
   otherPlans?: OtherPlans;
   /** The workspace's teams (the five default teams when not given). */
   teams?: readonly Team[];
+  /** The workspace's fiscal year start (1 = January), for periods given by a label alone. */
+  fiscalYearStartMonth?: number;
   readOnly?: boolean;
   /** Notes beside section headings, by heading text ("changed since approval"). */
   headingNotes?: HeadingNotes;
@@ -109,7 +111,10 @@ function editableRef(editable: HTMLDivElement | null): (() => void) | undefined 
 
 const today = () => isoDay(new Date());
 
-function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherPlans = NO_PLANS, teams = DEFAULT_TEAMS, readOnly = false, headingNotes = NO_HEADING_NOTES, onEditor }: Props & { editor: PlanSlateEditor }) {
+function ConnectedPlanEditor({
+  session, editor, people, goalOptions = [], otherPlans = NO_PLANS, teams = DEFAULT_TEAMS, fiscalYearStartMonth = 1, readOnly = false,
+  headingNotes = NO_HEADING_NOTES, onEditor,
+}: Props & { editor: PlanSlateEditor }) {
   // Goal figures (progress, depth) are computed before the first render, so sub-goals show indented
   // from the start; for a large (chunked) plan right after it, since the goal tree covers every block.
   const plansNow = otherPlans.get;
@@ -117,19 +122,21 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherP
   const checkIns = useMemo(() => watchCheckIns(session.doc), [session]);
   useEffect(() => () => checkIns.stop(), [checkIns]);
   const derived = useMemo(() => {
-    const store = new DerivedStore(() => readPlanMeta(session.doc), undefined, plansNow, () => checkIns.current(), today);
+    const store = new DerivedStore(() => readPlanMeta(session.doc), undefined, plansNow, () => checkIns.current(), today, () => fiscalYearStartMonth);
     if (editor.getChunkSize(editor) === null) store.recompute(editor.children);
     return store;
-  }, [session, editor, plansNow, checkIns]);
+    // A new fiscal year setting (rare) makes a new store: periods read from labels move, and the pace with them.
+  }, [session, editor, plansNow, checkIns, fiscalYearStartMonth]);
   const conflicts = useMemo(() => new FieldConflicts(session.doc, session.device), [session]);
   // Another plan changed (a sub-goal there moved): the figures follow, off the typing path.
   useEffect(() => otherPlans.subscribe(() => derived.changed(editor.children)), [derived, editor, otherPlans]);
-  // A check-in (here or a colleague's): the same. Check-ins are not in the text, so typing never waits for them.
+  // A check-in (here or a colleague's), or the plan's period changed: the same. Neither is in the text,
+  // so typing never waits for them.
   useEffect(() => {
-    const map = checkInsMap(session.doc);
-    const onCheckIn = () => derived.changed(editor.children);
-    map.observe(onCheckIn);
-    return () => map.unobserve(onCheckIn);
+    const maps = [checkInsMap(session.doc), planMetaMap(session.doc)];
+    const onChange = () => derived.changed(editor.children);
+    maps.forEach((m) => m.observe(onChange));
+    return () => maps.forEach((m) => m.unobserve(onChange));
   }, [derived, editor, session]);
   const onEditorRef = useRef(onEditor);
   onEditorRef.current = onEditor;

@@ -79,6 +79,8 @@ function PlanPane({ session, group }: { session: CollabSession; group: number })
   const { model, editors } = services;
   const headingNotes = useMemo(() => headingNotesFor(session.docId, services), [session.docId, services]);
   const people = useValue(model.people);
+  const teams = useValue(model.teams);
+  const { fiscalYearStartMonth } = useValue(model.workspaceSettings);
   const goalOptions = useGoalOptions(session.docId);
   const newer = useWrittenByNewer(session.doc);
   const onEditor = useCallback((e: PlanSlateEditor | null) => editors.setPlanEditor(group, session.docId, e), [editors, group, session.docId]);
@@ -91,8 +93,8 @@ function PlanPane({ session, group }: { session: CollabSession; group: number })
         </p>
       )}
       <div className="tandem-editor-pane-body">
-        <PlanEditor session={session} people={people} goalOptions={goalOptions} otherPlans={model.snapshots} readOnly={newer || session.readOnly}
-          headingNotes={headingNotes} onEditor={onEditor} />
+        <PlanEditor session={session} people={people} goalOptions={goalOptions} otherPlans={model.snapshots} teams={teams}
+          fiscalYearStartMonth={fiscalYearStartMonth} readOnly={newer || session.readOnly} headingNotes={headingNotes} onEditor={onEditor} />
       </div>
     </div>
   );

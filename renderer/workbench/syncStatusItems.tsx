@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react';
 import { initials } from '../../shared/model/people';
+import { formatDay, planPeriod } from '../../shared/model/period';
 import { WORKSPACE_DOC_ID } from '../../shared/sync/rooms';
 import { type SyncStatus } from '../collab/collabSession';
 import { runCommand } from '../platform/commands';
@@ -117,11 +118,17 @@ export function PeersItem() {
 
 export function PeriodItem() {
   const { model, editors } = useServices();
-  const period = useComputed([model.snapshots, editors.activePlanId], (snapshots, planId) => snapshots.find((s) => s.meta.id === planId)?.meta.period || null);
-  if (!period) return null;
+  const planId = useValue(editors.activePlanId);
+  const period = useComputed([model.snapshots, model.workspaceSettings, editors.activePlanId], (snapshots, settings, id) => {
+    const meta = snapshots.find((s) => s.meta.id === id)?.meta;
+    return meta ? { label: meta.period.trim(), dates: planPeriod(meta, settings.fiscalYearStartMonth) } : null;
+  }, [], (a, b) => a?.label === b?.label && a?.dates?.start === b?.dates?.start && a?.dates?.end === b?.dates?.end);
+  if (!planId || !period) return null;
+  const dates = period.dates ? `${formatDay(period.dates.start)} – ${formatDay(period.dates.end)}` : 'no dates';
   return (
-    <span className="tandem-status-item is-static" aria-label={`Plan period: ${period}`} title="Plan period">
-      <Icon name="calendar" /> {period}
-    </span>
+    <button type="button" className="tandem-status-item" aria-label={`Plan period: ${period.label || 'not set'} (${dates}). Change the period`}
+      title={`Plan period: ${period.label || 'not set'}, ${dates}. Click to change it.`} onClick={() => void runCommand('plan.setPeriod', planId)}>
+      <Icon name="calendar" /> {period.label || 'Set period'}
+    </button>
   );
 }

@@ -10,12 +10,18 @@ const COLOURS = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed'];
 export type Person = BrowserUser;
 
 /** A fresh browser context (its own storage: a different person) with the workbench open. */
-export async function openAs(browser: Browser, app: WebApp, name: string, opts: { query?: string; colorScheme?: 'light' | 'dark'; device?: string; token?: string } = {}): Promise<Person> {
+export async function openAs(browser: Browser, app: WebApp, name: string, opts: {
+  query?: string; colorScheme?: 'light' | 'dark'; device?: string; token?: string;
+  /** The browser's clock starts here (ISO time) and runs on. */
+  now?: string;
+} = {}): Promise<Person> {
   const { context, page, errors } = await newBrowserUser(browser, { name, color: COLOURS[name.length % COLOURS.length]! },
     { viewport: { width: 1400, height: 860 }, colorScheme: opts.colorScheme ?? 'light', acceptDownloads: true });
   // This browser's lasting device id (renderer/collab/deviceId.ts), when a test wrote as that device elsewhere.
   if (opts.device) await context.addInitScript((device) => localStorage.setItem('tandem.device', device), opts.device);
-  const token = opts.token ?? await app.tokenFor(name, 'editor');
+  if (opts.now) await context.clock.install({ time: opts.now });
+  // A browser whose clock runs ahead still holds a valid invite.
+  const token = opts.token ?? await app.tokenFor(name, 'editor', opts.now ? '2y' : undefined);
   await page.goto(`${app.url}/?token=${encodeURIComponent(token)}${opts.query ? `&${opts.query}` : ''}`);
   await page.getByRole('contentinfo', { name: 'Status Bar' }).waitFor();
   return { context, page, errors };

@@ -6,14 +6,15 @@
 import { approveEdition, requestSignoff } from '../../../shared/editions/editionsDoc';
 import { awaitingApprovalFrom } from '../../../shared/editions/planApproval';
 import { defaultSignoffPeople } from '../../../shared/editions/signoff';
-import { TEAM_LABELS, type Person } from '../../../shared/model/people';
+import { type Person } from '../../../shared/model/people';
+import { teamName, type Team } from '../../../shared/model/teams';
 import { type WorkbenchServices } from '../../workbench/services/services';
 import {
   editionOf, errorText, loadedEditions, nextQuestion, pickVersion, planOf, planTitle, refuseReader, saveEditionInteractive,
 } from './editionActions';
 import { joinNames } from './editionWords';
 
-const withTeam = (p: Person) => `${p.name} (${TEAM_LABELS[p.team] ?? p.team})`;
+const withTeam = (teams: readonly Team[]) => (p: Person) => `${p.name} (${teamName(p.team, teams)})`;
 
 /** Picks people one at a time until "Done"; null when dismissed. */
 async function choosePeople(wb: WorkbenchServices, start: Person[], editionName: string): Promise<Person[] | null> {
@@ -23,7 +24,7 @@ async function choosePeople(wb: WorkbenchServices, start: Person[], editionName:
     type Choice = { done: true } | { person: Person };
     const items: { label: string; description?: string; value: Choice }[] = people.map((p) => ({
       label: `${chosen.some((c) => c.id === p.id) ? '✓ ' : ''}${p.name}`,
-      description: [TEAM_LABELS[p.team] ?? p.team, p.role].filter(Boolean).join(' · '),
+      description: [teamName(p.team, wb.model.teams.get()), p.role].filter(Boolean).join(' · '),
       value: { person: p },
     }));
     if (chosen.length) items.unshift({ label: `Ask ${joinNames(chosen.map((p) => p.name))}`, description: 'done choosing', value: { done: true } });
@@ -61,7 +62,7 @@ export async function requestSignoffInteractive(wb: WorkbenchServices, arg: unkn
   let asked: Person[] | null = leaders;
   if (leaders.length) {
     const how = await wb.quickInput.pick([
-      { label: `Ask ${joinNames(leaders.map(withTeam))}`, description: 'the plan’s sales and marketing leaders', value: 'leaders' as const },
+      { label: `Ask ${joinNames(leaders.map(withTeam(wb.model.teams.get())))}`, description: 'the plan’s sales and marketing leaders', value: 'leaders' as const },
       { label: 'Choose people…', value: 'choose' as const },
     ], { placeholder: `Who approves “${edition.name}”?` });
     if (!how) return;

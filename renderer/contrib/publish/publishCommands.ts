@@ -5,7 +5,7 @@ import { editionCover, editionsRecords, liveCoverOf, type EditionCover } from '.
 import { type PlanSnapshot } from '../../../shared/model/planDoc';
 import { sideDocId } from '../../../shared/sync/rooms';
 import { type CommandContext } from '../../platform/commands';
-import { downloadFile, planFileName } from './exportMarkdown';
+import { downloadFile, planFileName } from '../../workbench/widgets/downloadFile';
 import { printHtml } from './printHtml';
 
 /**

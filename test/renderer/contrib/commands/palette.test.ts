@@ -10,7 +10,7 @@ const ctx = {
   workspace: { id: 'w', name: 'W', location: '/w' },
   editors: { activePlanId: constant('p'), activeInput: constant({ kind: 'plan', id: 'p' }), activeEditor: constant({}), hasOpenEditor: () => true, canReopen: () => true },
   layout: { state: constant({ editors: { groups: [{ tabs: ['p'], active: 'p' }], activeGroup: 0, recentlyClosed: [] } }) },
-  model: { settings: constant({ theme: 'light' }), workspaceDoc: constant({}) },
+  model: { settings: constant({ theme: 'light' }), workspaceDoc: constant({}), plans: constant([{ id: 'p', title: 'P' }]) },
 } as unknown as CommandContext;
 
 describe('command palette', () => {
