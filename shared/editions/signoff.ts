@@ -8,6 +8,7 @@
  * a requested person has approved when an approval of that edition carries their directory name.
  */
 import { TEAM_LABELS, type Person } from '../model/people';
+import { teamKind, type Team, type TeamKind } from '../model/teams';
 import { type PlanSnapshot } from '../model/planDoc';
 import { changedSections, diffPlans, type DiffSection } from '../derive/diff/planDiff';
 import { structuredBlocks } from '../derive/walk';
@@ -28,13 +29,14 @@ function ownership(plan: PlanSnapshot): Map<string, number> {
 
 /**
  * Whom "Request Sign-off…" asks by default: the plan's sales leader and its marketing leader — for
- * each team, the person whose role names a leader (VP, Head, Chief, Director, CMO, CRO…), then the
+ * each side (the kind of their team), the person whose role names a leader (VP, Head, Chief, Director, CMO, CRO…), then the
  * one who owns most of this plan; nobody for a team the directory has no one in.
  */
-export function defaultSignoffPeople(plan: PlanSnapshot, people: Person[]): Person[] {
+export function defaultSignoffPeople(plan: PlanSnapshot, people: Person[], teams?: readonly Team[]): Person[] {
   const owns = ownership(plan);
-  const leaderOf = (team: Person['team']) => people
-    .filter((p) => p.team === team)
+  // By the kind of their team: a workspace's "West Sales" and "EMEA Sales" are both sales.
+  const leaderOf = (kind: TeamKind) => people
+    .filter((p) => teamKind(p.team, teams) === kind)
     .map((p) => ({ p, score: (LEADER_ROLE.test(p.role) ? 1_000_000 : 0) + (owns.get(p.id) ?? 0) }))
     .sort((a, b) => b.score - a.score || a.p.name.localeCompare(b.p.name))[0]?.p;
   return [leaderOf('sales'), leaderOf('marketing')].filter((p): p is Person => p !== undefined);

@@ -58,7 +58,7 @@ export async function requestSignoffInteractive(wb: WorkbenchServices, arg: unkn
   const edition = entry.records.editions.find((e) => e.id === editionId);
   if (!edition) return;
   const snapshot = wb.model.snapshots.get().find((s) => s.meta.id === entry.planId);
-  const leaders = snapshot ? defaultSignoffPeople(snapshot, wb.model.people.get()) : [];
+  const leaders = snapshot ? defaultSignoffPeople(snapshot, wb.model.people.get(), wb.model.teams.get()) : [];
   let asked: Person[] | null = leaders;
   if (leaders.length) {
     const how = await wb.quickInput.pick([

@@ -23,6 +23,14 @@ describe('defaultSignoffPeople', () => {
     expect(defaultSignoffPeople(p, [sam, lea, person('p_tom', 'Tom', 'sales', 'Rep')]).map((x) => x.name)).toEqual(['Sam', 'Lea']);
     expect(defaultSignoffPeople(p, [lea])).toEqual([lea]);
   });
+
+  it("finds the leaders in the workspace's own teams by their kind", () => {
+    const teams = [{ id: 'west-sales', name: 'West Sales', kind: 'sales' as const }, { id: 'demand-gen', name: 'Demand Gen', kind: 'marketing' as const }];
+    const vp = person('p_vp', 'Vera', 'west-sales', 'VP Sales West');
+    const head = person('p_head', 'Hugo', 'demand-gen', 'Head of Demand Gen');
+    const p = plan('plan_b', [newGoal({ owners: [vp.id] })]);
+    expect(defaultSignoffPeople(p, [head, vp, sam], teams).map((x) => x.name)).toEqual(['Vera', 'Hugo']);
+  });
 });
 
 describe('sign-off', () => {
