@@ -78,6 +78,13 @@ export function cardKey(anchor: Anchor): string | null {
   }
 }
 
+/** The field of a card a structured anchor points at (`goal:<id>#target`); null without a field. */
+export function fieldKey(anchor: Anchor): string | null {
+  const card = cardKey(anchor);
+  const field = 'field' in anchor ? anchor.field : undefined;
+  return card && field ? `${card}#${field}` : null;
+}
+
 // ---------- text ----------
 
 type Leaf = { path: Path; start: number; text: string };
