@@ -2,7 +2,7 @@
  * The plan editor: Slate bound to the session's Y.Doc, with the toolbar, the slash and @ menus,
  * collaborators' cursors, and the cards for goals, stages and actions.
  */
-import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Editor, Element, Range } from 'slate';
 import { Editable, ReactEditor, Slate } from 'slate-react';
 import { YjsEditor } from '@slate-yjs/core';
@@ -13,6 +13,8 @@ import { type Person } from '../../shared/model/people';
 import { planContent, readPlanMeta, type PlanSnapshot } from '../../shared/model/planDoc';
 import { DEFAULT_TEAMS, type Team } from '../../shared/model/teams';
 import { type CollabSession, USER_FIELD } from '../collab/collabSession';
+import { CommentMargin } from './CommentMargin';
+import { type CommentMarks } from './commentMarks';
 import { copyAsMarkdown } from './copyAsMarkdown';
 import { createPlanEditor, type CursorData, type PlanSlateEditor } from './createPlanEditor';
 import { DerivedStore } from './derivedStore';
@@ -46,6 +48,8 @@ type Props = {
   teams?: readonly Team[];
   readOnly?: boolean;
   onEditor?: (editor: PlanSlateEditor | null) => void;
+  /** Comment counts on the cards and highlights in the text (the comments feature fills them). */
+  comments?: CommentMarks | null;
 };
 
 /** Creates the session's editor and connects it to the plan, before anything renders it. */
@@ -97,6 +101,8 @@ function edgeKey(event: KeyboardEvent): 'start' | 'end' | null {
 /** The workspace's plans as they are now, and a listener for each new snapshot (the workbench's model gives it). */
 export type OtherPlans = { get(): PlanSnapshot[]; subscribe(listener: () => void): () => void };
 const NO_PLANS: OtherPlans = { get: () => [], subscribe: () => () => {} };
+const noSubscribe = () => () => {};
+const noVersion = () => 0;
 
 /** The editable's DOM element, once: React spares its selection walk, and undo in a card field stays in the field. */
 function editableRef(editable: HTMLDivElement | null): (() => void) | undefined {
@@ -106,7 +112,7 @@ function editableRef(editable: HTMLDivElement | null): (() => void) | undefined 
 
 const today = () => isoDay(new Date());
 
-function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherPlans = NO_PLANS, teams = DEFAULT_TEAMS, readOnly = false, onEditor }: Props & { editor: PlanSlateEditor }) {
+function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherPlans = NO_PLANS, teams = DEFAULT_TEAMS, readOnly = false, onEditor, comments = null }: Props & { editor: PlanSlateEditor }) {
   // Goal figures (progress, depth) are computed before the first render, so sub-goals show indented
   // from the start; for a large (chunked) plan right after it, since the goal tree covers every block.
   const plansNow = otherPlans.get;
@@ -162,7 +168,12 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherP
       addCheckIn(session.doc, { ...input, author: user?.name ?? '' });
     },
     today,
-  }), [session, people, goalOptions, derived, conflicts, readOnly, teams]);
+    comments,
+  }), [session, people, goalOptions, derived, conflicts, readOnly, teams, comments]);
+  // Highlights change when the threads are read again; between two readings they follow the edits.
+  const commentsVersion = useSyncExternalStore(comments?.subscribe ?? noSubscribe, comments?.getVersion ?? noVersion);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new function when the marks change makes Slate decorate again
+  const decorate = useMemo(() => (comments ? comments.decorate : undefined), [comments, commentsVersion]);
 
   const [typeahead, setTypeahead] = useState<Typeahead | null>(null);
   const [active, setActive] = useState(0);
@@ -173,11 +184,12 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherP
 
   const onChange = useCallback(() => {
     lazyChunks(editor).mountSelection(editor.selection);
+    comments?.follow(editor.operations);
     if (editor.operations.some((op) => op.type !== 'set_selection')) derived.changed(editor.children);
     const next = readOnly ? null : typeaheadAt(textBeforeCaret(editor));
     setTypeahead((prev) => (prev?.kind === next?.kind && prev?.query === next?.query ? prev : next));
     setActive(0);
-  }, [editor, derived, readOnly]);
+  }, [editor, derived, readOnly, comments]);
 
   const choose = useCallback((item: MenuItem) => {
     if (!typeahead) return;
@@ -257,6 +269,7 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherP
               renderElement={PlanElement}
               renderLeaf={PlanLeaf}
               renderChunk={renderChunk}
+              decorate={decorate}
               placeholder="Write the plan… type / for goals, stages and actions, @ to mention someone"
               onKeyDown={onKeyDown}
               onBlur={isCardFieldBlur}
@@ -266,6 +279,7 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherP
               <InsertMenu editor={editor} title={typeahead.kind === 'slash' ? 'Insert' : 'Mention someone'} items={items} active={active}
                 onChoose={choose} onHover={setActive} />
             )}
+            {comments && <CommentMargin marks={comments} />}
           </RemoteCursors>
         </div>
       </Slate>

@@ -3,15 +3,17 @@
  * its template and period, kept live from the plan's own meta) above the plan editor on the tab's
  * session, with the workspace's people and goals.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { planMetaMap, readPlanMeta, writtenByNewerTandem, type PlanMeta } from '../../shared/model/planDoc';
 import { type GoalTree } from '../../shared/derive/goalTree';
 import { type CollabSession } from '../collab/collabSession';
+import { CommentMarks } from '../editor/commentMarks';
 import { type PlanSlateEditor } from '../editor/createPlanEditor';
 import { PlanEditor, type GoalOption } from '../editor/PlanEditor';
 import { goalTree } from './derived';
 import { type EditorKind, type EditorProps } from './editorKinds';
+import { planPaneParts } from './planPaneParts';
 import { useComputed, useServices, useValue } from './services/services';
 import { hasPendingChanges, useSyncStatus } from './useSyncStatus';
 import './editorPane.css';
@@ -74,7 +76,14 @@ function PlanPane({ session, group }: { session: CollabSession; group: number })
   const people = useValue(model.people);
   const goalOptions = useGoalOptions(session.docId);
   const newer = useWrittenByNewer(session.doc);
-  const onEditor = useCallback((e: PlanSlateEditor | null) => editors.setPlanEditor(group, session.docId, e), [editors, group, session.docId]);
+  const [editor, setEditor] = useState<PlanSlateEditor | null>(null);
+  const onEditor = useCallback((e: PlanSlateEditor | null) => {
+    setEditor(e);
+    editors.setPlanEditor(group, session.docId, e);
+  }, [editors, group, session.docId]);
+  const comments = useMemo(() => new CommentMarks(), []);
+  useSyncExternalStore(planPaneParts.subscribe, planPaneParts.getVersion);
+  const parts = planPaneParts.all().sort((a, b) => a.order - b.order);
   return (
     <div className="tandem-editor-pane">
       <DocumentHeader doc={session.doc} />
@@ -83,8 +92,12 @@ function PlanPane({ session, group }: { session: CollabSession; group: number })
           A newer version of Tandem wrote parts of this plan that this version cannot show. It is open read-only: update Tandem to edit it.
         </p>
       )}
-      <div className="tandem-editor-pane-body">
-        <PlanEditor session={session} people={people} goalOptions={goalOptions} otherPlans={model.snapshots} readOnly={newer || session.readOnly} onEditor={onEditor} />
+      <div className="tandem-editor-pane-main">
+        <div className="tandem-editor-pane-body">
+          <PlanEditor session={session} people={people} goalOptions={goalOptions} otherPlans={model.snapshots} readOnly={newer || session.readOnly}
+            onEditor={onEditor} comments={comments} />
+        </div>
+        {parts.map((p) => <p.component key={p.id} planId={session.docId} group={group} session={session} editor={editor} comments={comments} />)}
       </div>
     </div>
   );

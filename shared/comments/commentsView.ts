@@ -131,3 +131,18 @@ export function requestsForMe(plans: readonly { threads: readonly Thread[] }[], 
   for (const p of plans) for (const t of p.threads) if (asksMe(t, me, people)) n++;
   return n;
 }
+
+/** When something was written, as people say it: "just now", "5 min ago", "3 h ago", "yesterday", "Dec 1", "Dec 1, 2025". */
+export function whenWritten(at: string, now: Date = new Date()): string {
+  const then = new Date(at);
+  if (Number.isNaN(then.getTime())) return '';
+  const minutes = Math.floor((now.getTime() - then.getTime()) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 24 * 60 && then.getDate() === now.getDate()) return `${Math.floor(minutes / 60)} h ago`;
+  const yesterday = new Date(now);
+  yesterday.setDate(now.getDate() - 1);
+  if (then.toDateString() === yesterday.toDateString()) return 'yesterday';
+  const sameYear = then.getFullYear() === now.getFullYear();
+  return then.toLocaleDateString('en-US', { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }) });
+}

@@ -2,7 +2,8 @@
 import * as Y from 'yjs';
 import { planPlaces, placeOf, shortQuote } from '../../../shared/comments/commentPlaces';
 import { createThread, readThreads, reply, setResolved } from '../../../shared/comments/commentsDoc';
-import { countsByField, lastActivity, meIn, requestsForMe, threadGroups } from '../../../shared/comments/commentsView';
+import { cardAnchor, cardKey } from '../../../shared/comments/anchors';
+import { countsByField, lastActivity, meIn, requestsForMe, threadGroups, whenWritten } from '../../../shared/comments/commentsView';
 import { completeMention, mentionQueryAt, mentionRuns } from '../../../shared/comments/mentions';
 import { newAction, newGoal, newStageMatrix, paragraph } from '../../../shared/model/blocks';
 import { type Person } from '../../../shared/model/people';
@@ -87,5 +88,28 @@ describe('the @mention picker', () => {
     ]);
     expect(mentionRuns('@Ana, hi', PEOPLE)[0]).toEqual({ text: '@Ana', personId: 'p_ana' });
     expect(mentionRuns('no one', PEOPLE)).toEqual([{ text: 'no one', personId: null }]);
+  });
+});
+
+describe('card keys and times', () => {
+  it('reads a card key back into its anchor, on a field when given; a key that is no card\'s is null', () => {
+    for (const anchor of [{ kind: 'goal', goalId: 'g1' }, { kind: 'action', actionId: 'a_1' }, { kind: 'stage', matrixId: 'm_1', stage: 'qualification' }] as const) {
+      expect(cardAnchor(cardKey(anchor)!)).toEqual(anchor);
+    }
+    expect(cardAnchor('goal:g1', 'target')).toEqual({ kind: 'goal', goalId: 'g1', field: 'target' });
+    expect(cardAnchor('goal:g1', 'colour'), 'not a goal field').toBeNull();
+    expect(cardAnchor('stage:m_1/nowhere')).toBeNull();
+    expect(cardAnchor('plan')).toBeNull();
+  });
+
+  it('says when a message was written the way people do', () => {
+    const now = new Date('2026-12-02T15:00:00');
+    expect(whenWritten('2026-12-02T14:59:40', now)).toBe('just now');
+    expect(whenWritten('2026-12-02T14:35:00', now)).toBe('25 min ago');
+    expect(whenWritten('2026-12-02T09:00:00', now)).toBe('6 h ago');
+    expect(whenWritten('2026-12-01T09:00:00', now)).toBe('yesterday');
+    expect(whenWritten('2026-11-03T09:00:00', now)).toBe('Nov 3');
+    expect(whenWritten('2025-11-03T09:00:00', now)).toBe('Nov 3, 2025');
+    expect(whenWritten('not a date', now)).toBe('');
   });
 });
