@@ -81,6 +81,9 @@ export function applicationMenuTemplate({ platform, devTools, run }: MenuOptions
         cmd('editor.insertStageMatrix'),
         sep,
         cmd('goal.cascade'),
+        sep,
+        cmd('comments.add'),
+        cmd('comments.askForFeedback'),
       ],
     },
     {

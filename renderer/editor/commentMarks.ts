@@ -56,6 +56,12 @@ export class CommentMarks {
   /** Changes whenever counts or marks are set (not when ranges only follow edits). */
   readonly getVersion = (): number => this.version;
 
+  setCanComment(can: boolean): void {
+    if (this.canComment === can) return;
+    this.canComment = can;
+    this.changed();
+  }
+
   countOf = (key: string): CommentCount | undefined => this.counts.get(key);
 
   setCounts(counts: ReadonlyMap<string, CommentCount>): void {

@@ -42,6 +42,8 @@ export class CommentsStore {
   /** Threads whose words or card are gone, by plan, as the plan's open editor found them. */
   readonly orphans = new Value<ReadonlyMap<string, ReadonlySet<string>>>(new Map());
   readonly panel = new Value<PanelState | null>(null);
+  /** A thread to go to once its plan's editor knows where it is (a row of the Comments view was opened). */
+  private readonly pendingReveal = new Value<{ planId: string; threadId: string } | null>(null);
   readonly filter = new Value<CommentFilter>('open');
   readonly scope = new Value<ViewScope>('all');
   readonly me: Readable<Me>;
@@ -95,6 +97,26 @@ export class CommentsStore {
 
   closePanel(): void {
     this.panel.set(null);
+  }
+
+  /** Opens a thread: its plan, its panel, and the caret on what it points at once the plan's editor is there. */
+  openThread(planId: string, threadId: string, blockId: string | null): void {
+    this.services.editors.openPlan(planId, blockId ? { revealBlockId: blockId } : {});
+    this.showPanel(planId, { kind: 'threads', threadIds: [threadId] });
+    this.pendingReveal.set({ planId, threadId });
+  }
+
+  /** For a plan's editor: goes to a thread asked for by `openThread` as soon as the editor knows where it is. */
+  revealWhenReady(planId: string, plan: { whereIs(threadId: string): unknown; reveal(threadId: string): void; resolved: Readable<unknown> }): () => void {
+    const check = () => {
+      const pending = this.pendingReveal.get();
+      if (!pending || pending.planId !== planId || !plan.whereIs(pending.threadId)) return;
+      this.pendingReveal.set(null);
+      plan.reveal(pending.threadId);
+    };
+    const offs = [this.pendingReveal.subscribe(check), plan.resolved.subscribe(check)];
+    check();
+    return () => offs.forEach((off) => off());
   }
 
   private followPlans(): void {
