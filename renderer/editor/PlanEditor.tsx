@@ -3,7 +3,7 @@
  * collaborators' cursors, and the cards for goals, stages and actions.
  */
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { Editor, Element, Range } from 'slate';
+import { Editor, Element, Range, type NodeEntry } from 'slate';
 import { Editable, ReactEditor, Slate } from 'slate-react';
 import { YjsEditor } from '@slate-yjs/core';
 import { type Mark } from '../../shared/model/elements';
@@ -173,7 +173,7 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherP
   // Highlights change when the threads are read again; between two readings they follow the edits.
   const commentsVersion = useSyncExternalStore(comments?.subscribe ?? noSubscribe, comments?.getVersion ?? noVersion);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- a new function when the marks change makes Slate decorate again
-  const decorate = useMemo(() => (comments ? comments.decorate : undefined), [comments, commentsVersion]);
+  const decorate = useMemo(() => (comments ? (entry: NodeEntry) => comments.decorate(entry) : undefined), [comments, commentsVersion]);
 
   const [typeahead, setTypeahead] = useState<Typeahead | null>(null);
   const [active, setActive] = useState(0);

@@ -78,11 +78,14 @@ function CommentsPanel({ store, planId, focus, controller }: { store: CommentsSt
   const service = store.service(planId);
   const act = useCommentAction();
   const shown = shownThreads(threads, focus);
-  const open = shown.filter((t) => !t.resolved);
-  const done = shown.filter((t) => t.resolved);
+  // Threads asked for by id show as they are; a card's threads resolved before it was opened wait
+  // behind "Show resolved" (one resolved meanwhile stays where it is, saying so).
+  const [resolvedBefore] = useState(() => new Set(focus.kind === 'card' ? shownThreads(threads, focus).filter((t) => t.resolved).map((t) => t.id) : []));
+  const open = shown.filter((t) => !resolvedBefore.has(t.id));
+  const done = shown.filter((t) => resolvedBefore.has(t.id));
   const [showResolved, setShowResolved] = useState(false);
-  const where = focus.kind === 'threads' ? (shown.length === 1 ? placeOf(shown[0]!.anchor, places).label : 'These words')
-    : focus.kind === 'new' ? focus.label : placeOf(focus.anchor, places).label;
+  // Threads opened by id say where they are themselves.
+  const where = focus.kind === 'threads' ? null : focus.kind === 'new' ? focus.label : placeOf(focus.anchor, places).label;
 
   const thread = (t: Thread) => (
     <ThreadView key={t.id} thread={t} place={placeOf(t.anchor, places)} where={resolved.get(t.id)} service={service} people={people}
@@ -101,7 +104,7 @@ function CommentsPanel({ store, planId, focus, controller }: { store: CommentsSt
           <Icon name="close" />
         </button>
       </header>
-      <p className="tc-panel-where">{where}</p>
+      {where && <p className="tc-panel-where">{where}</p>}
       <div className="tc-panel-body">
         {open.map(thread)}
         {focus.kind !== 'new' && open.length === 0 && done.length === 0 && (
