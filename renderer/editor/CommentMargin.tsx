@@ -1,5 +1,5 @@
 /**
- * The right margin beside the prose: a count for each block with open comment threads on its text
+ * The right margin beside the prose (a strip over the text column's right padding, centred like it): a count for each block with open comment threads on its text
  * (placed at the line where the first one starts), and, while some words are selected, a button to
  * comment on them — also for someone who can comment but not edit (the text is read-only for them,
  * so the range is read from the page's selection). Placed in the box that scrolls with the text, like
@@ -13,9 +13,9 @@ import { type PlanSlateEditor } from './createPlanEditor';
 import { CommentIcon } from './elements/CommentBadge';
 
 type Badge = { top: number; threadIds: string[] };
-type Placed = { left: number; badges: Badge[]; selection: { top: number; range: BaseRange } | null };
+type Placed = { badges: Badge[]; selection: { top: number; range: BaseRange } | null };
 
-const NOTHING: Placed = { left: 0, badges: [], selection: null };
+const NOTHING: Placed = { badges: [], selection: null };
 const MEASURE_AFTER_MS = 120;
 
 /** The Slate range of the page's selection when it is some words of this editor's text. */
@@ -30,13 +30,6 @@ function selectedWords(editor: PlanSlateEditor): BaseRange | null {
 
 function measure(editor: PlanSlateEditor, marks: CommentMarks, container: HTMLElement): Placed {
   const box = container.getBoundingClientRect();
-  let root: HTMLElement;
-  try {
-    root = ReactEditor.toDOMNode(editor, editor);
-  } catch {
-    return NOTHING;
-  }
-  const left = root.getBoundingClientRect().right - box.left - 34;
   const topOf = (range: BaseRange): number | null => {
     try {
       const start = Range.start(range);
@@ -59,7 +52,7 @@ function measure(editor: PlanSlateEditor, marks: CommentMarks, container: HTMLEl
   }
   const words = marks.canComment ? selectedWords(editor) : null;
   const selectionTop = words ? topOf(words) : null;
-  return { left, badges: [...byBlock.values()], selection: words && selectionTop !== null ? { top: selectionTop, range: words } : null };
+  return { badges: [...byBlock.values()], selection: words && selectionTop !== null ? { top: selectionTop, range: words } : null };
 }
 
 export function CommentMargin({ marks }: { marks: CommentMarks }) {
@@ -96,7 +89,7 @@ export function CommentMargin({ marks }: { marks: CommentMarks }) {
     <div ref={ref} className="tandem-comment-margin" aria-label="Comments on the text">
       {placed.badges.map((b) => (
         <button key={`${b.top}:${b.threadIds[0]}`} type="button" className="tandem-comment-badge tandem-margin-badge has-open"
-          style={{ top: b.top, left: placed.left }}
+          style={{ top: b.top }}
           aria-label={`${b.threadIds.length} comment${b.threadIds.length === 1 ? '' : 's'} on this text`}
           title="Show the comments on this text"
           onClick={() => marks.onOpen({ kind: 'threads', threadIds: b.threadIds })}>
@@ -105,7 +98,7 @@ export function CommentMargin({ marks }: { marks: CommentMarks }) {
       ))}
       {placed.selection && (
         <button type="button" className="tandem-comment-badge tandem-margin-badge tandem-comment-selection"
-          style={{ top: placed.selection.top, left: placed.left - (placed.badges.some((b) => Math.abs(b.top - placed.selection!.top) < 20) ? 40 : 0) }}
+          style={{ top: placed.selection.top + (placed.badges.some((b) => Math.abs(b.top - placed.selection!.top) < 24) ? 26 : 0) }}
           aria-label="Comment on the selected words" title="Comment on the selected words (Ctrl+Alt+M)"
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => marks.onOpen({ kind: 'text', range: placed.selection!.range })}>

@@ -103,14 +103,14 @@ async function selectWords(page: Page, words: string): Promise<void> {
       let all = '';
       const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if ((n.parentElement as HTMLElement).closest('[contenteditable="false"]')) continue;
+        if (!(n.parentElement as HTMLElement).closest('[data-slate-string]')) continue; // the plan's text, not a card's
         texts.push({ node: n as Text, start: all.length });
         all += n.textContent;
       }
       const at = all.indexOf(w);
       if (at < 0) continue;
       const point = (offset: number, end: boolean) => {
-        const t = texts.findLast((x) => (end ? x.start < offset : x.start <= offset))!;
+        const t = [...texts].reverse().find((x) => (end ? x.start < offset : x.start <= offset))!;
         return [t.node, offset - t.start] as const;
       };
       const range = document.createRange();
@@ -194,7 +194,7 @@ describe('comments', () => {
 
 describe('feedback requests', () => {
   it('show in the asked person\'s status bar and Comments view, and clear once they answer; the request shows who answered', async () => {
-    const ana = await open(ANA.name, 'editor');
+    const ana = await open(ANA.name, 'editor', 'dark');
     const cam = await open(CAM.name, 'commenter');
 
     // Ana, on the goal: Ask for Feedback… → the goal → Cam → the question.
@@ -225,6 +225,8 @@ describe('feedback requests', () => {
     await asked.waitFor({ state: 'detached', timeout: WAIT.timeout });
     await request.getByRole('listitem', { name: 'Cam Diaz: answered' }).waitFor(WAIT);
     await view.getByText('Nobody is waiting for your feedback.').waitFor(WAIT);
+    await showCommentsView(ana.page);
+    await ana.page.screenshot({ path: artifactPath('comments-request-dark.png') });
   });
 });
 
@@ -246,6 +248,7 @@ describe('offline', () => {
     await ana.page.locator('.tandem-comment-mark', { hasText: 'spring trade show' }).waitFor(WAIT);
     await ana.page.getByRole('button', { name: '1 comment on this text' }).click();
     await thread(ana.page, 'Why this show? Last year it brought 3 leads.').getByText('“spring trade show”').waitFor(WAIT);
+    await ana.page.screenshot({ path: artifactPath('comments-prose-light.png') });
   });
 });
 
@@ -310,5 +313,19 @@ describe('a comment on prose', () => {
     await orphan.getByText('Orphaned').waitFor(WAIT);
     await orphan.getByText('The words this comment was on were deleted').waitFor(WAIT);
     expect(await orphan.locator('del').textContent()).toBe('“double the qualified pipeline”');
+    await cam.page.screenshot({ path: artifactPath('comments-orphaned-light.png') });
+  });
+});
+
+describe('deleting the plan', () => {
+  it('takes its comments out of the Comments view', async () => {
+    const cam = await open(CAM.name, 'commenter');
+    const view = await showCommentsView(cam.page);
+    await view.getByRole('treeitem', { name: /FY27 joint plan/ }).waitFor(WAIT);
+    const res = await fetch(`${app.url}/api/workspaces/${app.workspaceId}/plans/${plan.plan.id}`, {
+      method: 'DELETE', headers: { authorization: `Bearer ${await app.tokenFor('Ana Lima', 'editor')}` },
+    });
+    expect(res.ok).toBe(true);
+    await view.getByText('No open comments.').waitFor(WAIT);
   });
 });
