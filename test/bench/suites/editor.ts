@@ -28,6 +28,8 @@ const OPENS = 3;
 const WORKBENCH_SIZE = 10_000;
 /** Comment threads on the plan opened in the workbench beside the same plan without comments. */
 const THREADS = 500;
+/** Opens of each plan in the workbench, alternating between the two (single opens vary by ±50% on a loaded machine). */
+const WORKBENCH_OPENS = 6;
 const LETTERS = 'the joint plan keeps sales and marketing on one page ';
 
 async function openPage(browser: Browser, url: string): Promise<Page> {
@@ -89,7 +91,7 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
   await withCheckIns?.close();
   const size = `${blocks.toLocaleString('en-US')} blocks`;
   const plainName = `plain slate-react, ${blocks.toLocaleString('en-US')} paragraphs`;
-  const opened = blocks === WORKBENCH_SIZE ? await workbenchOpenTimes(browser, blocks, OPENS, THREADS) : null;
+  const opened = blocks === WORKBENCH_SIZE ? await workbenchOpenTimes(browser, blocks, WORKBENCH_OPENS, THREADS) : null;
   const workbench = opened ? [
     row(`open from the explorer in the workbench, plan of ${size}`, 'ms', median(opened.plain), median(parses), 'parse the Yjs state alone'),
     row(`open from the explorer in the workbench, plan of ${size} with ${THREADS} comment threads`, 'ms', median(opened.commented), median(opened.plain), 'the same plan without comments'),
