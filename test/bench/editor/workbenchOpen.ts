@@ -53,8 +53,11 @@ async function openInTurn(browser: Browser, blocks: number, opens: number, targe
       if (t.threads > 0) closers.push(await writeComments(app, written, content, t.threads));
     }
     const times: Times[][] = targets.map(() => []);
+    // In turn, the order swapped every round: neither plan always comes first after a quiet moment.
     for (let i = 0; i < opens; i++) {
-      for (const [n, t] of targets.entries()) times[n]!.push(await openOnce(browser, app, t));
+      const order = [...targets.keys()];
+      if (i % 2) order.reverse();
+      for (const n of order) times[n]!.push(await openOnce(browser, app, targets[n]!));
     }
     return times;
   } finally {

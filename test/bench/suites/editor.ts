@@ -29,7 +29,7 @@ const WORKBENCH_SIZE = 10_000;
 /** Comment threads on the plan opened in the workbench beside the same plan without comments. */
 const THREADS = 500;
 /** Opens of each plan in the workbench, alternating between the two (single opens vary by ±50% on a loaded machine). */
-const WORKBENCH_OPENS = 6;
+const WORKBENCH_OPENS = 10;
 const LETTERS = 'the joint plan keeps sales and marketing on one page ';
 
 async function openPage(browser: Browser, url: string): Promise<Page> {
