@@ -150,6 +150,13 @@ describe('comments', () => {
     await write(panel(cam.page).getByRole('combobox', { name: 'Your comment' }), 'Is this lead target realistic?');
     await panel(cam.page).getByRole('button', { name: 'Comment', exact: true }).click();
     await thread(cam.page, 'Is this lead target realistic?').waitFor(WAIT);
+    // He edits his own message.
+    await thread(cam.page, 'Is this lead target realistic?').getByRole('button', { name: 'Edit your message' }).click();
+    const editBox = panel(cam.page).getByRole('combobox', { name: 'Edit your message' });
+    await editBox.press('End');
+    await editBox.pressSequentially(' We start from 800.');
+    await panel(cam.page).getByRole('button', { name: 'Save' }).click();
+    await thread(cam.page, 'Is this lead target realistic? We start from 800.').getByText('(edited)').waitFor(WAIT);
 
     // Ana sees it live: on the card, beside the target, and in the Comments view.
     const card = goalCard(ana.page, GOAL);
@@ -158,9 +165,20 @@ describe('comments', () => {
     const view = await showCommentsView(ana.page);
     await view.getByRole('treeitem', { name: /Goal “Grow qualified leads” · target: Cam Diaz: Is this lead target realistic\?/ }).waitFor(WAIT);
 
-    // She answers with an @mention picked from the directory, then resolves.
+    // She answers with an @mention picked from the directory (after a reply she takes back), then resolves.
     await card.getByRole('button', { name: '1 comment on target' }).click();
-    const question = thread(ana.page, 'Is this lead target realistic?');
+    const question = thread(ana.page, 'Is this lead target realistic? We start from 800.');
+    await question.getByText('(edited)').waitFor(WAIT);
+    await question.getByRole('button', { name: 'Reply' }).click();
+    await write(question.getByRole('combobox', { name: 'Reply' }), 'Checking with finance.');
+    await question.getByRole('combobox', { name: 'Reply' }).press('Control+Enter');
+    await question.getByText('Checking with finance.').waitFor(WAIT);
+    await thread(cam.page, 'Is this lead target realistic?').getByText('Checking with finance.').waitFor(WAIT);
+    await question.getByText('Checking with finance.').hover();
+    await question.getByRole('button', { name: 'Delete your message' }).click();
+    await ana.page.getByRole('dialog').getByRole('option', { name: 'Delete my message' }).click();
+    await question.getByText('Checking with finance.').waitFor({ state: 'detached', timeout: WAIT.timeout });
+    expect(await question.getByRole('button', { name: 'Edit your message' }).count(), 'Cam\'s message is not hers to edit').toBe(0);
     await question.getByRole('button', { name: 'Reply' }).click();
     const reply = question.getByRole('combobox', { name: 'Reply' });
     await write(reply, '@Ca');
@@ -181,7 +199,7 @@ describe('comments', () => {
     expect(await asked.locator('.tc-mention').textContent()).toBe('@Cam Diaz');
     const camView = await showCommentsView(cam.page);
     await camView.getByRole('radio', { name: 'Mentioning me' }).click();
-    await camView.getByRole('treeitem', { name: /Is this lead target realistic\? \(resolved\)/ }).waitFor(WAIT);
+    await camView.getByRole('treeitem', { name: /Is this lead target realistic\? We start from 800\. \(resolved\)/ }).waitFor(WAIT);
     await cam.page.screenshot({ path: artifactPath('comments-commenter-light.png') });
 
     const stored = await commentsDoc();
