@@ -9,11 +9,11 @@ import { registerStatusBarItem } from '../../workbench/statusBarItems';
 import { registerView } from '../../workbench/views';
 import { addComment, askForFeedback } from './commentCommands';
 import { CommentsPanelPart } from './CommentsPanel';
-import { commentsStore } from './commentsStore';
+import { mayComment } from './commentsStore';
 import { CommentsStatusItem } from './CommentsStatusItem';
 import { CommentsView } from './CommentsView';
 
-const canCommentHere = (ctx: CommandContext) => ctx.editors.activePlanId.get() !== null && commentsStore(ctx).canComment;
+const canCommentHere = (ctx: CommandContext) => ctx.editors.activePlanId.get() !== null && mayComment(ctx);
 
 registerView({ id: 'comments', title: 'Comments', container: 'panel', order: 15, component: CommentsView });
 registerStatusBarItem({ id: 'comments.requests', alignment: 'left', order: 35, component: CommentsStatusItem });

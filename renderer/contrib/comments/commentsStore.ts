@@ -57,7 +57,7 @@ export class CommentsStore {
 
   constructor(private readonly services: WorkbenchServices) {
     this.author = services.user.name;
-    this.role = services.syncTarget?.role ?? 'editor';
+    this.role = roleOf(services);
     this.me = computed([services.model.people], (people) => meIn(people, this.author));
     services.model.plans.subscribe(() => this.followPlans());
     setTimeout(() => {
@@ -66,9 +66,8 @@ export class CommentsStore {
     }, FOLLOW_ALL_AFTER_MS);
   }
 
-  /** Viewers read comments; editors and commenters write them (the server checks the same). */
   get canComment(): boolean {
-    return this.role !== 'viewer';
+    return mayComment(this.services);
   }
 
   get canDeleteThreads(): boolean {
@@ -215,6 +214,12 @@ export class CommentsStore {
 
 /** What the status says when the server has no such plan (yet). */
 const NOT_ON_SERVER = ((close) => (close.retry ? null : close.why))(serverClose(4404));
+
+/** The invite's role (an editor's when there is no invite: the workbench works local-only). */
+export const roleOf = (services: Pick<WorkbenchServices, 'syncTarget'>): Role => services.syncTarget?.role ?? 'editor';
+
+/** Viewers read comments; editors and commenters write them (the server checks the same). */
+export const mayComment = (services: Pick<WorkbenchServices, 'syncTarget'>): boolean => roleOf(services) !== 'viewer';
 
 const stores = new WeakMap<WorkbenchServices, CommentsStore>();
 
