@@ -2,6 +2,8 @@
  * Comment counts on the cards: a badge in a card's header (its open threads, or a quiet "comment"
  * button for someone who may comment), one beside a field with open threads of its own, and the
  * card's comment key for its fields (React context). A click opens the threads in the comment panel.
+ * They stay out of the Tab order, which walks a card's fields: the keyboard has Add Comment
+ * (Ctrl+Alt+M, on the field it is in) and the Comments view.
  */
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import { type BlockAnchor } from '../../../shared/comments/anchors';
@@ -40,7 +42,7 @@ export function CardCommentBadge({ card }: { card: CommentCard }) {
   if (open === 0 && resolved === 0 && !comments.canComment) return null;
   const label = open > 0 ? `${threads(open)} on ${card.title}` : resolved > 0 ? `${resolved} resolved comment${resolved === 1 ? '' : 's'} on ${card.title}` : `Comment on ${card.title}`;
   return (
-    <button type="button" className={`tandem-comment-badge${open > 0 ? ' has-open' : resolved > 0 ? ' has-resolved' : ' is-add'}`}
+    <button type="button" tabIndex={-1} className={`tandem-comment-badge${open > 0 ? ' has-open' : resolved > 0 ? ' has-resolved' : ' is-add'}`}
       aria-label={label} title={open > 0 ? `${threads(open)}: show` : 'Comment (Ctrl+Alt+M)'}
       onClick={(e) => {
         e.stopPropagation();
@@ -59,7 +61,7 @@ export function FieldCommentBadge({ field }: { field: string }) {
   const count = useCount(key);
   if (!card || !comments || !count?.open) return null;
   return (
-    <button type="button" className="tandem-comment-badge tandem-field-comment has-open"
+    <button type="button" tabIndex={-1} className="tandem-comment-badge tandem-field-comment has-open"
       aria-label={`${threads(count.open)} on ${fieldLabel(field)}`} title={`${threads(count.open)} on ${fieldLabel(field)}: show`}
       onClick={(e) => {
         e.stopPropagation();
