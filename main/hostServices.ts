@@ -46,6 +46,7 @@ export function createHostServices(p: HostServiceParts): HostServices {
       target: async () => p.share.target(),
       share: (args) => p.share.share(args),
       stopSharing: () => p.share.stopSharing(),
+      invite: (args) => p.share.invite(args),
     },
     publish: {
       exportPdf: ({ html, fileName }) => p.exportPdf(html, fileName),

@@ -16,6 +16,17 @@ export interface DocStore {
   compact(name: string): Promise<void>;
   /** Records when the document last changed (kept beside it, read by list). */
   setLastModified(name: string, at: string): Promise<void>;
+  /**
+   * Records that the stored state holds data waiting for a dependency, named by `key`
+   * (storedWaiting.ts); returns when it was first recorded with that key (ISO time, `at` if now).
+   * Kept beside the document, so every node and a restart measure from the same moment.
+   */
+  noteWaiting(name: string, key: string, at: string): Promise<string>;
+  /**
+   * Rewrites the stored state without what still waits for a dependency, given everything stored;
+   * returns its size in bytes (0: nothing waits any more).
+   */
+  dropWaiting(name: string): Promise<number>;
   /** Stored documents whose name starts with `prefix`. */
   list(prefix: string): Promise<StoredDocInfo[]>;
   delete(name: string): Promise<void>;

@@ -25,8 +25,12 @@ import * as encoding from 'lib0/encoding';
 import { LeveldbPersistence, PREFERRED_TRIM_SIZE, getCurrentUpdateClock, getLevelUpdatesEntries } from 'y-leveldb';
 import * as Y from 'yjs';
 import { StoreError, StoreOpenError, type DocStore, type StoredDocInfo } from './docStore';
+import { replayUpdates, stateOf } from './replay';
+import { takeWaiting } from './storedWaiting';
 
 const LAST_MODIFIED = 'lastModified';
+/** `{ key, since }`: what the stored state waits for, and since when (DocStore.noteWaiting). */
+const WAITING = 'waiting';
 
 /** The part of classic-level a batch needs (y-leveldb hands its db to transactions untyped). */
 type LevelOp = { type: 'put'; key: (string | number)[]; value: Uint8Array } | { type: 'del'; key: (string | number)[] };
@@ -37,12 +41,10 @@ type Append = { name: string; update: Uint8Array; resolve(): void; reject(err: u
 const updateKey = (name: string, clock: number) => ['v1', name, 'update', clock];
 const stateVectorKey = (name: string) => ['v1_sv', name];
 
-/** A document's stored history applied to a new Y.Doc one update per transaction, and the clocks it was stored under. */
+/** A document's stored history applied to a new Y.Doc one update per transaction (replay.ts), and the clocks it was stored under. */
 async function replay(level: unknown, name: string): Promise<{ doc: Y.Doc; clocks: number[] }> {
   const entries = (await getLevelUpdatesEntries(level, name)) as { key: (string | number)[]; value: Uint8Array }[];
-  const doc = new Y.Doc();
-  for (const { value } of entries) Y.applyUpdate(doc, value);
-  return { doc, clocks: entries.map(({ key }) => Number(key[3])) };
+  return { doc: replayUpdates(entries.map(({ value }) => value)), clocks: entries.map(({ key }) => Number(key[3])) };
 }
 
 /** Replaces the stored history by one update holding the whole state, as y-leveldb's flushDocument does. */
@@ -172,7 +174,7 @@ export function openLevelDocStore(dir: string, { commitIntervalMs = 20 }: LevelD
       }));
       forgetClock(name); // loading a long history compacts it
       try {
-        return doc.store.clients.size === 0 && doc.store.pendingStructs === null ? null : Y.encodeStateAsUpdate(doc);
+        return stateOf(doc);
       } finally {
         doc.destroy();
       }
@@ -196,6 +198,25 @@ export function openLevelDocStore(dir: string, { commitIntervalMs = 20 }: LevelD
       });
       forgetClock(name);
       await done;
+    },
+    async noteWaiting(name, key, at) {
+      const noted: unknown = await db.getMeta(name, WAITING);
+      const prev = noted as { key?: unknown; since?: unknown } | undefined;
+      if (prev?.key === key && typeof prev.since === 'string') return prev.since;
+      await db.setMeta(name, WAITING, { key, since: at });
+      return at;
+    },
+    async dropWaiting(name) {
+      const { bytes } = await must(`drop what "${name}" waits for`, db._transact(async (level: LevelBatch) => {
+        const { doc, clocks } = await replay(level, name);
+        const waiting = takeWaiting(doc);
+        if (waiting) await rewrite(level, name, doc, clocks);
+        doc.destroy();
+        return { bytes: waiting?.bytes ?? 0 };
+      }));
+      forgetClock(name);
+      await db.delMeta(name, WAITING);
+      return bytes;
     },
     async setLastModified(name, at) {
       await db.setMeta(name, LAST_MODIFIED, at);

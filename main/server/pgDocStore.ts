@@ -14,6 +14,8 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { StoreError, StoreOpenError, type DocStore, type StoredDocInfo } from './docStore';
 import { HealthSignal } from './health';
+import { replayUpdates, stateOf } from './replay';
+import { takeWaiting } from './storedWaiting';
 
 const MIGRATIONS: string[] = [
   `create table tandem_doc_updates (
@@ -23,6 +25,8 @@ const MIGRATIONS: string[] = [
    );
    create index tandem_doc_updates_doc_seq on tandem_doc_updates (doc, seq);
    create table tandem_docs (doc text primary key, last_modified text);`,
+  // What a document's stored state waits for (DocStore.noteWaiting), and since when.
+  `alter table tandem_docs add column waiting_key text, add column waiting_since text;`,
 ];
 
 /** Any key the nodes agree on: serialises migrations across nodes. */
@@ -94,7 +98,7 @@ export async function openPgDocStore({ url, poolSize = 10, probeMs = 1000 }: PgD
       throw new StoreError(`could not ${what}: ${message(err)}`);
     }
   };
-  const inTransaction = async (what: string, f: (client: pg.PoolClient) => Promise<void>): Promise<void> => {
+  const inTransaction = async <R>(what: string, f: (client: pg.PoolClient) => Promise<R>): Promise<R> => {
     let client: pg.PoolClient;
     try {
       client = await pool.connect();
@@ -103,8 +107,9 @@ export async function openPgDocStore({ url, poolSize = 10, probeMs = 1000 }: PgD
     }
     try {
       await client.query('begin');
-      await f(client);
+      const result = await f(client);
       await client.query('commit');
+      return result;
     } catch (err) {
       await client.query('rollback').catch(() => {});
       throw new StoreError(`could not ${what}: ${message(err)}`);
@@ -117,6 +122,7 @@ export async function openPgDocStore({ url, poolSize = 10, probeMs = 1000 }: PgD
   let committing = false;
   const commitAppends = async () => {
     committing = true;
+    await null; // appends made in the same turn (a room's batch) go out in one INSERT
     while (waiting.length) {
       const group = waiting.slice(0, MAX_GROUP);
       waiting = waiting.slice(group.length);
@@ -137,7 +143,13 @@ export async function openPgDocStore({ url, poolSize = 10, probeMs = 1000 }: PgD
     async load(name) {
       const { rows } = await run<{ update: Buffer }>(`load "${name}"`, 'select update from tandem_doc_updates where doc = $1 order by seq', [name]);
       if (!rows.length) return null;
-      return rows.length === 1 ? new Uint8Array(rows[0]!.update) : Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update)));
+      if (rows.length === 1) return new Uint8Array(rows[0]!.update);
+      const doc = replayUpdates(rows.map((r) => new Uint8Array(r.update)));
+      try {
+        return stateOf(doc);
+      } finally {
+        doc.destroy();
+      }
     },
     appendUpdate(name, update) {
       return new Promise<void>((resolve, reject) => {
@@ -151,9 +163,39 @@ export async function openPgDocStore({ url, poolSize = 10, probeMs = 1000 }: PgD
         await client.query('select pg_advisory_xact_lock(hashtext($1))', [name]);
         const { rows } = await client.query<{ seq: string; update: Buffer }>('select seq, update from tandem_doc_updates where doc = $1 order by seq', [name]);
         if (rows.length < 2) return;
-        const merged = Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update)));
+        const doc = replayUpdates(rows.map((r) => new Uint8Array(r.update)));
+        const merged = Y.encodeStateAsUpdate(doc);
+        doc.destroy();
         await client.query('delete from tandem_doc_updates where doc = $1 and seq <= $2', [name, rows[rows.length - 1]!.seq]);
         await client.query('insert into tandem_doc_updates (doc, update) values ($1, $2)', [name, Buffer.from(merged)]);
+      });
+    },
+    async noteWaiting(name, key, at) {
+      const { rows } = await run<{ waiting_since: string }>(
+        `record what "${name}" waits for`,
+        `insert into tandem_docs (doc, waiting_key, waiting_since) values ($1, $2, $3)
+         on conflict (doc) do update set
+           waiting_since = case when tandem_docs.waiting_key = excluded.waiting_key then tandem_docs.waiting_since else excluded.waiting_since end,
+           waiting_key = excluded.waiting_key
+         returning waiting_since`,
+        [name, key, at],
+      );
+      return rows[0]!.waiting_since;
+    },
+    async dropWaiting(name) {
+      return inTransaction(`drop what "${name}" waits for`, async (client) => {
+        await client.query('select pg_advisory_xact_lock(hashtext($1))', [name]);
+        const { rows } = await client.query<{ seq: string; update: Buffer }>('select seq, update from tandem_doc_updates where doc = $1 order by seq', [name]);
+        if (!rows.length) return 0;
+        const doc = replayUpdates(rows.map((r) => new Uint8Array(r.update)));
+        const waiting = takeWaiting(doc);
+        if (waiting) {
+          await client.query('delete from tandem_doc_updates where doc = $1 and seq <= $2', [name, rows[rows.length - 1]!.seq]);
+          await client.query('insert into tandem_doc_updates (doc, update) values ($1, $2)', [name, Buffer.from(Y.encodeStateAsUpdate(doc))]);
+        }
+        await client.query('update tandem_docs set waiting_key = null, waiting_since = null where doc = $1', [name]);
+        doc.destroy();
+        return waiting?.bytes ?? 0;
       });
     },
     async setLastModified(name, at) {

@@ -22,9 +22,16 @@ import { CLOSE, type CloseReason } from './closeCodes';
 import { ClientIdOwners } from './clientIdOwners';
 import { DEFAULT_CONNECTION_LIMITS } from './limits';
 import { PresenceOwners, type PresenceLimits } from './presence';
+import { mayApply, takeWaiting, type StoredWaiting } from './storedWaiting';
 import { WaitingUpdates, type WaitingLimits } from './waitingUpdates';
 
 export const DEFAULT_WAITING_LIMITS: WaitingLimits = { pendingExpiryMs: 10_000, maxPendingBytes: 1024 * 1024 };
+/**
+ * How long stored data may wait for a dependency, from when a node first found it waiting, before the
+ * store drops it: with several nodes the dependency may still be stored by another node (one storing
+ * on behalf of a node that died does so within seconds), so an hour loses nothing that can arrive.
+ */
+export const DEFAULT_STORED_WAITING_MS = 60 * 60_000;
 import { WriteChecker, type RoomPolicy } from './writePolicy';
 import { type TokenClaims } from '../../shared/sync/rooms';
 
@@ -89,6 +96,8 @@ export type RoomOptions = {
   presence?: PresenceLimits;
   /** Default: DEFAULT_WAITING_LIMITS. */
   waiting?: WaitingLimits;
+  /** Default: DEFAULT_STORED_WAITING_MS. */
+  storedWaitingMs?: number;
   /** Checks every client update on a scratch copy first (writePolicy.ts); none: all pass. */
   policy?: RoomPolicy;
   /** Called once the room can no longer store changes: the registry drops it. */
@@ -113,6 +122,9 @@ export class Room implements FanoutHost {
   private readonly presence: PresenceOwners<RoomPeer>;
   private readonly authors = new ClientIdOwners();
   private readonly waiting: WaitingUpdates<RoomPeer>;
+  /** Stored data that waits for a dependency, kept out of the document until it arrives or expires. */
+  private storedWaiting: StoredWaiting | null = null;
+  private storedWaitingTimer: NodeJS.Timeout | null = null;
   private pending: Uint8Array[] = [];
   /** Changes queued for the store so far, and how many of them are stored (running counts). */
   private queuedCount = 0;
@@ -147,9 +159,69 @@ export class Room implements FanoutHost {
     const state = await this.opts.store.load(this.name);
     if (!state) return;
     Y.applyUpdate(this.doc, state);
-    // What the store holds is never dropped here, even when part of it waits for data (stored before
-    // updates were held back): it is only logged, and applies once its dependency arrives.
-    if (this.waiting.waiting()) this.opts.log({ level: 'warn', event: 'pending-stored', room: this.name });
+    await this.setAsideStoredWaiting();
+  }
+
+  /**
+   * Takes what the document waits for out of it right after stored state was applied (storedWaiting.ts):
+   * kept until its dependency arrives (`applyStoredWaiting`), or dropped from the store once it has
+   * waited longer than the window since a node first found it waiting.
+   */
+  private async setAsideStoredWaiting(): Promise<void> {
+    const found = takeWaiting(this.doc);
+    if (!found) return;
+    const known = this.storedWaiting?.key === found.key;
+    this.storedWaiting = found;
+    if (known) return;
+    const since = await this.opts.store.noteWaiting(this.name, found.key, new Date().toISOString());
+    const left = Date.parse(since) + (this.opts.storedWaitingMs ?? DEFAULT_STORED_WAITING_MS) - Date.now();
+    this.opts.log({ level: 'warn', event: 'pending-stored', room: this.name, bytes: found.bytes, since, expiresInMs: Math.max(0, left) });
+    if (left <= 0) return this.dropStoredWaiting();
+    if (this.storedWaitingTimer) clearTimeout(this.storedWaitingTimer);
+    this.storedWaitingTimer = setTimeout(() => {
+      this.dropStoredWaiting().catch((err: unknown) => this.opts.log({ level: 'warn', event: 'pending-expire-failed', room: this.name, error: err instanceof Error ? err.message : String(err) }));
+    }, left);
+    this.storedWaitingTimer.unref();
+  }
+
+  /** The window has passed: the store drops what still waits, given everything stored by any node. */
+  private async dropStoredWaiting(): Promise<void> {
+    this.storedWaitingTimer = null;
+    const waiting = this.storedWaiting;
+    if (!waiting || this.closed) return;
+    await this.flush();
+    const bytes = await this.opts.store.dropWaiting(this.name);
+    if (this.storedWaiting !== waiting) {
+      // Its dependency arrived while the store dropped it: store it again.
+      this.storeOnBehalf(waiting.update);
+      return;
+    }
+    this.storedWaiting = null;
+    if (bytes > 0) this.opts.log({ level: 'warn', event: 'pending-expired', room: this.name, where: 'stored', bytes });
+    // Nothing waited in the store any more: its dependency was stored meanwhile (by another node).
+    else await this.reload();
+  }
+
+  /** Applies stored data that waited once the document holds what it needs, and relays what it added. */
+  private applyStoredWaiting(): void {
+    const waiting = this.storedWaiting;
+    if (!waiting || !mayApply(this.doc, waiting)) return;
+    this.storedWaiting = null;
+    const added: Uint8Array[] = [];
+    const collect = (u: Uint8Array) => added.push(u);
+    this.doc.on('update', collect);
+    try {
+      Y.applyUpdate(this.doc, waiting.update, REMOTE);
+    } finally {
+      this.doc.off('update', collect);
+    }
+    this.storedWaiting = takeWaiting(this.doc);
+    if (this.storedWaiting) this.storedWaiting.key = waiting.key;
+    else if (this.storedWaitingTimer) clearTimeout(this.storedWaitingTimer);
+    for (const update of added) {
+      const frame = encodeUpdate(update);
+      for (const peer of this.peers) peer.send(frame);
+    }
   }
 
   private logExpired(expired: { bytes: number } | null, where: string): void {
@@ -225,6 +297,7 @@ export class Room implements FanoutHost {
       this.doc.off('update', collect);
       for (const update of updates) this.publish(update, encodeUpdate(update), null);
     }
+    this.applyStoredWaiting();
     await this.flush();
     if (this.failed || this.broken) throw new StoreError(`could not store the change to "${this.name}"`);
   }
@@ -267,9 +340,15 @@ export class Room implements FanoutHost {
    */
   async catchUp(): Promise<void> {
     await this.ready;
-    if (!this.fanout) return;
+    if (this.fanout) await this.reload();
+  }
+
+  /** Applies what the store holds that the document lacks. */
+  private async reload(): Promise<void> {
     const state = await this.opts.store.load(this.name);
-    if (state) this.applyRepair(state);
+    if (!state) return;
+    this.applyRepair(state);
+    await this.setAsideStoredWaiting();
   }
 
   applyRepair(update: Uint8Array): void {
@@ -288,6 +367,7 @@ export class Room implements FanoutHost {
       const frame = encodeUpdate(changed);
       for (const peer of this.peers) peer.send(frame);
     }
+    this.applyStoredWaiting();
   }
 
   applyRemote(update: Uint8Array): void {
@@ -301,6 +381,7 @@ export class Room implements FanoutHost {
     }
     const frame = encodeUpdate(update);
     for (const peer of this.peers) peer.send(frame);
+    this.applyStoredWaiting();
   }
 
   applyRemoteAwareness(update: Uint8Array): void {
@@ -347,6 +428,7 @@ export class Room implements FanoutHost {
     this.checker?.dispose();
     this.fanout?.close();
     this.waiting.dispose();
+    if (this.storedWaitingTimer) clearTimeout(this.storedWaitingTimer);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
@@ -381,6 +463,7 @@ export class Room implements FanoutHost {
     }
     for (const held of this.waiting.release()) this.publish(held.update, held.frame, held.origin);
     this.publish(update, frame, peer);
+    this.applyStoredWaiting();
   }
 
   /** Sends a change to every connection but the one it came from, and queues it for the store. */
@@ -405,19 +488,20 @@ export class Room implements FanoutHost {
   private async drain(): Promise<void> {
     try {
       while (this.pending.length && !this.closed) {
-        const batch = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
-        const count = this.pending.length;
+        // Appended one by one (the store commits them together), never merged: see replay.ts.
+        const batch = this.pending;
+        const count = batch.length;
         this.pending = [];
         const mark = this.fanout?.mark ?? 0;
         // What this write covers: the batch's own state, not the document's, which may hold changes
         // another node received and stores.
-        const covers = this.opts.traceWrites ? Object.fromEntries(Y.decodeStateVector(Y.encodeStateVectorFromUpdate(batch))) : undefined;
-        await this.opts.store.appendUpdate(this.name, batch);
+        const covers = this.opts.traceWrites ? Object.fromEntries(Y.decodeStateVector(Y.encodeStateVectorFromUpdate(Y.mergeUpdates(batch)))) : undefined;
+        await Promise.all(batch.map((update) => this.opts.store.appendUpdate(this.name, update)));
         this.fanout?.stored(mark);
         this.storedCount += count;
         this.sendHeldAnswers();
         this.lastModified = new Date().toISOString();
-        if (covers) this.opts.log({ level: 'debug', event: 'stored', room: this.name, updates: count, bytes: batch.byteLength, covers });
+        if (covers) this.opts.log({ level: 'debug', event: 'stored', room: this.name, updates: count, bytes: batch.reduce((n, u) => n + u.byteLength, 0), covers });
         if (++this.writesSinceCompaction >= this.opts.compactEvery) {
           this.writesSinceCompaction = 0;
           await this.opts.store.compact(this.name);

@@ -33,6 +33,8 @@ export function watchStore(store: DocStore): { store: DocStore; health(): StoreH
     appendUpdate: (name, update) => watch(name, `store an update of "${name}"`, () => store.appendUpdate(name, update)),
     compact: (name) => watch(null, `compact "${name}"`, () => store.compact(name)),
     setLastModified: (name, at) => watch(null, `record the change time of "${name}"`, () => store.setLastModified(name, at)),
+    noteWaiting: (name, key, at) => watch(null, `record what "${name}" waits for`, () => store.noteWaiting(name, key, at)),
+    dropWaiting: (name) => watch(null, `drop what "${name}" waits for`, () => store.dropWaiting(name)),
     list: (prefix) => watch('', 'list documents', () => store.list(prefix)),
     delete: (name) => watch(name, `delete "${name}"`, () => store.delete(name)),
     close: () => store.close(),

@@ -8,8 +8,9 @@
  */
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { type ShareInfo, type SyncTarget } from '../../shared/ipc/contract';
+import { type Invite, type ShareInfo, type SyncTarget } from '../../shared/ipc/contract';
 import { inviteLink } from '../../shared/sync/inviteLink';
+import { type Role } from '../../shared/sync/rooms';
 import { createToken, startSyncServer, type SyncServer } from '../server/index';
 import { type SettingsService } from '../settings/settingsService';
 import { type WorkspaceManager } from '../workspace/workspaceManager';
@@ -88,6 +89,17 @@ export class ShareService {
     this.sharing = { server, folder, workspaceId, info, ownerToken };
     this.options.onSharing(info);
     return info;
+  }
+
+  /** An invite for one person to the workspace shared from here: their name and role are on it. */
+  async invite(args: { name: string; role: Role }): Promise<Invite> {
+    const s = this.sharing;
+    if (!s || s.workspaceId !== this.options.workspaces.current?.info.id) {
+      throw new WorkspaceError('this workspace is not shared from here: Share › Share Workspace on My Network… first');
+    }
+    const token = await createToken(await s.folder.shareSecret(), { workspaceId: s.workspaceId, name: args.name, role: args.role });
+    const site = s.info.serverUrl.replace(/^ws/, 'http');
+    return { inviteUrl: inviteLink(site, token), token, name: args.name, role: args.role };
   }
 
   /** Stores everything and closes the shared server, then retires its invites (a new share secret). */

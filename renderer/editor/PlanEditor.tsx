@@ -10,7 +10,7 @@ import { type Mark } from '../../shared/model/elements';
 import { addCheckIn, checkInsMap, watchCheckIns } from '../../shared/model/checkIns';
 import { isoDay } from '../../shared/model/period';
 import { type Person } from '../../shared/model/people';
-import { planContent, readPlanMeta, type PlanSnapshot } from '../../shared/model/planDoc';
+import { planContent, planMetaMap, readPlanMeta, type PlanSnapshot } from '../../shared/model/planDoc';
 import { DEFAULT_TEAMS, type Team } from '../../shared/model/teams';
 import { type CollabSession, USER_FIELD } from '../collab/collabSession';
 import { CommentMargin } from './CommentMargin';
@@ -20,6 +20,7 @@ import { createPlanEditor, type CursorData, type PlanSlateEditor } from './creat
 import { DerivedStore } from './derivedStore';
 import { deleteBeforeCaret, revealSelection, textBeforeCaret, toggleMark } from './editorCommands';
 import { FieldConflicts } from './fieldConflicts';
+import { HeadingNotesContext, NO_HEADING_NOTES, type HeadingNotes } from './headingNotes';
 import { InsertMenu } from './InsertMenu';
 import { type MenuItem, mentionItems, slashItems, type Typeahead, typeaheadAt } from './insertMenu';
 import { PlanEditorContext, type GoalOption, type PlanEditorContextValue } from './planContext';
@@ -46,7 +47,11 @@ type Props = {
   otherPlans?: OtherPlans;
   /** The workspace's teams (the five default teams when not given). */
   teams?: readonly Team[];
+  /** The workspace's fiscal year start (1 = January), for periods given by a label alone. */
+  fiscalYearStartMonth?: number;
   readOnly?: boolean;
+  /** Notes beside section headings, by heading text ("changed since approval"). */
+  headingNotes?: HeadingNotes;
   onEditor?: (editor: PlanSlateEditor | null) => void;
   /** Comment counts on the cards and highlights in the text (the comments feature fills them). */
   comments?: CommentMarks | null;
@@ -112,7 +117,10 @@ function editableRef(editable: HTMLDivElement | null): (() => void) | undefined 
 
 const today = () => isoDay(new Date());
 
-function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherPlans = NO_PLANS, teams = DEFAULT_TEAMS, readOnly = false, onEditor, comments = null }: Props & { editor: PlanSlateEditor }) {
+function ConnectedPlanEditor({
+  session, editor, people, goalOptions = [], otherPlans = NO_PLANS, teams = DEFAULT_TEAMS, fiscalYearStartMonth = 1, readOnly = false,
+  headingNotes = NO_HEADING_NOTES, onEditor, comments = null,
+}: Props & { editor: PlanSlateEditor }) {
   // Goal figures (progress, depth) are computed before the first render, so sub-goals show indented
   // from the start; for a large (chunked) plan right after it, since the goal tree covers every block.
   const plansNow = otherPlans.get;
@@ -120,19 +128,21 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherP
   const checkIns = useMemo(() => watchCheckIns(session.doc), [session]);
   useEffect(() => () => checkIns.stop(), [checkIns]);
   const derived = useMemo(() => {
-    const store = new DerivedStore(() => readPlanMeta(session.doc), undefined, plansNow, () => checkIns.current(), today);
+    const store = new DerivedStore(() => readPlanMeta(session.doc), undefined, plansNow, () => checkIns.current(), today, () => fiscalYearStartMonth);
     if (editor.getChunkSize(editor) === null) store.recompute(editor.children);
     return store;
-  }, [session, editor, plansNow, checkIns]);
+    // A new fiscal year setting (rare) makes a new store: periods read from labels move, and the pace with them.
+  }, [session, editor, plansNow, checkIns, fiscalYearStartMonth]);
   const conflicts = useMemo(() => new FieldConflicts(session.doc, session.device), [session]);
   // Another plan changed (a sub-goal there moved): the figures follow, off the typing path.
   useEffect(() => otherPlans.subscribe(() => derived.changed(editor.children)), [derived, editor, otherPlans]);
-  // A check-in (here or a colleague's): the same. Check-ins are not in the text, so typing never waits for them.
+  // A check-in (here or a colleague's), or the plan's period changed: the same. Neither is in the text,
+  // so typing never waits for them.
   useEffect(() => {
-    const map = checkInsMap(session.doc);
-    const onCheckIn = () => derived.changed(editor.children);
-    map.observe(onCheckIn);
-    return () => map.unobserve(onCheckIn);
+    const maps = [checkInsMap(session.doc), planMetaMap(session.doc)];
+    const onChange = () => derived.changed(editor.children);
+    maps.forEach((m) => m.observe(onChange));
+    return () => maps.forEach((m) => m.unobserve(onChange));
   }, [derived, editor, session]);
   const onEditorRef = useRef(onEditor);
   onEditorRef.current = onEditor;
@@ -257,32 +267,34 @@ function ConnectedPlanEditor({ session, editor, people, goalOptions = [], otherP
 
   return (
     <PlanEditorContext.Provider value={context}>
-      <Slate editor={editor} initialValue={editor.children} onChange={onChange}>
-        <div className="tandem-editor">
-          {!readOnly && <Toolbar />}
-          <RemoteCursors>
-            <Editable
-              ref={editableRef}
-              className="tandem-editable"
-              aria-label="Plan text"
-              readOnly={readOnly}
-              renderElement={PlanElement}
-              renderLeaf={PlanLeaf}
-              renderChunk={renderChunk}
-              decorate={decorate}
-              placeholder="Write the plan… type / for goals, stages and actions, @ to mention someone"
-              onKeyDown={onKeyDown}
-              onBlur={isCardFieldBlur}
-              spellCheck
-            />
-            {typeahead && items.length > 0 && (
-              <InsertMenu editor={editor} title={typeahead.kind === 'slash' ? 'Insert' : 'Mention someone'} items={items} active={active}
-                onChoose={choose} onHover={setActive} />
-            )}
-            {comments && <CommentMargin marks={comments} />}
-          </RemoteCursors>
-        </div>
-      </Slate>
+      <HeadingNotesContext.Provider value={headingNotes}>
+        <Slate editor={editor} initialValue={editor.children} onChange={onChange}>
+          <div className="tandem-editor">
+            {!readOnly && <Toolbar />}
+            <RemoteCursors>
+              <Editable
+                ref={editableRef}
+                className="tandem-editable"
+                aria-label="Plan text"
+                readOnly={readOnly}
+                renderElement={PlanElement}
+                renderLeaf={PlanLeaf}
+                renderChunk={renderChunk}
+                decorate={decorate}
+                placeholder="Write the plan… type / for goals, stages and actions, @ to mention someone"
+                onKeyDown={onKeyDown}
+                onBlur={isCardFieldBlur}
+                spellCheck
+              />
+              {typeahead && items.length > 0 && (
+                <InsertMenu editor={editor} title={typeahead.kind === 'slash' ? 'Insert' : 'Mention someone'} items={items} active={active}
+                  onChoose={choose} onHover={setActive} />
+              )}
+              {comments && <CommentMargin marks={comments} />}
+            </RemoteCursors>
+          </div>
+        </Slate>
+      </HeadingNotesContext.Provider>
     </PlanEditorContext.Provider>
   );
 }

@@ -7,7 +7,9 @@
 import { type Descendant, Element } from 'slate';
 import { funnelOf, type Funnel } from '../../shared/derive/funnel';
 import { buildGoalTree, type GoalNode, type GoalTree } from '../../shared/derive/goalTree';
-import { paceLine, paceOf, progressSeries, valueSeries, type Pace, type PaceLine, type ProgressPoint, type ValuePoint } from '../../shared/derive/pace';
+import {
+  checkInDays, contributionsOf, paceLine, paceOf, progressSeries, valueSeries, type Contribution, type Pace, type PaceLine, type ProgressPoint, type ValuePoint,
+} from '../../shared/derive/pace';
 import { type Progress } from '../../shared/derive/rollup';
 import { type CheckIn } from '../../shared/model/checkIns';
 import { type GoalElement } from '../../shared/model/elements';
@@ -29,6 +31,9 @@ export type GoalFigures = {
   trend: ProgressPoint[];
   /** The goal's own check-in values, for its chart. */
   values: ValuePoint[];
+  /** What each sub-goal brought on each day of `contributionDays` (its chart's stacked areas). */
+  contributions: Contribution[];
+  contributionDays: string[];
   /**
    * Whether trend and values were computed: only for goals whose card is showing (subscribed), since
    * a large plan has thousands of goals and a card far away needs no trend line.
@@ -40,13 +45,15 @@ export type PlanGoal = { id: string; title: string };
 const samePoints = (a: ProgressPoint[], b: ProgressPoint[]) => a.length === b.length && a.every((p, i) => p.date === b[i]!.date && p.ratio === b[i]!.ratio);
 const sameValues = (a: ValuePoint[], b: ValuePoint[]) => a.length === b.length && a.every((p, i) => p.date === b[i]!.date && p.value === b[i]!.value);
 const samePace = (a: Pace | null, b: Pace | null) => a === b || (!!a && !!b && a.behind === b.behind && a.actual === b.actual && Math.abs(a.expected - b.expected) < 0.005);
+const sameContributions = (a: GoalFigures, b: GoalFigures) => a.contributionDays.join() === b.contributionDays.join()
+  && JSON.stringify(a.contributions) === JSON.stringify(b.contributions);
 const sameLine = (a: PaceLine | null, b: PaceLine | null) => a === b || (!!a && !!b && a.start === b.start && a.end === b.end && a.from === b.from && a.to === b.to);
 
 const sameFigures = (a: GoalFigures | undefined, b: GoalFigures): boolean =>
   !!a && a.depth === b.depth && a.parentTitle === b.parentTitle && a.progress.ratio === b.progress.ratio
   && a.progress.basis === b.progress.basis && a.progress.note === b.progress.note
   && a.drawn === b.drawn && a.now.current === b.now.current && a.now.status === b.now.status && a.latest?.id === b.latest?.id && a.checkIns === b.checkIns
-  && samePace(a.pace, b.pace) && sameLine(a.line, b.line) && samePoints(a.trend, b.trend) && sameValues(a.values, b.values);
+  && samePace(a.pace, b.pace) && sameLine(a.line, b.line) && samePoints(a.trend, b.trend) && sameValues(a.values, b.values) && sameContributions(a, b);
 
 /** How deep a goal sits under goals of its own plan (a card indents by it; a parent in another plan does not count). */
 function depthInPlan(tree: GoalTree, node: GoalNode): number {
@@ -101,6 +108,8 @@ export class DerivedStore {
     /** The plan's check-ins (read when the figures are computed). */
     private readonly checkIns: () => CheckIn[] = () => [],
     private readonly today: () => string = () => isoDay(new Date()),
+    /** The workspace's fiscal year start (1 = January): how a period label such as "FY2027" reads as dates. */
+    private readonly fiscalYearStartMonth: () => number = () => 1,
   ) {}
 
   /** Call on every change; the work happens later, once. */
@@ -119,7 +128,7 @@ export class DerivedStore {
     const { id } = meta;
     const self: PlanSnapshot = { meta, content: withExplicitNulls(content), checkIns: this.checkIns() };
     const tree = buildGoalTree([self, ...this.otherPlans().filter((p) => p.meta.id !== id)]);
-    const period = planPeriod(meta);
+    const period = planPeriod(meta, this.fiscalYearStartMonth());
     const today = this.today();
     const shown = (goalId: string) => (this.listeners.get(goalId)?.size ?? 0) > 0;
     const changedIds: string[] = [];
@@ -127,11 +136,14 @@ export class DerivedStore {
     for (const [goalId, node] of tree.byId) {
       if (node.planId !== id) continue;
       const parent = node.goal.parentId ? tree.byId.get(node.goal.parentId) : undefined;
+      const drawn = shown(goalId);
+      const days = drawn && node.children.length > 0 ? checkInDays(node, period?.start) : [];
       const f: GoalFigures = {
         progress: node.progress, depth: depthInPlan(tree, node), parentTitle: parent ? parent.goal.title : null,
         now: { current: node.goal.current, status: node.goal.status }, latest: node.latest, checkIns: node.checkIns.length,
         pace: paceOf(node.goal, node.progress, period, today), line: paceLine(node.goal, period),
-        drawn: shown(goalId), trend: shown(goalId) ? progressSeries(node, period?.start) : [], values: shown(goalId) ? valueSeries(node) : [],
+        drawn, trend: drawn ? progressSeries(node, period?.start) : [], values: drawn ? valueSeries(node) : [],
+        contributions: days.length ? contributionsOf(node, days) : [], contributionDays: days,
       };
       const old = this.figures.get(goalId);
       if (sameFigures(old, f)) next.set(goalId, old!);

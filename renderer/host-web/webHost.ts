@@ -103,6 +103,9 @@ export async function createWebHostBridge(): Promise<HostBridge> {
         throw new HostError('failed', 'Sharing a workspace runs from the desktop app');
       },
       stopSharing: async () => {},
+      invite: async () => {
+        throw new HostError('failed', 'Invites to a server are made with its token command: npm run server -- token --name "…" --role …');
+      },
     },
     publish: {
       exportPdf: async ({ html }) => {

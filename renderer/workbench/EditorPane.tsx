@@ -13,7 +13,7 @@ import { type PlanSlateEditor } from '../editor/createPlanEditor';
 import { PlanEditor, type GoalOption } from '../editor/PlanEditor';
 import { goalTree } from './derived';
 import { type EditorKind, type EditorProps } from './editorKinds';
-import { planPaneParts } from './planPaneParts';
+import { headingNotesFor, planHeaderItems, planPaneParts } from './planDecorations';
 import { useComputed, useServices, useValue } from './services/services';
 import { hasPendingChanges, useSyncStatus } from './useSyncStatus';
 import './editorPane.css';
@@ -51,15 +51,19 @@ function usePlanMeta(doc: Y.Doc): PlanMeta {
   return meta;
 }
 
-function DocumentHeader({ doc }: { doc: Y.Doc }) {
+function DocumentHeader({ doc, planId }: { doc: Y.Doc; planId: string }) {
   const meta = usePlanMeta(doc);
   const { templates } = useServices();
   const template = templates.find((t) => t.id === meta.templateId)?.name;
   const about = [template, meta.period.trim()].filter(Boolean).join(' · ');
+  const version = useSyncExternalStore(planHeaderItems.subscribe, planHeaderItems.getVersion);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the registry version is what changes
+  const items = useMemo(() => planHeaderItems.all().sort((a, b) => a.order - b.order), [version]);
   return (
     <header className="tandem-document-header" aria-label="Plan">
       <h1 className="tandem-document-title">{meta.title.trim() || 'Untitled plan'}</h1>
       {about && <p className="tandem-document-about">{about}</p>}
+      {items.map((i) => <i.component key={i.id} planId={planId} />)}
     </header>
   );
 }
@@ -72,8 +76,12 @@ function useWrittenByNewer(doc: Y.Doc): boolean {
 }
 
 function PlanPane({ session, group }: { session: CollabSession; group: number }) {
-  const { model, editors } = useServices();
+  const services = useServices();
+  const { model, editors } = services;
+  const headingNotes = useMemo(() => headingNotesFor(session.docId, services), [session.docId, services]);
   const people = useValue(model.people);
+  const teams = useValue(model.teams);
+  const { fiscalYearStartMonth } = useValue(model.workspaceSettings);
   const goalOptions = useGoalOptions(session.docId);
   const newer = useWrittenByNewer(session.doc);
   const [editor, setEditor] = useState<PlanSlateEditor | null>(null);
@@ -86,7 +94,7 @@ function PlanPane({ session, group }: { session: CollabSession; group: number })
   const parts = planPaneParts.all().sort((a, b) => a.order - b.order);
   return (
     <div className="tandem-editor-pane">
-      <DocumentHeader doc={session.doc} />
+      <DocumentHeader doc={session.doc} planId={session.docId} />
       {newer && (
         <p className="tandem-document-notice" role="status">
           A newer version of Tandem wrote parts of this plan that this version cannot show. It is open read-only: update Tandem to edit it.
@@ -94,8 +102,9 @@ function PlanPane({ session, group }: { session: CollabSession; group: number })
       )}
       <div className="tandem-editor-pane-main">
         <div className="tandem-editor-pane-body">
-          <PlanEditor session={session} people={people} goalOptions={goalOptions} otherPlans={model.snapshots} readOnly={newer || session.readOnly}
-            onEditor={onEditor} comments={comments} />
+          <PlanEditor session={session} people={people} goalOptions={goalOptions} otherPlans={model.snapshots} teams={teams}
+            fiscalYearStartMonth={fiscalYearStartMonth} readOnly={newer || session.readOnly} headingNotes={headingNotes} onEditor={onEditor}
+            comments={comments} />
         </div>
         {parts.map((p) => <p.component key={p.id} planId={session.docId} group={group} session={session} editor={editor} comments={comments} />)}
       </div>

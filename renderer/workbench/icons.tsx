@@ -47,6 +47,12 @@ const lines = {
   goal: 'M8 14.5a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM8 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM8 8h.01',
   stageMatrix: 'M2 3h12v10H2zM2 6.5h12M2 9.5h12M6 3v10',
   action: 'M2.5 8.5l3 3 8-8',
+  arrowUp: 'M8 13V3M4 7l4-4 4 4',
+  arrowDown: 'M8 3v10M4 9l4 4 4-4',
+  edition: 'M4 1.5h8v13L8 11l-4 3.5z',
+  compare: 'M2.5 5.5h10M10 3l2.5 2.5L10 8M13.5 10.5h-10M6 8l-2.5 2.5L6 13',
+  restore: 'M3 8a5 5 0 1 0 1.5-3.5M4.5 1.5v3h-3',
+  signoff: 'M8 1.5l1.8 1.3 2.2-.1.7 2.1 1.8 1.3-.7 2.1.7 2.1-1.8 1.3-.7 2.1-2.2-.1L8 14.5l-1.8-1.3-2.2.1-.7-2.1-1.8-1.3.7-2.1-.7-2.1 1.8-1.3.7-2.1 2.2.1zM5.5 8l1.8 1.8 3.2-3.3',
 } as const;
 
 export type LineIconName = keyof typeof lines;

@@ -2,7 +2,10 @@
  * The workbench's own status bar entries: where the open plan stands (connection, view only, saved /
  * unsynced changes), who else is in it, and its period.
  */
+import { useEffect } from 'react';
 import { initials } from '../../shared/model/people';
+import { formatDay, planPeriod } from '../../shared/model/period';
+import { WORKSPACE_DOC_ID } from '../../shared/sync/rooms';
 import { type SyncStatus } from '../collab/collabSession';
 import { runCommand } from '../platform/commands';
 import { Icon, type IconName } from './icons';
@@ -26,16 +29,25 @@ function useActiveSession() {
   return planId ? (sessions.get(planId) ?? null) : null;
 }
 
-/** The active plan's sync status, offline as soon as the browser says so. */
+/**
+ * Whose connection the status bar shows: the plan in the active tab, else (a comparison, a review,
+ * no tab) the workspace document's, which every window keeps open.
+ */
+function useConnectionSession() {
+  const { model } = useServices();
+  return useActiveSession() ?? model.pool.peek(WORKSPACE_DOC_ID) ?? null;
+}
+
+/** The sync status the status bar's connection shows, offline as soon as the browser says so. */
 export function useActiveSyncStatus(): SyncStatus | null {
-  const status = useSyncStatus(useActiveSession());
+  const status = useSyncStatus(useConnectionSession());
   const online = useBrowserOnline();
   return status && { ...status, connection: shownConnection(status.connection, online) };
 }
 
 /** The connection the status bar shows (and colours itself by); only a change of it re-renders the caller. */
 export function useShownConnection(): SyncStatus['connection'] {
-  const connection = useSyncStatusPart(useActiveSession(), (s) => s?.connection ?? null);
+  const connection = useSyncStatusPart(useConnectionSession(), (s) => s?.connection ?? null);
   const online = useBrowserOnline();
   const { syncTarget } = useServices();
   return connection ? shownConnection(connection, online) : (syncTarget ? 'connecting' : 'local-only');
@@ -44,6 +56,12 @@ export function useShownConnection(): SyncStatus['connection'] {
 export function ConnectionItem() {
   const status = useActiveSyncStatus();
   const c = CONNECTION[useShownConnection()];
+  const { notifications } = useServices();
+  const stopped = status?.stopped ?? null;
+  // Syncing stopped for good (a retry cannot fix it): say why where it cannot be missed, once.
+  useEffect(() => {
+    if (stopped) notifications.notify(`This plan is not syncing. ${stopped}`, 'error');
+  }, [stopped, notifications]);
   return (
     <button
       type="button"
@@ -106,11 +124,17 @@ export function PeersItem() {
 
 export function PeriodItem() {
   const { model, editors } = useServices();
-  const period = useComputed([model.snapshots, editors.activePlanId], (snapshots, planId) => snapshots.find((s) => s.meta.id === planId)?.meta.period || null);
-  if (!period) return null;
+  const planId = useValue(editors.activePlanId);
+  const period = useComputed([model.snapshots, model.workspaceSettings, editors.activePlanId], (snapshots, settings, id) => {
+    const meta = snapshots.find((s) => s.meta.id === id)?.meta;
+    return meta ? { label: meta.period.trim(), dates: planPeriod(meta, settings.fiscalYearStartMonth) } : null;
+  }, [], (a, b) => a?.label === b?.label && a?.dates?.start === b?.dates?.start && a?.dates?.end === b?.dates?.end);
+  if (!planId || !period) return null;
+  const dates = period.dates ? `${formatDay(period.dates.start)} – ${formatDay(period.dates.end)}` : 'no dates';
   return (
-    <span className="tandem-status-item is-static" aria-label={`Plan period: ${period}`} title="Plan period">
-      <Icon name="calendar" /> {period}
-    </span>
+    <button type="button" className="tandem-status-item" aria-label={`Plan period: ${period.label || 'not set'} (${dates}). Change the period`}
+      title={`Plan period: ${period.label || 'not set'}, ${dates}. Click to change it.`} onClick={() => void runCommand('plan.setPeriod', planId)}>
+      <Icon name="calendar" /> {period.label || 'Set period'}
+    </button>
   );
 }

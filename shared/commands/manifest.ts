@@ -20,13 +20,30 @@ export const COMMANDS = {
   'plan.rename': { title: 'Rename Plan…', category: 'Plan', keybinding: 'F2', menu: 'Rename Plan…' },
   'plan.duplicate': { title: 'Duplicate Plan', category: 'Plan', menu: 'Duplicate Plan' },
   'plan.delete': { title: 'Delete Plan…', category: 'Plan', menu: 'Delete Plan…' },
+  'plan.setPeriod': { title: 'Set Plan Period…', category: 'Plan' },
+  'plan.importActuals': { title: 'Import Actuals from a CRM Report (CSV)…', category: 'Plan', menu: 'Import Actuals…' },
+  'review.open': { title: 'Open Plan Review', category: 'Plan', menu: 'Plan Review' },
   'plan.exportPdf': { title: 'Export Plan as PDF…', category: 'Plan', menu: 'Export as PDF…' },
   'plan.exportWord': { title: 'Export Plan as Word (.docx)…', category: 'Plan', menu: 'Export as Word…' },
   'plan.exportMarkdown': { title: 'Export Plan as Markdown', category: 'Plan', keybinding: 'Mod+Shift+E', menu: 'Export as Markdown…' },
   'workbench.openSettings': { title: 'Sync Settings (Server, Token, Name and Colour)…', category: 'Preferences', keybinding: 'Mod+,', menu: 'Settings…' },
+  'workspace.settings': { title: 'Workspace Settings (Fiscal Year, Check-in Reminder, Teams)…', category: 'Preferences' },
   'workbench.reopenClosedEditor': { title: 'Reopen Closed Editor', category: 'View', keybinding: 'Mod+Shift+T', menu: 'Reopen Closed Editor' },
   'workbench.closeEditor': { title: 'Close Editor', category: 'View', keybinding: 'Mod+W', menu: 'Close Editor' },
   'workbench.createSampleWorkspace': { title: 'Create Sample Workspace', category: 'Help' },
+  // Editions, sign-off and the next cycle
+  'editions.save': { title: 'Save Edition…', category: 'Plan', menu: 'Save Edition…' },
+  'editions.open': { title: 'Open Edition…', category: 'Plan' },
+  'editions.compare': { title: 'Compare with Edition…', category: 'Plan', menu: 'Compare with Edition…' },
+  'editions.compareEditions': { title: 'Compare Two Editions…', category: 'Plan' },
+  'editions.comparePreviousCycle': { title: 'Compare with Previous Cycle', category: 'Plan' },
+  'editions.restore': { title: 'Restore This Edition…', category: 'Plan' },
+  'editions.requestSignoff': { title: 'Request Sign-off…', category: 'Plan' },
+  'editions.approve': { title: 'Approve Edition…', category: 'Plan' },
+  'plan.startNextCycle': { title: 'Start Next Cycle…', category: 'Plan', menu: 'Start Next Cycle…' },
+  // Compare (the diff editor)
+  'diff.nextChange': { title: 'Go to Next Change', category: 'Compare', keybinding: 'F7' },
+  'diff.previousChange': { title: 'Go to Previous Change', category: 'Compare', keybinding: 'Shift+F7' },
   // Edit
   'edit.undo': { title: 'Undo', category: 'Edit', menu: 'Undo' },
   'edit.redo': { title: 'Redo', category: 'Edit', menu: 'Redo' },
@@ -61,6 +78,7 @@ export const COMMANDS = {
   'sync.share': { title: 'Share Workspace on My Network…', category: 'Share', menu: 'Share Workspace on My Network…' },
   'sync.stopSharing': { title: 'Stop Sharing', category: 'Share', menu: 'Stop Sharing' },
   'sync.copyInviteLink': { title: 'Copy Invite Link', category: 'Share' },
+  'sync.inviteColleague': { title: 'Invite a Colleague…', category: 'Share', menu: 'Invite a Colleague…' },
   // Help
   'workbench.keyboardShortcuts': { title: 'Keyboard Shortcuts', category: 'Help', keybinding: 'Mod+K', menu: 'Keyboard Shortcuts' },
 } as const satisfies Record<string, CommandInfo>;

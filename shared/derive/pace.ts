@@ -15,7 +15,7 @@ import { type GoalElement } from '../model/elements';
 import { type PlanPeriod } from '../model/period';
 import { goalAsOf } from './checkInState';
 import { type GoalNode } from './goalTree';
-import { rollupProgress, type Progress } from './rollup';
+import { childShares, rollupProgress, type Progress } from './rollup';
 
 export const PACE_TOLERANCE = 0.05;
 
@@ -88,7 +88,7 @@ export type ProgressPoint = { date: string; ratio: number };
  * period's start, say): the trend line. Days on which nothing was measurable are left out.
  */
 export function progressSeries(node: GoalNode, from?: string): ProgressPoint[] {
-  const days = [...new Set(checkInsBelow(node).map((c) => c.date))].filter((d) => from === undefined || d >= from).sort();
+  const days = checkInDays(node, from);
   const out: ProgressPoint[] = [];
   for (const date of days) {
     const { ratio } = progressAsOf(node, date);
@@ -110,4 +110,32 @@ export function trendSince(node: GoalNode, since: string, today: string, now: Pr
   const from = progressAsOf(node, since).ratio;
   const to = now.ratio;
   return { from, to, change: from !== null && to !== null ? to - from : null };
+}
+
+export type Contribution = {
+  goalId: string;
+  planId: string;
+  title: string;
+  /** On each day asked, the share of the goal's span (0..1 of the way from baseline to target) the sub-goal brings; null when it does not count that day. */
+  shares: (number | null)[];
+};
+
+/**
+ * What each sub-goal brought to the goal's progress on each of `days` (the chart's stacked areas): the
+ * shares add up to the goal's progress from its sub-goals on that day (childShares, the rollup rule).
+ */
+export function contributionsOf(node: GoalNode, days: readonly string[]): Contribution[] {
+  const out: Contribution[] = node.children.map((c) => ({ goalId: c.goal.id, planId: c.planId, title: c.goal.title.trim() || 'Untitled goal', shares: [] }));
+  for (const day of days) {
+    const goal = goalAsOf(node.goal, node.checkIns, day);
+    const kids = node.children.map((c) => asOf(c, day));
+    const shares = childShares(goal, kids.map((k) => k.progress), kids.map((k) => k.goal));
+    shares.forEach((share, i) => out[i]!.shares.push(share));
+  }
+  return out;
+}
+
+/** The days on which something below the goal (or the goal) was checked in, from `from` on, in order. */
+export function checkInDays(node: GoalNode, from?: string): string[] {
+  return [...new Set(checkInsBelow(node).map((c) => c.date))].filter((d) => from === undefined || d >= from).sort();
 }

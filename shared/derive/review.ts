@@ -34,6 +34,8 @@ export type ReviewGoal = {
   /** Slate path of the goal in its plan, to jump to. */
   path: number[];
   depth: number;
+  /** The title of the goal it supports, for a sub-goal. */
+  parentTitle: string | null;
 };
 
 export type PlanReview = {
@@ -62,7 +64,7 @@ export function planReview(plans: PlanSnapshot[], options: ReviewOptions): PlanR
   const tree = buildGoalTree(plans);
   const periods = new Map(plans.map((p) => [p.meta.id, planPeriod(p.meta, options.fiscalYearStartMonth)]));
   const rows: ReviewGoal[] = [];
-  const visit = (node: GoalNode) => {
+  const visit = (node: GoalNode, parent: GoalNode | null) => {
     const g = node.goal;
     rows.push({
       planId: node.planId, planTitle: node.planTitle, goalId: g.id, title: g.title.trim() || 'Untitled goal', team: resolveTeam(g.team, teams),
@@ -70,10 +72,11 @@ export function planReview(plans: PlanSnapshot[], options: ReviewOptions): PlanR
       pace: paceOf(g, node.progress, periods.get(node.planId) ?? null, today), latest: node.latest,
       daysSinceCheckIn: node.latest ? daysBetween(node.latest.date, today) : null,
       trend: trendSince(node, since, today, node.progress), path: node.path, depth: node.depth,
+      parentTitle: parent ? parent.goal.title.trim() || 'Untitled goal' : null,
     });
-    node.children.forEach(visit);
+    node.children.forEach((c) => visit(c, node));
   };
-  tree.roots.forEach(visit);
+  tree.roots.forEach((r) => visit(r, null));
 
   const byTeam = new Map<string, { team: Team; goals: ReviewGoal[] }>();
   for (const t of teams) byTeam.set(t.id, { team: t, goals: [] });
@@ -145,4 +148,34 @@ export function reviewSummaryMarkdown(review: PlanReview, people: Person[] = [],
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** The review's id for every plan of the workspace, whatever their period. */
+export const ALL_PERIODS = '*';
+
+/** The periods the workspace's plans are written for, the latest start first (labels without dates last, by name). */
+export function reviewPeriods(plans: readonly PlanSnapshot[], fiscalYearStartMonth?: number): string[] {
+  const starts = new Map<string, string>();
+  for (const p of plans) {
+    const label = p.meta.period.trim();
+    if (label && !starts.has(label)) starts.set(label, planPeriod(p.meta, fiscalYearStartMonth)?.start ?? '');
+  }
+  return [...starts].sort(([a, sa], [b, sb]) => (sa === sb ? a.localeCompare(b) : sa < sb ? 1 : -1)).map(([label]) => label);
+}
+
+/** The plans a review of `period` covers: those written for it (every plan for ALL_PERIODS). */
+export const plansInPeriod = (plans: PlanSnapshot[], period: string): PlanSnapshot[] =>
+  period === ALL_PERIODS ? plans : plans.filter((p) => p.meta.period.trim() === period);
+
+export type ReviewCounts = { goals: number; onPace: number; behindPace: number; atRisk: number; quiet: number };
+
+/** The dashboard's headline figures. */
+export function reviewCounts(review: PlanReview): ReviewCounts {
+  let goals = 0;
+  let onPace = 0;
+  for (const t of review.teams) {
+    goals += t.goals.length;
+    for (const g of t.goals) if (g.pace && !g.pace.behind && g.pace.actual !== null) onPace++;
+  }
+  return { goals, onPace, behindPace: review.behindPace.length, atRisk: review.atRisk.length, quiet: review.quiet.length };
 }

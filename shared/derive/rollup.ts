@@ -100,6 +100,27 @@ export function rollupProgress(goal: GoalElement, children: Progress[], childGoa
   };
 }
 
+/**
+ * What each sub-goal contributes to its parent's progress, by the rule of rollupProgress split per
+ * sub-goal: by value, each same-unit sub-goal's gain as a share of the parent's increase; otherwise its
+ * own ratio over the number of measurable sub-goals. The shares add up to the parent's progress from
+ * its sub-goals before clamping (null for a sub-goal that does not count). Ignores the parent's own
+ * metric: it says what the sub-goals bring, also when the parent measures itself.
+ */
+export function childShares(goal: GoalElement, children: Progress[], childGoals: GoalElement[]): (number | null)[] {
+  if (goal.target != null && isAdditiveUnit(goal.metricUnit)) {
+    const unit = normalizeUnit(goal.metricUnit);
+    const counts = childGoals.map((c) => normalizeUnit(c.metricUnit) === unit && c.current != null);
+    if (counts.some(Boolean)) {
+      const start = childGoals.reduce((s, c, i) => s + (counts[i] ? (c.baseline ?? 0) : 0), 0);
+      const increase = goal.target - (goal.baseline ?? start);
+      return childGoals.map((c, i) => (!counts[i] ? null : increase === 0 ? 0 : ((c.current as number) - (c.baseline ?? 0)) / increase));
+    }
+  }
+  const measured = children.filter((p) => p.ratio !== null).length;
+  return children.map((p) => (p.ratio === null ? null : p.ratio / measured));
+}
+
 /** Whole percent of a progress ratio, or null when nothing is measurable. */
 export function progressPercent(p: Progress): number | null {
   return p.ratio === null ? null : Math.round(p.ratio * 100);

@@ -83,10 +83,13 @@ export const ActualsMappingSchema = z.object({
   /** each-row: a check-in per row; total: one per goal, its rows added up; running-total: a check-in per row of the sum so far (monthly counts toward a yearly goal). */
   combine: z.enum(['each-row', 'total', 'running-total']),
   sources: z.array(SourceSchema).min(1, 'map at least one column to a goal'),
-  /** Names in the file (a goal column's cells, or a column's header) → goal ids: the part of a mapping worth saving. */
+  /** Names in the file (a goal column's cells, or a column's header) → goal ids (or NOT_A_GOAL): the part of a mapping worth saving. */
   names: z.record(z.string(), z.string()),
 });
 export type ActualsMapping = z.infer<typeof ActualsMappingSchema>;
+
+/** What a name maps to when its rows are for nothing in this plan (a deal type no goal counts): they are left out, not problems. */
+export const NOT_A_GOAL = '-';
 
 /** A goal as the import sees it (`metric`: its metric's name); its current status is kept by the check-ins it makes. */
 export type ImportGoal = { id: string; title: string; metric: string; unit: string; status: GoalStatus };
@@ -100,6 +103,8 @@ export type RowReport = {
   value: number | null;
   /** Why the row cannot be imported; null when it can. */
   problem: string | null;
+  /** The row names something the mapping says is not a goal of this plan: left out, not a problem. */
+  leftOut?: boolean;
 };
 
 export type ActualsPreview = {
@@ -114,7 +119,8 @@ export type ActualsPreview = {
 
 const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
-function goalFinder(goals: readonly ImportGoal[], names: Record<string, string>) {
+/** Finds the goal a name in the file names: a saved name first, then a goal's id, title, or the metric only it measures. */
+export function goalFinder(goals: readonly ImportGoal[], names: Record<string, string>) {
   const byId = new Map(goals.map((g) => [g.id, g]));
   const byTitle = new Map<string, ImportGoal>();
   for (const g of goals) if (g.title.trim() && !byTitle.has(norm(g.title))) byTitle.set(norm(g.title), g);
@@ -145,6 +151,7 @@ export function previewActuals(table: CsvTable, mapping: ActualsMapping, goals: 
   const dateCol = valid.dateColumn === null ? null : col(valid.dateColumn);
   const order = dateCol === null ? null : dateOrderOf(table.rows.map((r) => r.cells[dateCol] ?? ''));
   const find = goalFinder(goals, valid.names);
+  const notGoals = new Set(Object.entries(valid.names).filter(([, id]) => id === NOT_A_GOAL).map(([name]) => norm(name)));
   type Source = { value: number; valueName: string; goalColumn: number | null; goalColumnName: string; goalId: string | null };
   const sources: Source[] = valid.sources.map((s) => ('goalColumn' in s
     ? { value: col(s.valueColumn), valueName: s.valueColumn, goalColumn: col(s.goalColumn), goalColumnName: s.goalColumn, goalId: null }
@@ -163,6 +170,10 @@ export function previewActuals(table: CsvTable, mapping: ActualsMapping, goals: 
     }
     for (const s of sources) {
       const goalName = s.goalColumn !== null ? (row.cells[s.goalColumn] ?? '') : '';
+      if (s.goalColumn !== null && notGoals.has(norm(goalName))) {
+        rows.push({ line: row.line, goalId: null, goalTitle: null, date: null, value: null, problem: null, leftOut: true });
+        continue;
+      }
       const goal = s.goalColumn !== null ? find(goalName) : goals.find((g) => g.id === s.goalId);
       const cell = row.cells[s.value] ?? '';
       const value = parseCrmNumber(cell);
@@ -195,8 +206,8 @@ export function previewActuals(table: CsvTable, mapping: ActualsMapping, goals: 
       date: list.reduce((d, r) => (r.date! > d ? r.date! : d), list[0]!.date!), author: opts.author, source: 'import' as const,
     }));
   };
-  const good = rows.filter((r) => r.problem === null);
-  const problems = rows.length - good.length;
+  const good = rows.filter((r) => r.problem === null && !r.leftOut);
+  const problems = rows.filter((r) => r.problem !== null).length;
   const withoutBadRows = make(good);
   return { rows, skipped: table.skipped, checkIns: problems === 0 ? withoutBadRows : [], withoutBadRows, problems };
 }

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { PersonSchema, TeamIdSchema } from '../model/people';
 import { PLAN_TITLE_MAX } from '../model/planTitle';
-import { parseDocId, type Role } from '../sync/rooms';
+import { parseDocId, ROLES, type Role } from '../sync/rooms';
 
 // ---------- data that crosses the door ----------
 
@@ -19,6 +19,7 @@ export type TemplateSummary = { id: string; name: string; description: string; s
 /** `name` and `role`, when given, are the invite's: the name colleagues see, and what the server lets this person do. */
 export type SyncTarget = { serverUrl: string; token: string; workspaceId: string; name?: string; role?: Role };
 export type ShareInfo = { serverUrl: string; inviteUrl: string; token: string };
+export type Invite = { inviteUrl: string; token: string; name: string; role: Role };
 /** What Export PDF did: saved to a file (desktop), handed to the print dialog (browser), or nothing. */
 export type PdfExportResult = { outcome: 'saved'; path: string } | { outcome: 'print-dialog' } | { outcome: 'cancelled' };
 
@@ -71,6 +72,12 @@ export const CreatePlanArgs = z.object({
 }).strict();
 
 /** Next cycle: a new plan made from `planId` for the period after it (shared/model/nextCycle.ts). */
+/** Who an invite is for (the name colleagues will see) and what they may do. */
+export const InviteArgs = z.object({
+  name: z.string().trim().min(1, 'an invite names the person it is for').max(80),
+  role: z.enum(ROLES),
+}).strict();
+
 export const StartNextCycleArgs = z.object({
   planId: id,
   title,
@@ -122,6 +129,11 @@ export const HOST_CONTRACT = {
     share: method<z.ZodObject<{ host: z.ZodString; port: z.ZodOptional<z.ZodNumber> }>, ShareInfo>(
       z.object({ host: z.string().min(1).max(255), port: z.number().int().min(0).max(65535).optional() }).strict()),
     stopSharing: method<typeof none, void>(none),
+    /**
+     * An invite to the workspace shared from here for one person: colleagues see the name on it, and
+     * the server lets them do what the role allows. Refused while the workspace is not shared.
+     */
+    invite: method<typeof InviteArgs, Invite>(InviteArgs),
   },
   publish: {
     /** The plan's print view (a self-contained HTML page) as a PDF: saved where the person chooses, or printed. */

@@ -144,3 +144,29 @@ export function suggestNextPeriod(period: string): string {
   if (year && /^(FY\s*|)$/i.test(year[1]!)) return `${year[1]}${bumpYear(year[2]!)}`;
   return '';
 }
+
+/**
+ * Next cycle's title: this cycle's with its period replaced where the title names it ("FY27 joint
+ * plan" → "FY28 joint plan"), else with the next period added ("Joint plan" → "Joint plan FY28").
+ */
+export function suggestNextTitle(title: string, period: string, nextPeriod: string): string {
+  const t = title.trim();
+  const p = period.trim();
+  if (!nextPeriod.trim()) return t;
+  if (p && t.includes(p)) return t.split(p).join(nextPeriod.trim());
+  return t ? `${t} ${nextPeriod.trim()}` : nextPeriod.trim();
+}
+
+/** The plan this one continues (last cycle's): the plan most of its goals link back to through `previousPlanId`; null for none. */
+export function previousCyclePlanId(plan: PlanSnapshot): string | null {
+  const count = new Map<string, number>();
+  const walk = (nodes: Descendant[]) => nodes.forEach((n) => {
+    if (!('type' in n)) return;
+    if (n.type === 'goal' && n.previousPlanId && n.previousPlanId !== plan.meta.id) count.set(n.previousPlanId, (count.get(n.previousPlanId) ?? 0) + 1);
+    walk(n.children as Descendant[]);
+  });
+  walk(plan.content);
+  let best: string | null = null;
+  for (const [id, n] of count) if (best === null || n > count.get(best)!) best = id;
+  return best;
+}

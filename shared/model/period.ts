@@ -17,6 +17,13 @@ export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 const firstOf = (year: number, month: number) => new Date(Date.UTC(year, month - 1, 1));
 const dayBefore = (d: Date) => new Date(d.getTime() - 86_400_000);
 
+const DAY_AND_YEAR = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const DAY_ONLY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/** A day as people read it: "14 Mar 2027", or "14 Mar" without the year. */
+export const formatDay = (day: string, opts: { year?: boolean } = {}): string =>
+  (opts.year === false ? DAY_ONLY : DAY_AND_YEAR).format(new Date(`${day}T00:00:00Z`));
+
 /** Whole days from `from` to `to` (YYYY-MM-DD each). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -100,8 +100,9 @@ export function setPlanPeriod(doc: Y.Doc, period: { label: string; start: string
  * `checkIns`, every goal's check-ins, when read from a document.
  */
 export type PlanSnapshot = { meta: PlanMeta; content: PlanContent; conflicts?: NamedConflict[]; checkIns?: CheckIn[] };
-export const snapshotPlan = (doc: Y.Doc): PlanSnapshot => ({
-  meta: readPlanMeta(doc), content: readPlanContent(doc), conflicts: readConflicts(doc), checkIns: readCheckIns(doc),
+/** `checkIns`: the plan's check-ins when the caller keeps them current already (watchCheckIns), instead of reading every one. */
+export const snapshotPlan = (doc: Y.Doc, checkIns?: CheckIn[]): PlanSnapshot => ({
+  meta: readPlanMeta(doc), content: readPlanContent(doc), conflicts: readConflicts(doc), checkIns: checkIns ?? readCheckIns(doc),
 });
 
 /** The id of the check-in a goal's value before check-ins becomes: the same on every peer that migrates. */

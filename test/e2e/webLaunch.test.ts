@@ -3,17 +3,15 @@
  * workspace, and the launch key leaves the address bar. A browser that opens the server without that
  * address (another OS user, a page of another site) gets no session.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { type ChildProcess } from 'node:child_process';
 import { type Browser } from 'playwright-core';
 import { artifactPath, launchChromium } from '../support/chromium';
+import { killChildren, spawnServerCli } from '../support/childProcesses';
 import { ensureRendererBuilt } from '../support/webApp';
 import { removeDir, tempDir } from '../main/server/helpers';
 
 type Host = { invoke(method: string, arg?: unknown): Promise<unknown> };
 declare const window: { host?: Host; location: Location };
-
-const ROOT = resolve(__dirname, '..', '..');
 
 describe('npm run web: the printed address', () => {
   let child: ChildProcess;
@@ -23,7 +21,7 @@ describe('npm run web: the printed address', () => {
 
   beforeAll(async () => {
     await ensureRendererBuilt();
-    child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'main/server/cli.ts'), 'web', '--port', '0', '--data', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawnServerCli(['web', '--port', '0', '--data', dataDir]);
     printed = await new Promise<string>((res, rej) => {
       let out = '';
       child.stdout!.on('data', (d: Buffer) => {
@@ -42,6 +40,7 @@ describe('npm run web: the printed address', () => {
       child.kill('SIGTERM');
       await exited;
     }
+    await killChildren();
     removeDir(dataDir);
   });
 

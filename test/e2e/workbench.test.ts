@@ -203,6 +203,12 @@ describe('workbench', () => {
     await marcus.context.close();
     people.splice(people.indexOf(marcus), 1);
     await expect.poll(() => statusBar(dana).getByRole('list', { name: /In this plan/ }).count(), { timeout: 45_000 }).toBe(0);
+
+    // With no plan open, the connection shown is the workspace's: connected, not "Connecting…".
+    await editorText(dana.page).click();
+    await dana.page.keyboard.press('Control+W');
+    await editorText(dana.page).waitFor({ state: 'detached' });
+    await statusBar(dana).getByRole('button', { name: 'Sync: Connected' }).waitFor();
   });
 
   it('re-reads where to sync when the desktop starts or stops sharing the workspace', async () => {

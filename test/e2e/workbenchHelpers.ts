@@ -1,6 +1,8 @@
 /** What the workbench end-to-end tests share: opening the app as someone, and driving the palette and quick open. */
 import { type Browser, type Page } from 'playwright-core';
-import { type WebApp } from '../support/webApp';
+import { type WebsocketProvider } from 'y-websocket';
+import { launchChromium } from '../support/chromium';
+import { startWebApp, type WebApp } from '../support/webApp';
 import { newBrowserUser, type BrowserUser } from '../support/browserUser';
 
 const COLOURS = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed'];
@@ -8,13 +10,42 @@ const COLOURS = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed'];
 export type Person = BrowserUser;
 
 /** A fresh browser context (its own storage: a different person) with the workbench open. */
-export async function openAs(browser: Browser, app: WebApp, name: string, opts: { query?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Person> {
+export async function openAs(browser: Browser, app: WebApp, name: string, opts: {
+  query?: string; colorScheme?: 'light' | 'dark'; device?: string; token?: string;
+  /** The browser's clock starts here (ISO time) and runs on. */
+  now?: string;
+} = {}): Promise<Person> {
   const { context, page, errors } = await newBrowserUser(browser, { name, color: COLOURS[name.length % COLOURS.length]! },
     { viewport: { width: 1400, height: 860 }, colorScheme: opts.colorScheme ?? 'light', acceptDownloads: true });
-  const token = await app.tokenFor(name, 'editor');
+  // This browser's lasting device id (renderer/collab/deviceId.ts), when a test wrote as that device elsewhere.
+  if (opts.device) await context.addInitScript((device) => localStorage.setItem('tandem.device', device), opts.device);
+  if (opts.now) await context.clock.install({ time: opts.now });
+  // A browser whose clock runs ahead still holds a valid invite.
+  const token = opts.token ?? await app.tokenFor(name, 'editor', opts.now ? '2y' : undefined);
   await page.goto(`${app.url}/?token=${encodeURIComponent(token)}${opts.query ? `&${opts.query}` : ''}`);
   await page.getByRole('contentinfo', { name: 'Status Bar' }).waitFor();
   return { context, page, errors };
+}
+
+export type AppUnderTest = { readonly app: WebApp; readonly browser: Browser; keep(...providers: WebsocketProvider[]): void };
+
+/**
+ * The web app and a Chromium for a file's tests: started before them, closed after, together with
+ * the colleagues' providers the tests `keep` open meanwhile.
+ */
+export function appUnderTest(): AppUnderTest {
+  const providers: WebsocketProvider[] = [];
+  const started = { app: null as unknown as WebApp, browser: null as unknown as Browser, keep: (...p: WebsocketProvider[]) => void providers.push(...p) };
+  beforeAll(async () => {
+    started.app = await startWebApp();
+    started.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    providers.forEach((p) => p.destroy());
+    await started.browser?.close();
+    await started.app?.close();
+  });
+  return started;
 }
 
 export const quickInput = (page: Page) => page.getByRole('dialog').getByRole('combobox');

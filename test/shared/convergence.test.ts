@@ -1,7 +1,7 @@
 /**
- * Convergence, the Yjs way: several plan documents, each bound to a headless Slate editor through
- * @slate-yjs/core, make random seeded edits — text, goal and stage fields, new goals and actions,
- * moved blocks, split paragraphs — while their updates are delivered in random order and some peers
+ * Convergence, the Yjs way: several plan documents, each bound to the app's plan editor
+ * (createPlanEditor: @slate-yjs/core with every plugin and rule), make random seeded edits — text,
+ * goal and stage fields, new goals and actions, moved blocks, split paragraphs — while their updates are delivered in random order and some peers
  * are offline for a while. Once everything is delivered, every document, every editor and every
  * derived goal tree must be equal, and the plan must still be valid.
  */
@@ -9,15 +9,17 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import * as prng from 'lib0/prng';
-import { createEditor, Editor, Element, Node, Text, Transforms, type Path } from 'slate';
-import { withYjs, YjsEditor } from '@slate-yjs/core';
+import { Editor, Element, Node, Text, Transforms, type Path } from 'slate';
+import { YjsEditor } from '@slate-yjs/core';
+import { Awareness } from 'y-protocols/awareness';
 import { newAction, newGoal } from '../../shared/model/blocks';
-import { INLINE_TYPES, VOID_TYPES, GOAL_STATUSES, type GoalElement, type PlanContent, type PlanElement } from '../../shared/model/elements';
+import { GOAL_STATUSES, type GoalElement, type PlanContent, type PlanElement } from '../../shared/model/elements';
 import { planContent, readPlanContent, snapshotPlan } from '../../shared/model/planDoc';
 import { normalizePlanContent } from '../../shared/model/planOps';
 import { parsePlanContent } from '../../shared/model/schemas';
 import { buildGoalTree, type GoalNode } from '../../shared/derive/goalTree';
 import { instantiateTemplate } from '../../shared/templates/instantiate';
+import { createPlanEditor } from '../../renderer/editor/createPlanEditor';
 import { parseTemplate } from '../../shared/templates/templateSchema';
 
 const REMOTE = Symbol('remote');
@@ -47,20 +49,21 @@ type Message = { from: number; to: number; update: Uint8Array };
  */
 type Ordering = 'per-link' | 'any';
 
-function makePeer(initial: Uint8Array, index: number, outbox: Message[], peers: Peer[], clientID = index + 1): Peer {
+function makePeer(initial: Uint8Array, index: number, outbox: Message[], peerCount: number, clientID = index + 1): Peer {
   const doc = new Y.Doc();
   // Fixed client ids make a seed replay exactly: Yjs orders concurrent edits by client id.
   doc.clientID = clientID;
   Y.applyUpdate(doc, initial, REMOTE);
-  const editor = withYjs(createEditor(), planContent(doc));
-  editor.isVoid = (el) => VOID_TYPES.has(el.type);
-  editor.isInline = (el) => INLINE_TYPES.has(el.type);
-  editor.isElementReadOnly = () => false;
-  YjsEditor.connect(editor);
   doc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin === REMOTE) return;
-    peers.forEach((_, to) => { if (to !== index) outbox.push({ from: index, to, update }); });
+    for (let to = 0; to < peerCount; to++) if (to !== index) outbox.push({ from: index, to, update });
   });
+  // The editor the app uses, with every plugin and rule.
+  const editor = createPlanEditor(planContent(doc), new Awareness(doc), { name: `Peer ${index}`, color: '#2563eb' });
+  YjsEditor.connect(editor);
+  // What connecting normalized (the plan's closing paragraph) is written before anything else
+  // arrives, as the app's editor does on the next microtask.
+  YjsEditor.flushLocalChanges(editor);
   return { doc, editor, online: true };
 }
 
@@ -177,7 +180,7 @@ function runSession(seed: number, peerCount: number, steps: number, ordering: Or
   const initial = startingPlan();
   const outbox: Message[] = [];
   const peers: Peer[] = [];
-  for (let i = 0; i < peerCount; i++) peers.push(makePeer(initial, i, outbox, peers, seed * 100 + i + 1));
+  for (let i = 0; i < peerCount; i++) peers.push(makePeer(initial, i, outbox, peerCount, seed * 100 + i + 1));
 
   const deliver = (onlyOnline: boolean) => {
     const ready = outbox.map((m, i) => [m, i] as const).filter(([m]) => !onlyOnline || (peers[m.from]!.online && peers[m.to]!.online));
@@ -251,13 +254,23 @@ describe('convergence of plans edited concurrently', () => {
     const initial = startingPlan();
     const outbox: Message[] = [];
     const peers: Peer[] = [];
-    for (let i = 0; i < 3; i++) peers.push(makePeer(initial, i, outbox, peers));
+    for (let i = 0; i < 3; i++) peers.push(makePeer(initial, i, outbox, 3));
     const [a, b] = peers as [Peer, Peer];
     const at = pathsOf(a.editor, (el) => el.type === 'goal')[0]!;
     Transforms.setNodes(a.editor, { current: 44_000_000 }, { at });
     Transforms.setNodes(b.editor, { owners: ['person_ana'], status: 'at-risk' }, { at });
     peers.forEach((p) => YjsEditor.flushLocalChanges(p.editor));
-    for (const m of outbox.reverse()) Y.applyUpdate(peers[m.to]!.doc, m.update, REMOTE);
+    // Links deliver in the order they were sent (as the server relays: it holds back an update whose
+    // dependencies have not arrived), the links themselves in reverse.
+    const links = [...new Set(outbox.map((m) => `${m.from}>${m.to}`))].reverse();
+    for (const link of links) {
+      for (const m of outbox.filter((x) => `${x.from}>${x.to}` === link)) {
+        Y.applyUpdate(peers[m.to]!.doc, m.update, REMOTE);
+        YjsEditor.flushLocalChanges(peers[m.to]!.editor);
+      }
+    }
+    // What the receivers' editors wrote while merging reaches everyone too.
+    for (let i = 0; i < peers.length; i++) for (const p of peers) Y.applyUpdate(p.doc, Y.encodeStateAsUpdate(peers[i]!.doc), REMOTE);
     for (const peer of peers) {
       expect(Node.get(peer.editor, at)).toMatchObject({ current: 44_000_000, owners: ['person_ana'], status: 'at-risk' });
       expect(buildGoalTree([snapshotPlan(peer.doc)]).roots[0]!.progress.ratio).toBeCloseTo(0.5);

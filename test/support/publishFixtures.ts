@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Descendant } from 'slate';
 import { snapshotPlan, type PlanSnapshot } from '../../shared/model/planDoc';
+import { type GoalElement } from '../../shared/model/elements';
 import { type Person } from '../../shared/model/people';
 import { newId } from '../../shared/model/ids';
 import { instantiateTemplate } from '../../shared/templates/instantiate';
@@ -50,4 +51,21 @@ export function longPlan(blocks: number): PlanSnapshot {
     }
   }
   return { meta: { ...base.meta, id: 'plan_long', title: 'Long plan' }, content };
+}
+
+/**
+ * The annual plan followed by 30 goal cards whose rationales run from a few lines to a third of a
+ * page, so that cards fall across page ends: printed without `break-inside: avoid`, some are split.
+ * Every card's title and last words are its own ("Card 7 …", "… ends card 7").
+ */
+export function cardsAcrossPageEnds(): PlanSnapshot {
+  const base = annualPlan();
+  const goal = base.content.find((n): n is GoalElement => 'type' in n && n.type === 'goal')!;
+  const words = 'pipeline coverage improves when marketing qualified leads reach sales within a day and every stage owner reviews conversion weekly'.split(' ');
+  const cards: GoalElement[] = Array.from({ length: 30 }, (_, i) => {
+    const length = 20 + ((i * 37) % 140);
+    const rationale = Array.from({ length }, (_, w) => words[(w + i) % words.length]).join(' ');
+    return { ...goal, id: newId('goal'), parentId: null, title: `Card ${i + 1} of the long rationales`, rationale: `${rationale}, which ends card ${i + 1}` };
+  });
+  return { meta: { ...base.meta, id: 'plan_cards', title: 'Cards across page ends' }, content: [...base.content, ...cards] };
 }

@@ -1,12 +1,13 @@
 /**
- * Sync-server nodes as child processes (the CLI, bundled once with esbuild), each reporting what it
- * logged as stored: `stored` entries (debug) name the state each committed write covers, which is what
+ * Sync-server nodes as child processes (the CLI, bundled once with esbuild; kill them with
+ * childProcesses.ts `killChildren` after each test), each reporting what it logged as stored: `stored` entries (debug) name the state each committed write covers, which is what
  * the crash and scale-out tests take as acknowledged.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { spawnChild } from './childProcesses';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -34,7 +35,7 @@ export async function bundleCli(dir: string, name = 'cli'): Promise<{ bundle: st
 }
 
 export function startNode(bundle: string, port: number, args: string[], env: Record<string, string> = {}): ServerNode {
-  const proc = spawn(process.execPath, [bundle, '--port', String(port), '--log-level', 'debug', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const proc = spawnChild(process.execPath, [bundle, '--port', String(port), '--log-level', 'debug', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const node: ServerNode = { proc, port, stored: [], lastStored: new Map(), logs: [], listening: null!, exited: null! };
   let buffered = '';
   proc.stderr!.on('data', (chunk: Buffer) => {

@@ -21,7 +21,8 @@ export type WebApp = {
   workspaceId: string;
   secret: string;
   dataDir: string;
-  tokenFor(name: string, role?: Role): Promise<string>;
+  /** `ttl` like 30d or 1y (the default lifetime otherwise). */
+  tokenFor(name: string, role?: Role, ttl?: string): Promise<string>;
   close(): Promise<void>;
 };
 
@@ -74,7 +75,7 @@ export async function startWebApp(opts: { dataDir?: string; secret?: string } = 
     workspaceId,
     secret,
     dataDir,
-    tokenFor: (name, role = 'editor') => createToken(secret, { workspaceId, name, role }),
+    tokenFor: (name, role = 'editor', ttl) => createToken(secret, { workspaceId, name, role, ttl }),
     close: async () => {
       await server.close();
       if (ownDir) rmSync(dataDir, { recursive: true, force: true });

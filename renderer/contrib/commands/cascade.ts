@@ -3,7 +3,7 @@
  * plan from the team cascade template whose top goals support the picked one and belong to the team. The plan opens.
  */
 import { type GoalNode } from '../../../shared/derive/goalTree';
-import { TEAM_LABELS, TEAMS, type Team } from '../../../shared/model/people';
+import { type Team } from '../../../shared/model/teams';
 import { TEMPLATE_IDS } from '../../../shared/templates/templateIds';
 import { type CommandContext } from '../../platform/commands';
 import { goalTree } from '../../workbench/derived';
@@ -40,17 +40,17 @@ export async function cascadeGoal(ctx: CommandContext, arg?: unknown): Promise<v
     );
     if (!goal) return;
   }
-  const team = await quickInput.pick<Team>(TEAMS.map((t) => ({ label: TEAM_LABELS[t], value: t })), { placeholder: 'Which team is it for?' });
+  const team = await quickInput.pick<Team>(model.teams.get().map((t) => ({ label: t.name, value: t })), { placeholder: 'Which team is it for?' });
   if (!team) return;
   const title = await quickInput.prompt({
     title: 'Title of the team plan',
-    value: `${TEAM_LABELS[team]} — ${goal.goal.title.trim() || 'team plan'}`,
+    value: `${team.name} — ${goal.goal.title.trim() || 'team plan'}`,
   });
   if (!title?.trim()) return;
   if (!ctx.templates.some((t) => t.id === TEMPLATE_IDS.teamCascadePlan)) {
     notifications.notify('The team cascade template is missing from this installation.', 'error');
     return;
   }
-  const plan = await model.createPlan({ templateId: TEMPLATE_IDS.teamCascadePlan, title: title.trim(), parent: { planId: goal.planId, goalId: goal.goal.id, team } });
+  const plan = await model.createPlan({ templateId: TEMPLATE_IDS.teamCascadePlan, title: title.trim(), parent: { planId: goal.planId, goalId: goal.goal.id, team: team.id } });
   ctx.editors.openPlan(plan.id);
 }

@@ -9,7 +9,7 @@ import { registerInsertCommands } from './insertBlocks';
 import { showCommandPalette, showKeyboardShortcuts } from './palette';
 import { goToGoal, quickOpen } from './quickOpen';
 import { openSyncSettings } from './settings';
-import { copyInviteLink, currentInvite, shareWorkspace, stopSharing } from './share';
+import { copyInviteLink, currentInvite, inviteColleague, shareWorkspace, stopSharing } from './share';
 
 registerCommand({ id: 'workbench.commandPalette', run: showCommandPalette });
 registerCommand({ id: 'workbench.quickOpen', run: quickOpen });
@@ -33,6 +33,7 @@ registerCommand({ id: 'workbench.openSettings', run: openSyncSettings });
 registerCommand({ id: 'sync.share', run: shareWorkspace });
 registerCommand({ id: 'sync.stopSharing', run: stopSharing });
 registerCommand({ id: 'sync.copyInviteLink', when: () => currentInvite() !== null, run: copyInviteLink });
+registerCommand({ id: 'sync.inviteColleague', run: inviteColleague });
 registerInsertCommands();
 
 /** The gear at the bottom of the activity bar: the few things people look for there. */

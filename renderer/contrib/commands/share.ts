@@ -4,6 +4,7 @@
  * its workbench when sharing starts, the notification stays), and through "Copy Invite Link".
  */
 import { type ShareInfo } from '../../../shared/ipc/contract';
+import { type Role } from '../../../shared/sync/rooms';
 import { runCommand, type CommandContext } from '../../platform/commands';
 
 let sharing: ShareInfo | null = null;
@@ -37,10 +38,47 @@ export async function copyInviteLink(ctx: CommandContext): Promise<void> {
     ctx.notifications.notify('This workspace is not shared from here: Share › Share Workspace on My Network… first.', 'error');
     return;
   }
+  await copyText(ctx, link, 'Invite link copied. Anyone with it can edit this workspace until you stop sharing.');
+}
+
+const ROLE_CHOICES: { label: string; description: string; value: Role }[] = [
+  { label: 'Editor', description: 'writes the plan with you', value: 'editor' },
+  { label: 'Commenter', description: 'reads the plan and comments on it', value: 'commenter' },
+  { label: 'Viewer', description: 'reads the plan only', value: 'viewer' },
+];
+const SOMEONE_ELSE = Symbol('someone else');
+
+/**
+ * An invite for one colleague by name: the name on it is the one everyone sees beside their cursor,
+ * and the role is what the server lets them do. Shares the workspace first when it is not shared yet.
+ */
+export async function inviteColleague(ctx: CommandContext): Promise<void> {
+  if (!currentInvite()) {
+    await shareWorkspace(ctx);
+    if (!currentInvite()) return;
+  }
+  const people = ctx.model.people.get();
+  const picked = people.length === 0 ? SOMEONE_ELSE : await ctx.quickInput.pick<string | typeof SOMEONE_ELSE>(
+    [...people.map((p) => ({ label: p.name, description: p.role || p.email, value: p.name })), { label: 'Someone else…', value: SOMEONE_ELSE }],
+    { title: 'Invite whom?', placeholder: 'A person from the directory, or someone else' },
+  );
+  if (picked === null) return;
+  const name = picked === SOMEONE_ELSE ? (await ctx.quickInput.prompt({ title: 'Their name, as colleagues will see it' }))?.trim() : picked;
+  if (!name) return;
+  const role = await ctx.quickInput.pick(ROLE_CHOICES, { title: `${name} may…` });
+  if (!role) return;
+  const invite = await ctx.host.sync.invite({ name, role });
+  const what = ROLE_CHOICES.find((r) => r.value === role)!.label.toLowerCase();
+  ctx.notifications.notify(`Invite for ${name} (${what}): ${invite.inviteUrl}`, 'info', {
+    actions: [{ label: 'Copy Link', run: () => void copyText(ctx, invite.inviteUrl, `Link for ${name} copied.`) }],
+  });
+}
+
+async function copyText(ctx: CommandContext, text: string, done: string): Promise<void> {
   try {
-    await navigator.clipboard.writeText(link);
-    ctx.notifications.notify('Invite link copied. Anyone with it can edit this workspace until you stop sharing.');
+    await navigator.clipboard.writeText(text);
+    ctx.notifications.notify(done);
   } catch {
-    await ctx.quickInput.prompt({ title: 'Invite link: press Ctrl+C (⌘C) to copy it, then Escape', value: link });
+    await ctx.quickInput.prompt({ title: 'Press Ctrl+C (⌘C) to copy it, then Escape', value: text });
   }
 }

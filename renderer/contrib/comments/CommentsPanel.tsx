@@ -9,7 +9,7 @@ import { planPlaces, placeOf, type PlanPlaces } from '../../../shared/comments/c
 import { type Thread } from '../../../shared/comments/commentsDoc';
 import { FIELD_LABELS } from '../../../shared/model/fieldLabels';
 import { type CommentOpen } from '../../editor/commentMarks';
-import { type PlanPanePartProps } from '../../workbench/planPaneParts';
+import { type PlanPanePartProps } from '../../workbench/planDecorations';
 import { Icon } from '../../workbench/icons';
 import { useComputed, useServices, useValue } from '../../workbench/services/services';
 import { commentsStore, type CommentsStore, type PanelFocus } from './commentsStore';

@@ -4,7 +4,7 @@
  * waiting for my answer, and the commands Add Comment and Ask for Feedback….
  */
 import { registerCommand, type CommandContext } from '../../platform/commands';
-import { registerPlanPanePart } from '../../workbench/planPaneParts';
+import { registerPlanPanePart } from '../../workbench/planDecorations';
 import { registerStatusBarItem } from '../../workbench/statusBarItems';
 import { registerView } from '../../workbench/views';
 import { addComment, askForFeedback } from './commentCommands';

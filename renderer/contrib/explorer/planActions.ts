@@ -69,7 +69,9 @@ export async function renamePlanInteractive(wb: WorkbenchServices, plan: PlanSum
 }
 
 export async function duplicatePlanInteractive(wb: WorkbenchServices, plan: PlanSummary): Promise<void> {
-  const source = wb.model.snapshots.get().find((s) => s.meta.id === plan.id);
+  // The plan as it is now (the snapshots lag behind by a debounce: a plan duplicated right after it
+  // opened had none yet, and the person was not told that the copy's links were dropped).
+  const source = await wb.model.readPlan(plan.id).catch(() => null);
   const links = source ? countLinksToOtherPlans(source) : 0;
   let done = false;
   await attempt(wb, 'duplicate the plan', async () => {

@@ -10,7 +10,7 @@ import { type Person } from '../../../shared/model/people';
 import { runCommand } from '../../platform/commands';
 import { goalTree } from '../../workbench/derived';
 import { LineIcon } from '../../workbench/icons';
-import { useDerived, useServices, useValue } from '../../workbench/services/services';
+import { useComputed, useDerived, useServices, useValue } from '../../workbench/services/services';
 import { Avatar } from '../../workbench/widgets/Avatar';
 import { ContextMenu } from '../../workbench/widgets/ContextMenu';
 import { NavList } from '../../workbench/widgets/NavList';
@@ -18,15 +18,16 @@ import { revealTarget } from '../../workbench/widgets/revealTarget';
 import { TreeRow, Twistie } from '../../workbench/widgets/TreeRow';
 import { useCollapsed } from '../../workbench/widgets/useCollapsed';
 import { useListNavigation } from '../../workbench/widgets/useListNavigation';
-import { goalKey, ownerNames, progressExplained, progressPercent, visibleGoalRows } from './goalTreeRows';
+import { behindPace, goalKey, ownerNames, progressExplained, progressPercent, visibleGoalRows } from './goalTreeRows';
 import './goalTree.css';
 
 const LIST_ID = 'goal-tree';
 
-function ProgressBar(props: { node: GoalNode }) {
+function ProgressBar(props: { node: GoalNode; behind?: number }) {
   const pct = progressPercent(props.node.progress);
+  const expected = props.behind === undefined ? null : Math.round(props.behind * 100);
   return (
-    <span className="tv-progress" title={progressExplained(props.node.progress)}>
+    <span className={`tv-progress${expected !== null ? ' tv-behind' : ''}`} title={`${progressExplained(props.node.progress)}${expected !== null ? `; behind pace: ${expected}% expected by now` : ''}`}>
       <span
         className="tv-progress-bar"
         role="progressbar"
@@ -39,6 +40,7 @@ function ProgressBar(props: { node: GoalNode }) {
         <span className="tv-progress-fill" style={{ width: `${pct ?? 0}%` }} />
       </span>
       <span className="tv-progress-value">{pct === null ? '—' : `${pct}%`}</span>
+      {expected !== null && <span className="tv-behind-tag">behind pace</span>}
     </span>
   );
 }
@@ -47,6 +49,8 @@ export type GoalTreeProps = {
   roots: GoalNode[];
   people: Person[];
   activePlanId: string | null;
+  /** Goals behind their pace line (goalKey → the share of the way expected by now). */
+  behind?: ReadonlyMap<string, number>;
   onReveal: (node: GoalNode) => void;
   /** Start a plan whose top goals support this goal (a team's cascade plan). */
   onCascade: (node: GoalNode) => void;
@@ -123,6 +127,7 @@ export function GoalTreePanel(props: GoalTreeProps) {
                   `in ${row.node.planTitle}`,
                   row.node.parentMissing ? 'its parent goal no longer exists' : '',
                   progressExplained(row.node.progress),
+                  props.behind?.has(row.key) ? `behind pace, ${Math.round(props.behind.get(row.key)! * 100)}% expected by now` : '',
                 ].filter(Boolean).join(', ')}
                 className={`tv-goal-row${row.matches ? '' : ' tv-dimmed'}`}
                 indent={4 + row.depth * 14}
@@ -150,7 +155,7 @@ export function GoalTreePanel(props: GoalTreeProps) {
                   </span>
                   {(row.node.progress.ratio !== null || row.showsPlan) && (
                     <span className="tv-goal-line tv-goal-meta">
-                      {row.node.progress.ratio !== null && <ProgressBar node={row.node} />}
+                      {row.node.progress.ratio !== null && <ProgressBar node={row.node} behind={props.behind?.get(row.key)} />}
                       {row.showsPlan && <span className="tv-plan-tag" title={`In ${row.node.planTitle}`}>{row.node.planTitle}</span>}
                     </span>
                   )}
@@ -178,9 +183,13 @@ export function GoalTreePanel(props: GoalTreeProps) {
 
 export function GoalTreeView() {
   const { model, editors, notifications } = useServices();
+  const roots = useDerived(goalTree).roots;
+  const behind = useComputed([model.get(goalTree), model.snapshots, model.workspaceSettings, model.today],
+    (tree, plans, settings, today) => behindPace(tree.roots, plans, today, settings.fiscalYearStartMonth));
   return (
     <GoalTreePanel
-      roots={useDerived(goalTree).roots}
+      roots={roots}
+      behind={behind}
       people={useValue(model.people)}
       activePlanId={useValue(editors.activePlanId)}
       onReveal={(node) => editors.openPlan(node.planId, revealTarget({ blockId: node.goal.id }))}

@@ -4,6 +4,9 @@
  * the goals above it, so a match is always seen in its cascade.
  */
 import { type GoalNode } from '../../../shared/derive/goalTree';
+import { paceOf } from '../../../shared/derive/pace';
+import { planPeriod } from '../../../shared/model/period';
+import { type PlanSnapshot } from '../../../shared/model/planDoc';
 import { progressPercent, type Progress } from '../../../shared/derive/rollup';
 import { type Person } from '../../../shared/model/people';
 
@@ -72,4 +75,17 @@ export function progressExplained(p: Progress): string {
   if (pct === null) return `No progress yet: ${p.note ?? 'nothing measurable'}`;
   const basis = p.basis === 'status' ? 'marked done' : p.basis === 'metric' ? 'from its own metric' : (p.note ?? 'from its sub-goals');
   return `${pct}% — ${basis}`;
+}
+
+/** The goals behind their pace line today (keys of goalKey), with the share of the way each should be by now. */
+export function behindPace(roots: GoalNode[], plans: readonly PlanSnapshot[], today: string, fiscalYearStartMonth: number): Map<string, number> {
+  const periods = new Map(plans.map((p) => [p.meta.id, planPeriod(p.meta, fiscalYearStartMonth)]));
+  const out = new Map<string, number>();
+  const walk = (n: GoalNode) => {
+    const pace = paceOf(n.goal, n.progress, periods.get(n.planId) ?? null, today);
+    if (pace?.behind) out.set(goalKey(n), pace.expected);
+    n.children.forEach(walk);
+  };
+  roots.forEach(walk);
+  return out;
 }

@@ -3,8 +3,9 @@
  * plans; add people with the same form. Changes go to the workspace doc, so everyone sees them live.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { TEAM_LABELS, type Person } from '../../../shared/model/people';
-import { removePerson, upsertPerson } from '../../../shared/model/workspaceDoc';
+import { type Person } from '../../../shared/model/people';
+import { teamName, type Team } from '../../../shared/model/teams';
+import { removePerson, removeTeam, upsertPerson, upsertTeam } from '../../../shared/model/workspaceDoc';
 import { type GoalNode, type GoalTree } from '../../../shared/derive/goalTree';
 import { GOAL_STATUS_LABELS } from '../../../shared/model/elements';
 import { goalTree } from '../../workbench/derived';
@@ -18,6 +19,8 @@ import { useListNavigation } from '../../workbench/widgets/useListNavigation';
 import { addPersonSignal } from './addPersonSignal';
 import { PersonForm } from './PersonForm';
 import { draftOf, goalsOwnedBy, newPersonDraft } from './personDraft';
+import { describeUse, teamUsage } from './teamDraft';
+import { TeamsSection } from './TeamsSection';
 import './people.css';
 
 const LIST_ID = 'people';
@@ -25,8 +28,12 @@ type Mode = { kind: 'browse' } | { kind: 'new' } | { kind: 'edit'; personId: str
 
 export type PeoplePanelProps = {
   people: Person[];
+  teams: readonly Team[];
   goalTree: GoalTree;
   onSave: (person: Person) => boolean;
+  onSaveTeam: (team: Team) => boolean;
+  /** Resolves true once the team is gone (after the user confirmed). */
+  onRemoveTeam: (team: Team, usedBy: string) => Promise<boolean>;
   /** Resolves true once the person is gone (after the user confirmed). */
   onRemove: (person: Person, ownedGoals: number) => Promise<boolean>;
   onRevealGoal: (node: GoalNode) => void;
@@ -71,6 +78,12 @@ export function PeoplePanel(props: PeoplePanelProps) {
   });
   const person = props.people.find((p) => p.id === selected) ?? null;
   const editing = mode.kind === 'edit' ? props.people.find((p) => p.id === mode.personId) ?? null : null;
+  const usage = useMemo(() => {
+    const goals: string[] = [];
+    const walk = (n: GoalNode) => { goals.push(n.goal.team); n.children.forEach(walk); };
+    props.goalTree.roots.forEach(walk);
+    return teamUsage(goals, props.people.map((p) => p.team));
+  }, [props.goalTree, props.people]);
   const save = (p: Person) => {
     if (!props.onSave(p)) return;
     setSelected(p.id);
@@ -86,7 +99,7 @@ export function PeoplePanel(props: PeoplePanelProps) {
         </button>
       </div>
       {mode.kind === 'new' && (
-        <PersonForm key="new" initial={newPersonDraft(props.people)} people={props.people} onSave={save} onCancel={() => setMode({ kind: 'browse' })} />
+        <PersonForm key="new" initial={newPersonDraft(props.people, props.teams)} people={props.people} teams={props.teams} onSave={save} onCancel={() => setMode({ kind: 'browse' })} />
       )}
       {props.people.length === 0 && mode.kind !== 'new' ? (
         <p className="tv-empty">Nobody is in the directory yet. Add the people who own goals, stages and actions.</p>
@@ -109,7 +122,7 @@ export function PeoplePanel(props: PeoplePanelProps) {
               >
                 <Avatar person={p} size={20} />
                 <span className="tv-label">{p.name}</span>
-                <span className="tv-description">{[TEAM_LABELS[p.team], p.role].filter(Boolean).join(' · ')}</span>
+                <span className="tv-description">{[teamName(p.team, props.teams), p.role].filter(Boolean).join(' · ')}</span>
                 {p.id === selected && mode.kind === 'browse' && (
                   <button
                     type="button"
@@ -127,6 +140,7 @@ export function PeoplePanel(props: PeoplePanelProps) {
                   key={p.id}
                   initial={draftOf(p)}
                   people={props.people}
+                  teams={props.teams}
                   onSave={save}
                   onCancel={() => setMode({ kind: 'browse' })}
                   onRemove={() => void props.onRemove(p, goalsOwnedBy(props.goalTree, p.id).length).then((gone) => {
@@ -141,23 +155,43 @@ export function PeoplePanel(props: PeoplePanelProps) {
         </NavList>
       )}
       {person && <OwnedGoals person={person} tree={props.goalTree} onReveal={props.onRevealGoal} />}
+      <TeamsSection teams={props.teams} usage={usage} onSave={props.onSaveTeam} onRemove={(t) => props.onRemoveTeam(t, describeUse(usage.get(t.id)))} />
     </div>
   );
 }
 
 export function PeopleView() {
   const { model, quickInput, notifications, editors } = useServices();
+  const loadedDoc = () => {
+    const doc = model.workspaceDoc.get();
+    if (!doc) notifications.notify('The people directory is not loaded yet; try again in a moment.', 'error');
+    return doc;
+  };
   return (
     <PeoplePanel
       people={useValue(model.people)}
+      teams={useValue(model.teams)}
       goalTree={useDerived(goalTree)}
       onSave={(person) => {
-        const doc = model.workspaceDoc.get();
-        if (!doc) {
-          notifications.notify('The people directory is not loaded yet; try again in a moment.', 'error');
+        const doc = loadedDoc();
+        if (doc) upsertPerson(doc, person);
+        return !!doc;
+      }}
+      onSaveTeam={(team) => {
+        const doc = loadedDoc();
+        if (doc) upsertTeam(doc, team);
+        return !!doc;
+      }}
+      onRemoveTeam={async (team, usedBy) => {
+        // A removed team's goals and people would read as its bare id: move them to another team first.
+        if (usedBy) {
+          notifications.notify(`${team.name} still has ${usedBy}. Move them to another team first, or rename the team instead.`, 'error');
           return false;
         }
-        upsertPerson(doc, person);
+        const sure = await quickInput.pick([{ label: `Remove the team ${team.name}`, value: true }, { label: 'Keep it', value: false }], { placeholder: `Remove ${team.name}?` });
+        const doc = model.workspaceDoc.get();
+        if (!sure || !doc) return false;
+        removeTeam(doc, team.id);
         return true;
       }}
       onRemove={async (person, ownedGoals) => {

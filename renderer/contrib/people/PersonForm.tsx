@@ -1,11 +1,14 @@
 /** The small form that adds or edits a person; every wrong field says what is wrong, next to it. */
 import { useId, useState, type FormEvent } from 'react';
-import { TEAMS, TEAM_LABELS, type Person } from '../../../shared/model/people';
+import { type Person } from '../../../shared/model/people';
+import { teamOptions, type Team } from '../../../shared/model/teams';
 import { validatePerson, type PersonDraft, type PersonErrors, type PersonField } from './personDraft';
 
 export function PersonForm(props: {
   initial: PersonDraft;
   people: Person[];
+  /** The workspace's teams. */
+  teams: readonly Team[];
   onSave: (person: Person) => void;
   onCancel: () => void;
   /** Offered when editing someone already in the directory. */
@@ -38,7 +41,7 @@ export function PersonForm(props: {
       {field('email', 'Email', (a) => <input {...a} className="tv-input" type="email" value={draft.email} onChange={(e) => set('email', e.target.value)} />)}
       {field('team', 'Team', (a) => (
         <select {...a} className="tv-input" value={draft.team} onChange={(e) => set('team', e.target.value)}>
-          {TEAMS.map((t) => <option key={t} value={t}>{TEAM_LABELS[t]}</option>)}
+          {teamOptions(props.teams, draft.team).map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
         </select>
       ))}
       {field('role', 'Role', (a) => <input {...a} className="tv-input" value={draft.role} placeholder="e.g. Regional sales manager" onChange={(e) => set('role', e.target.value)} />)}

@@ -4,18 +4,20 @@
  */
 import { z } from 'zod';
 import { newId } from '../../../shared/model/ids';
-import { PersonSchema, TEAMS, type Person, type Team } from '../../../shared/model/people';
+import { PersonSchema, type Person, type TeamId } from '../../../shared/model/people';
+import { type Team } from '../../../shared/model/teams';
 import { type GoalNode, type GoalTree } from '../../../shared/derive/goalTree';
 
-export type PersonDraft = { id: string | null; name: string; email: string; team: Team; role: string; color: string };
+export type PersonDraft = { id: string | null; name: string; email: string; team: TeamId; role: string; color: string };
 export type PersonField = keyof Omit<PersonDraft, 'id'>;
 export type PersonErrors = Partial<Record<PersonField, string>>;
 
 /** Colours offered to new people, in turn (readable on light and dark backgrounds). */
 export const PERSON_COLORS = ['#3b82f6', '#e11d48', '#059669', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d'] as const;
 
-export function newPersonDraft(existing: Person[]): PersonDraft {
-  return { id: null, name: '', email: '', team: 'sales', role: '', color: PERSON_COLORS[existing.length % PERSON_COLORS.length]! };
+/** A new person's fields: the workspace's first team, the next colour. */
+export function newPersonDraft(existing: Person[], teams: readonly Team[]): PersonDraft {
+  return { id: null, name: '', email: '', team: teams[0]?.id ?? 'sales', role: '', color: PERSON_COLORS[existing.length % PERSON_COLORS.length]! };
 }
 
 export const draftOf = (p: Person): PersonDraft => ({ id: p.id, name: p.name, email: p.email, team: p.team, role: p.role, color: p.color });
@@ -37,7 +39,7 @@ export function validatePerson(draft: PersonDraft, existing: Person[]): { person
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as PersonField;
-      errors[field] ??= field === 'team' ? `pick one of ${TEAMS.join(', ')}` : issue.message;
+      errors[field] ??= field === 'team' ? 'pick a team' : issue.message;
     }
   }
   const mail = email.safeParse(candidate.email);

@@ -91,6 +91,8 @@ export function PrintView({ doc }: { doc: PrintDocument }) {
       <section className="print-cover">
         <h1>{doc.title}</h1>
         {doc.period && <p className="print-period">{doc.period}</p>}
+        {doc.edition && <p className="print-edition">{doc.edition.edition}</p>}
+        {doc.edition?.signoff && <p className="print-signoff">{doc.edition.signoff}</p>}
         <p className="print-date">Published {doc.date}</p>
       </section>
       {doc.toc.length > 0 && (

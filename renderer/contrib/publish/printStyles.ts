@@ -17,6 +17,8 @@ body { font: 10pt/1.45 Georgia, "DejaVu Serif", serif; }
 .print-cover { break-after: page; padding-top: 70mm; }
 .print-cover h1 { font: 700 28pt/1.2 system-ui, sans-serif; margin: 0 0 6mm; }
 .print-period { font-size: 14pt; margin: 0 0 2mm; }
+.print-edition { font: 600 12pt/1.4 system-ui, sans-serif; margin: 8mm 0 1mm; }
+.print-signoff { font-size: 11pt; margin: 0 0 8mm; max-width: 140mm; }
 .print-date { font-size: 11pt; margin: 0; }
 .print-toc { break-after: page; }
 .print-toc ol { list-style: none; padding: 0; }

@@ -5,6 +5,7 @@ import { exportPdf, exportWord } from './publishCommands';
 
 const hasPlan = ({ editors }: CommandContext) => editors.activePlanId.get() !== null;
 
-registerCommand({ id: 'plan.exportPdf', when: hasPlan, run: exportPdf });
+/** A PDF of the active plan, or of the version a command names (an edition's tab passes `{ planId, editionId }`). */
+registerCommand({ id: 'plan.exportPdf', when: ({ editors }) => editors.hasOpenEditor(), run: exportPdf });
 registerCommand({ id: 'plan.exportMarkdown', when: hasPlan, run: exportActivePlan });
 registerCommand({ id: 'plan.exportWord', when: hasPlan, run: exportWord });

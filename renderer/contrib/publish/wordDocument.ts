@@ -67,6 +67,8 @@ export function wordDocument(doc: PrintDocument): Document {
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 3000 }, children: [new TextRun(doc.title)] }),
           ...(doc.period ? [new Paragraph({ children: [new TextRun({ text: doc.period, size: 28 })] })] : []),
+          ...(doc.edition ? [new Paragraph({ spacing: { before: 400 }, children: [new TextRun({ text: doc.edition.edition, bold: true })] })] : []),
+          ...(doc.edition?.signoff ? [new Paragraph({ spacing: { after: 400 }, children: [new TextRun(doc.edition.signoff)] })] : []),
           new Paragraph({ children: [new TextRun(`Published ${doc.date}`)] }),
         ],
       },

@@ -168,7 +168,8 @@ export const GoalCard = memo(function GoalCard({ attributes, children, element }
         </div>
         {checkingIn && <CheckInForm now={now} unit={goal.metricUnit} onDone={() => setCheckingIn(false)} />}
         {figures && (figures.line || chartPoints.length > 0) && (
-          <PaceChart points={chartPoints} line={figures.line} unit={goal.metricUnit} today={today()} title={title} draw={open} className={detail} />
+          <PaceChart points={chartPoints} line={figures.line} unit={goal.metricUnit} today={today()} title={title} draw={open} className={detail}
+            contributions={{ parts: figures.contributions, days: figures.contributionDays }} rolledUp={figures.values.length === 0 && chartPoints.length > 0} />
         )}
         <TextField label="Why (rationale)" field="rationale" className="tandem-goal-why" multiline value={goal.rationale} placeholder="Why are we doing this?" readOnly={readOnly}
           onChange={(v) => set('rationale', v)} />

@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { elapsedShare, paceValueAt, type PaceLine, type ProgressPoint } from '../../../shared/derive/pace';
+import { elapsedShare, paceValueAt, type Contribution, type PaceLine, type ProgressPoint } from '../../../shared/derive/pace';
 import { formatQuantity } from '../../../shared/derive/rollup';
 
 const toX = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
@@ -75,13 +75,45 @@ export function TrendLine({ points, line, behind }: { points: ProgressPoint[]; l
 
 export type ValuePoint = { date: string; value: number };
 
+/** Sub-goals' colours in the chart: distinct, and readable on the light and the dark theme alike. */
+export const CONTRIBUTION_COLOURS = ['#3b82f6', '#e0568a', '#14a38b', '#e08a1e', '#8b5cf6', '#64a30d'];
+const MAX_PARTS = CONTRIBUTION_COLOURS.length;
+
+export type ChartContributions = { parts: Contribution[]; days: string[] };
+
+/** At most MAX_PARTS areas: the sub-goals beyond are drawn as one, "other sub-goals". */
+function chartParts(c: ChartContributions | undefined): Contribution[] {
+  const parts = (c?.parts ?? []).filter((p) => p.shares.some((x) => x !== null));
+  if (parts.length <= MAX_PARTS) return parts;
+  const rest = parts.slice(MAX_PARTS - 1);
+  const other: Contribution = {
+    goalId: '', planId: '', title: `${rest.length} other sub-goals`,
+    shares: c!.days.map((_d, i) => (rest.some((p) => p.shares[i] !== null) ? rest.reduce((s, p) => s + (p.shares[i] ?? 0), 0) : null)),
+  };
+  return [...parts.slice(0, MAX_PARTS - 1), other];
+}
+
+/** "New business brought $1.5M (19% of the way), Renewals $2M (25%)", as of the last day. */
+function contributionWords(parts: Contribution[], days: string[], line: PaceLine, unit: string): string {
+  const last = days.length - 1;
+  const said = parts.flatMap((p) => {
+    const share = p.shares[last];
+    return share == null ? [] : [`${p.title} ${formatQuantity(Math.round(share * (line.to - line.from)), unit, { compact: true })} (${pct(share)} of the way)`];
+  });
+  return said.length ? `Sub-goals’ contributions on ${shortDate(days[last]!)}: ${said.join(', ')}.` : '';
+}
+
 /**
  * The open card's chart, in the goal's unit: its check-ins (or, for a goal measured by its sub-goals,
- * their progress mapped onto its span) against the pace line from the baseline to the target. Its
- * legend and summary are always in the page; the chart itself is drawn only while `draw` (the open card).
+ * their progress mapped onto its span) against the pace line from the baseline to the target, and the
+ * sub-goals' contributions stacked from the baseline as shaded areas. Its legend and summary are always
+ * in the page; the chart itself is drawn only while `draw` (the open card).
  */
-export function PaceChart({ points, line, unit, today, title, draw, className }: {
+export function PaceChart({ points, line, unit, today, title, draw, className, contributions, rolledUp = false }: {
   points: ValuePoint[]; line: PaceLine | null; unit: string; today: string; title: string; draw: boolean; className?: string;
+  contributions?: ChartContributions;
+  /** The points are the goal's progress from its sub-goals (it has no check-ins of its own). */
+  rolledUp?: boolean;
 }) {
   const [width, setWidth] = useState(0);
   const host = useRef<HTMLDivElement>(null);
@@ -92,47 +124,75 @@ export function PaceChart({ points, line, unit, today, title, draw, className }:
     observer.observe(el);
     return () => observer.disconnect();
   }, [draw]);
-  const key = points.map((p) => `${p.date}:${p.value}`).join() + (line ? `|${line.start}|${line.end}|${line.from}|${line.to}` : '');
+  const parts = line ? chartParts(contributions) : [];
+  const partDays = contributions?.days ?? [];
+  const key = points.map((p) => `${p.date}:${p.value}`).join() + (line ? `|${line.start}|${line.end}|${line.from}|${line.to}` : '')
+    + `|${partDays.join()}|${JSON.stringify(parts.map((p) => [p.title, p.shares]))}`;
   const ref = useUPlot((el, c) => {
     if (!draw || width < 80 || (points.length === 0 && !line)) return null;
-    const days = new Set(points.map((p) => p.date));
+    const days = new Set([...points.map((p) => p.date), ...(parts.length ? partDays : [])]);
     if (line) {
       days.add(line.start);
       days.add(line.end);
     }
     const xs = [...days].sort();
     const byDay = new Map(points.map((p) => [p.date, p.value]));
+    const dayIndex = new Map(partDays.map((d, i) => [d, i]));
+    // Stacked from the baseline: each area's top is the sum of the shares up to it, in the goal's unit.
+    const stacked = parts.map((_p, k) => xs.map((d) => {
+      const i = dayIndex.get(d);
+      if (i === undefined || !line) return null;
+      const below = parts.slice(0, k + 1).map((p) => p.shares[i] ?? 0);
+      return line.from + below.reduce((s, x) => s + x, 0) * (line.to - line.from);
+    }));
+    const base = xs.map((d) => (line && dayIndex.has(d) ? line.from : null));
     const data: uPlot.AlignedData = [
       xs.map(toX),
+      ...(parts.length ? [base, ...stacked] : []),
       xs.map((d) => byDay.get(d) ?? null),
       xs.map((d) => (line && d >= line.start && d <= line.end ? paceValueAt(line, d) : null)),
     ];
     const axis = { stroke: c.text, grid: { stroke: c.grid, width: 1 }, ticks: { stroke: c.grid, width: 1 }, font: '11px system-ui, sans-serif' };
+    const areaSeries: uPlot.Series[] = parts.length ? [
+      { label: 'Baseline', stroke: 'transparent', width: 0, spanGaps: true, points: { show: false } },
+      ...parts.map((p, k): uPlot.Series => ({ label: p.title, stroke: CONTRIBUTION_COLOURS[k], width: 1, spanGaps: true, points: { show: false } })),
+    ] : [];
+    const bands: uPlot.Band[] = parts.map((_p, k) => ({ series: [k + 2, k + 1], fill: `${CONTRIBUTION_COLOURS[k]}55` }));
     return new uPlot({
-      width, height: 150, legend: { show: false }, cursor: { show: false }, select: { show: false, left: 0, top: 0, width: 0, height: 0 },
+      width, height: parts.length ? 180 : 150, legend: { show: false }, cursor: { show: false }, select: { show: false, left: 0, top: 0, width: 0, height: 0 },
       scales: { x: { time: true } },
       axes: [
         { ...axis, values: (_u, ticks) => ticks.map((t) => shortDate(new Date(t * 1000).toISOString().slice(0, 10))), space: 60 },
         { ...axis, size: 64, values: (_u, ticks) => ticks.map((t) => formatQuantity(t, unit, { compact: true })) },
       ],
+      bands,
       series: [
         {},
-        { label: 'Check-ins', stroke: c.line, width: 2, spanGaps: true, points: { show: true, size: 6, fill: c.line } },
+        ...areaSeries,
+        { label: rolledUp ? 'From its sub-goals' : 'Check-ins', stroke: c.line, width: 2, spanGaps: true, points: { show: true, size: 6, fill: c.line } },
         { label: 'Pace', stroke: c.pace, width: 1.5, dash: [5, 4], spanGaps: true, points: { show: false } },
       ],
     }, data, el);
   }, [key, width, unit, draw]);
   const last = points[points.length - 1];
-  const parts = [
-    points.length === 0 ? 'No check-ins yet.' : `${points.length} check-in${points.length === 1 ? '' : 's'}, the latest ${formatQuantity(last!.value, unit)} on ${shortDate(last!.date)}.`,
+  const parts_ = [
+    points.length === 0 ? 'No check-ins yet.' : rolledUp
+      ? `From its sub-goals’ check-ins, ${formatQuantity(Math.round(last!.value), unit)} on ${shortDate(last!.date)}.`
+      : `${points.length} check-in${points.length === 1 ? '' : 's'}, the latest ${formatQuantity(last!.value, unit)} on ${shortDate(last!.date)}.`,
     line ? `The pace line runs from ${formatQuantity(line.from, unit)} on ${shortDate(line.start)} to ${formatQuantity(line.to, unit)} on ${shortDate(line.end)}, and is at ${formatQuantity(Math.round(paceValueAt(line, today)), unit)} today.` : 'No pace line: the goal needs a target and the plan a period.',
+    line && parts.length ? contributionWords(parts, partDays, line, unit) : '',
   ];
   return (
     <figure className={`tandem-pace-chart ${className ?? ''}`} ref={host} aria-label={`Chart of ${title}`}>
       <div ref={ref} aria-hidden />
       <figcaption>
-        <span className="tandem-legend"><span className="tandem-legend-line" aria-hidden /> Check-ins <span className="tandem-legend-pace" aria-hidden /> Pace</span>
-        <span className="tandem-visually-hidden">{parts.join(' ')}</span>
+        <span className="tandem-legend">
+          <span className="tandem-legend-line" aria-hidden /> {rolledUp ? 'From its sub-goals' : 'Check-ins'} <span className="tandem-legend-pace" aria-hidden /> Pace
+          {parts.map((p, k) => (
+            <span key={`${p.goalId}:${k}`} className="tandem-legend-part"><span className="tandem-legend-area" style={{ background: `${CONTRIBUTION_COLOURS[k]}99` }} aria-hidden /> {p.title}</span>
+          ))}
+        </span>
+        <span className="tandem-visually-hidden">{parts_.filter(Boolean).join(' ')}</span>
       </figcaption>
     </figure>
   );

@@ -1,5 +1,8 @@
 /** The one element renderer: switches on the element's type. */
+import { Node } from 'slate';
 import { type RenderElementProps } from 'slate-react';
+import { type HeadingElement } from '../../../shared/model/elements';
+import { useHeadingNote } from '../headingNotes';
 import { ActionCard } from './ActionCard';
 import { GoalCard } from './GoalCard';
 import { LinkElement } from './LinkElement';
@@ -9,10 +12,8 @@ import { StageMatrix, StageRow } from './StageMatrix';
 export function PlanElement(props: RenderElementProps) {
   const { attributes, children, element } = props;
   switch (element.type) {
-    case 'heading': {
-      const Tag = (`h${element.level}` as 'h1' | 'h2' | 'h3');
-      return <Tag {...attributes} className="tandem-heading">{children}</Tag>;
-    }
+    case 'heading':
+      return <Heading {...props} element={element} />;
     case 'guidance':
       return <p {...attributes} className="tandem-guidance">{children}</p>;
     case 'bulleted-list':
@@ -36,4 +37,15 @@ export function PlanElement(props: RenderElementProps) {
     default:
       return <p {...attributes}>{children}</p>;
   }
+}
+
+/** A section heading, with its note beside it when the host gives one ("changed since approval"), drawn by CSS outside the text. */
+function Heading({ attributes, children, element }: RenderElementProps & { element: HeadingElement }) {
+  const note = useHeadingNote(Node.string(element).trim());
+  const Tag = (`h${element.level}` as 'h1' | 'h2' | 'h3');
+  return (
+    <Tag {...attributes} className="tandem-heading" data-note={note?.label} title={note?.detail} aria-description={note?.detail}>
+      {children}
+    </Tag>
+  );
 }

@@ -138,7 +138,7 @@ export function StageRow({ attributes, children, element }: RenderElementProps &
             readOnly={readOnly} onChange={(v) => set('conversionRate', v)} />
         )}
         <span className="tandem-funnel-needed" title={f?.message ?? (f?.winRate != null ? `${Math.round(f.winRate * 100)}% of these deals are won` : undefined)}>
-          {f?.needed != null ? <>Needs <strong>{formatNumber(f.needed)}</strong>{s.stage === 'cement-the-sale' ? ' won deals' : ''}{f.short ? ` · ${formatNumber(f.planned!)} planned` : ''}</> : <span className="tandem-muted">Needs —</span>}
+          {f?.needed != null ? <>Needs <strong>{formatNumber(f.needed)}</strong>{s.stage === 'cement-the-sale' ? ' won deals' : ''}{f.short ? ` · ${formatNumber(f.planned!)} planned, ${formatNumber(f.needed - f.planned!)} short` : ''}</> : <span className="tandem-muted">Needs —</span>}
         </span>
       </div>
       {key && (

@@ -6,6 +6,7 @@
  * that changed.
  */
 import type * as Y from 'yjs';
+import { watchCheckIns } from '../../../shared/model/checkIns';
 import { snapshotPlan, type PlanSnapshot } from '../../../shared/model/planDoc';
 import { type SessionPool } from '../sessionPool';
 import { Value } from './observable';
@@ -49,12 +50,14 @@ export class PlanSnapshots<S extends DocHolder> {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let live = true;
     const w: Watched = { settled: false, stop: () => {} };
+    // A plan's check-ins are read again only where they changed: a large plan holds thousands.
+    const checkIns = watchCheckIns(session.doc);
     const read = () => {
       timer = null;
       if (!live) return;
       let snap: PlanSnapshot;
       try {
-        snap = snapshotPlan(session.doc);
+        snap = snapshotPlan(session.doc, checkIns.current());
       } catch {
         return; // a document that cannot be read yet keeps its last snapshot
       }
@@ -73,6 +76,7 @@ export class PlanSnapshots<S extends DocHolder> {
     });
     w.stop = () => {
       live = false;
+      checkIns.stop();
       if (timer !== null) clearTimeout(timer);
       session.doc.off('update', onUpdate);
       this.pool.release(id);

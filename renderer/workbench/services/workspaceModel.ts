@@ -8,7 +8,11 @@ import type * as Y from 'yjs';
 import { type HostServices, type PlanSummary, type Settings } from '../../../shared/ipc/contract';
 import { readPlanMeta, snapshotPlan, type PlanSnapshot } from '../../../shared/model/planDoc';
 import { type Person } from '../../../shared/model/people';
-import { WORKSPACE_DOC_ID, planIndexMap, readPeople, type SkippedEntry } from '../../../shared/model/workspaceDoc';
+import { isoDay } from '../../../shared/model/period';
+import { DEFAULT_TEAMS, type Team } from '../../../shared/model/teams';
+import {
+  DEFAULT_WORKSPACE_SETTINGS, WORKSPACE_DOC_ID, planIndexMap, readPeople, readTeams, readWorkspaceSettings, type SkippedEntry, type WorkspaceSettings,
+} from '../../../shared/model/workspaceDoc';
 import { type CollabSession } from '../../collab/collabSession';
 import { type HostEventSource } from '../../platform/host';
 import { type SessionPool } from '../sessionPool';
@@ -21,11 +25,13 @@ export type Derived<T> = { readonly id: string; readonly create: (model: Workspa
 export const defineDerived = <T>(id: string, create: (model: WorkspaceModel) => Readable<T>): Derived<T> => ({ id, create });
 
 /** A directory entry nobody can read: the rest of the people still show; the console says what was left out. */
-const reportSkipped = (s: SkippedEntry) => console.warn(`people directory: skipped "${s.key}": ${s.reason}`);
+const reportSkipped = (s: SkippedEntry) => console.warn(`workspace ${s.map}: skipped "${s.key}": ${s.reason}`);
 
 const PLAN_ARRIVAL_TIMEOUT_MS = 15_000;
 
 const sameList = <T>(a: T[], b: T[]) => a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+const sameSettings = (a: WorkspaceSettings, b: WorkspaceSettings) => a.staleCheckInDays === b.staleCheckInDays && a.fiscalYearStartMonth === b.fiscalYearStartMonth;
+const MS_PER_DAY = 86_400_000;
 /** A burst of plan index changes (a plan created: its entry, then its title) asks the host once. */
 const PLAN_INDEX_SETTLE_MS = 50;
 
@@ -42,6 +48,12 @@ export class WorkspaceModel {
   readonly settings: Value<Settings>;
   /** Re-read on every change of the workspace doc (its plan index changes as people type), kept while equal. */
   readonly people = new Value<Person[]>([], sameList);
+  /** The workspace's teams (the five default teams until its document has loaded). */
+  readonly teams = new Value<Team[]>([...DEFAULT_TEAMS], sameList);
+  /** Settings every member shares (check-in reminder days, fiscal year start), from the workspace doc. */
+  readonly workspaceSettings = new Value<WorkspaceSettings>(DEFAULT_WORKSPACE_SETTINGS, sameSettings);
+  /** Today (YYYY-MM-DD, UTC, like check-in dates); changes at midnight, so pace and stale check-ins follow. */
+  readonly today = new Value<string>(isoDay(new Date()));
   /** The workspace doc once it has loaded; edit the directory with shared/model/workspaceDoc.ts on it. */
   readonly workspaceDoc = new Value<Y.Doc | null>(null);
   /** Every plan of the workspace, kept current off the typing path (debounced). */
@@ -71,7 +83,18 @@ export class WorkspaceModel {
       opts.events.on('settings.changed', (s) => this.settings.set(s)),
       opts.events.on('plans.changed', (ps) => this.plans.set(ps)),
       this.followWorkspaceDoc(),
+      this.followDays(),
     );
+  }
+
+  private followDays(): () => void {
+    let timer: ReturnType<typeof setTimeout>;
+    const next = () => {
+      this.today.set(isoDay(new Date()));
+      timer = setTimeout(next, MS_PER_DAY - (Date.now() % MS_PER_DAY) + 1000);
+    };
+    next();
+    return () => clearTimeout(timer);
   }
 
   /**
@@ -80,7 +103,11 @@ export class WorkspaceModel {
    */
   private followWorkspaceDoc(): () => void {
     const session = this.pool.acquire(WORKSPACE_DOC_ID);
-    const read = () => this.people.set(readPeople(session.doc, reportSkipped));
+    const read = () => {
+      this.people.set(readPeople(session.doc, reportSkipped));
+      this.teams.set(readTeams(session.doc, reportSkipped));
+      this.workspaceSettings.set(readWorkspaceSettings(session.doc));
+    };
     let timer: ReturnType<typeof setTimeout> | null = null;
     const relist = () => {
       timer = null;
@@ -135,6 +162,13 @@ export class WorkspaceModel {
 
   async duplicatePlan(planId: string): Promise<PlanSummary> {
     const plan = await this.host.workspace.duplicatePlan({ planId });
+    this.plans.update((ps) => (ps.some((p) => p.id === plan.id) ? ps : [...ps, plan]));
+    return plan;
+  }
+
+  /** Next period's plan made from this one (shared/model/nextCycle.ts), listed at once. */
+  async startNextCycle(args: Parameters<HostServices['workspace']['startNextCycle']>[0]): Promise<PlanSummary> {
+    const plan = await this.host.workspace.startNextCycle(args);
     this.plans.update((ps) => (ps.some((p) => p.id === plan.id) ? ps : [...ps, plan]));
     return plan;
   }

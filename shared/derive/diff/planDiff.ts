@@ -89,7 +89,8 @@ export type PlanDiffOptions = {
 
 /** The section key of changes to the plan as a whole (its title, its period). */
 export const PLAN_WIDE = '';
-const NONE = '—';
+/** How a diff writes a value that is not there (no target, no owner). */
+export const NONE = '—';
 const goalTitle = (g: GoalElement) => g.title.trim() || 'Untitled goal';
 const actionTitle = (a: ActionElement) => a.title.trim() || 'Untitled action';
 const text = (s: string | null) => (s == null || s.trim() === '' ? NONE : s.trim());

@@ -61,6 +61,8 @@ export type PrintDocument = {
   period: string;
   /** The day it was published, as 2 December 2026. */
   date: string;
+  /** The edition published and its sign-off ("Edition: Approved FY27", "Approved by … on …"); null when the plan was never approved. */
+  edition: { edition: string; signoff: string | null } | null;
   toc: { level: 1 | 2 | 3; text: string; anchor: string }[];
   blocks: PrintBlock[];
 };
@@ -72,6 +74,8 @@ export type PrintOptions = {
   now?: Date;
   /** The workspace's teams, to name goals' teams. */
   teams?: Team[];
+  /** What the cover says of the edition and its sign-off (shared/editions/planApproval.ts). */
+  edition?: { edition: string; signoff: string | null } | null;
 };
 
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -186,6 +190,7 @@ export function planToPrintDocument(snapshot: PlanSnapshot, people: Person[], op
     title: snapshot.meta.title.trim() || 'Untitled plan',
     period: snapshot.meta.period.trim(),
     date: DATE_FORMAT.format(options.now ?? new Date()),
+    edition: options.edition ?? null,
     toc: kept.flatMap((b) => (b.kind === 'heading' ? [{ level: b.level, text: b.text, anchor: b.anchor }] : [])),
     blocks: kept,
   };

@@ -13,10 +13,11 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 
 export type BenchPage = { url: string; close(): Promise<void> };
 
-export async function buildAndServeBenchPage(): Promise<BenchPage> {
+/** Builds the page in `root` (an index.html and what it loads): the editor's by default. */
+export async function buildAndServeBenchPage(root: string = HERE): Promise<BenchPage> {
   const outDir = mkdtempSync(join(tmpdir(), 'tandem-bench-editor-'));
   await build({
-    configFile: false, root: HERE, base: './', logLevel: 'error', plugins: [react()],
+    configFile: false, root, base: './', logLevel: 'error', plugins: [react()],
     build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4000, modulePreload: { polyfill: false }, minify: process.env.BENCH_MINIFY !== '0' },
   });
   const server = createServer((req, res) => {

@@ -36,6 +36,8 @@ function memoryStore(): DocStore {
     },
     compact: async () => {},
     setLastModified: async () => {},
+    noteWaiting: async (_name, _key, at) => at,
+    dropWaiting: async () => 0,
     list: async () => [],
     delete: async (name) => {
       docs.delete(name);

@@ -5,6 +5,7 @@
  * and at the end in the plan's `.tandem` file.
  */
 import { type Browser, type Page } from 'playwright-core';
+import { killChildren } from '../../support/childProcesses';
 import { artifactPath, launchChromium } from '../../support/chromium';
 import { seededRandom } from '../../main/server/seededRandom';
 import { type DesktopApp } from '../../support/desktopHost/desktopApp';
@@ -18,6 +19,8 @@ const KILLS = 20;
 let browser: Browser;
 beforeAll(async () => { browser = await launchChromium(); });
 afterAll(async () => { await browser?.close(); });
+// An app a failed test left running (its server and files with it).
+afterEach(killChildren);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -10,6 +10,7 @@ import { type Browser, type BrowserContext } from 'playwright-core';
 import * as Y from 'yjs';
 import { decodePlanFile, encodePlanFile } from '../../../main/storage/planFile';
 import { planContent } from '../../../shared/model/planDoc';
+import { killChildren } from '../../support/childProcesses';
 import { artifactPath, launchChromium } from '../../support/chromium';
 import {
   editorText, launch, openFolderAndCreateAnnualPlan, planFileText, tempFolder, typeAtEnd, waitSaved, windowContext,
@@ -19,6 +20,8 @@ let browser: Browser;
 let context: BrowserContext;
 beforeAll(async () => { browser = await launchChromium(); });
 afterAll(async () => { await browser?.close(); });
+// An app a failed test left running (its server and files with it).
+afterEach(killChildren);
 beforeEach(async () => { context = await windowContext(browser); });
 afterEach(async () => { await context.close(); });
 

@@ -93,6 +93,8 @@ describe('IPC server', () => {
       ['settings.update', { theme: 'neon' }],
       ['shell.openExternal', { url: 'file:///etc/passwd' }],
       ['sync.share', { host: '0.0.0.0', port: 70000 }],
+      ['sync.invite', { name: '  ', role: 'editor' }],
+      ['sync.invite', { name: 'Ana', role: 'owner' }],
     ];
     for (const [m, arg] of cases) {
       const r = await call(m, arg);

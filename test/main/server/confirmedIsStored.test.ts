@@ -9,7 +9,10 @@ import { ServerConfirmations } from '../../../renderer/collab/serverConfirmation
 import { createToken } from '../../../main/server/index';
 import { connectClient, removeDir, SECRET, serverState, synced, tempDir, waitFor } from './helpers';
 import { seededRandom } from './seededRandom';
+import { killChildren } from '../../support/childProcesses';
 import { buildServerBundle, freePort, startServerProcess } from './serverProcess';
+
+afterEach(killChildren);
 
 const ROUNDS = 6;
 

@@ -7,7 +7,10 @@ import * as Y from 'yjs';
 import { connectClient, removeDir, SECRET, serverState, synced, tempDir, waitFor, type Client } from './helpers';
 import { createToken } from '../../../main/server/index';
 import { seededRandom } from './seededRandom';
+import { killChildren } from '../../support/childProcesses';
 import { buildServerBundle, freePort, startServerProcess as startChild } from './serverProcess';
+
+afterEach(killChildren);
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 20);
 const ROOMS = ['ws1/plan_a', 'ws1/plan_b'];

@@ -3,14 +3,12 @@
  * message and exit code 3, and leaves every file as it was, so restoring the folder brings the
  * documents back. Real LevelDB in a temp folder, the real command line as a child process.
  */
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { killChildren, spawnServerCli } from '../../support/childProcesses';
 import { connectClient, removeDir, SECRET, serverState, startTestServer, synced, waitFor } from './helpers';
 
-const ROOT = resolve(__dirname, '..', '..', '..');
-const CLI = join(ROOT, 'main', 'server', 'cli.ts');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+afterEach(killChildren);
 
 /** Every file of the folder with its size and content digest, to compare before and after. */
 function snapshot(dir: string): Record<string, string> {
@@ -19,11 +17,11 @@ function snapshot(dir: string): Record<string, string> {
 
 /** Starts the server on `dataDir`; resolves with how it exited, or fails once it listens. */
 function startServer(dataDir: string): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(TSX, [CLI, '--port', '0', '--data', dataDir, '--secret', SECRET], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnServerCli(['--port', '0', '--data', dataDir, '--secret', SECRET]);
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
+    child.stdout!.on('data', (d: Buffer) => {
       if (!d.toString().includes('listening on')) return;
       child.kill('SIGKILL');
       reject(new Error('the server started on a data folder it cannot open'));

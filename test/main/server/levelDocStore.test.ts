@@ -1,8 +1,7 @@
 import * as Y from 'yjs';
 import { getLevelUpdates, LeveldbPersistence } from 'y-leveldb';
 import { openLevelDocStore } from '../../../main/server/levelDocStore';
-import { flattenDeepNesting } from '../../../shared/model/nesting';
-import { appendNestedLists } from '../../support/deepNesting';
+import { nestedThenFlattened } from '../../support/deepNesting';
 import { removeDir, tempDir } from './helpers';
 
 /** Each update inserts its own number into the document's text, so a lost or reordered update shows. */
@@ -115,13 +114,7 @@ describe('the LevelDB store', () => {
     const dir = tempDir();
     try {
       const content = (d: Y.Doc) => d.get('content', Y.XmlText) as Y.XmlText;
-      // A peer writes 12,000 nested lists; an editor opening the plan flattens them (shared/model/nesting.ts).
-      const doc = new Y.Doc();
-      const updates: Uint8Array[] = [];
-      doc.on('update', (u: Uint8Array) => updates.push(u));
-      appendNestedLists(content(doc), 12_000, 'deepest');
-      flattenDeepNesting(content(doc));
-      const flat = content(doc).toString();
+      const { updates, flat } = nestedThenFlattened(12_000, 'deepest');
       expect(flat.length).toBeLessThan(500);
 
       const store = openLevelDocStore(dir);

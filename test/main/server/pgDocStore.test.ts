@@ -3,6 +3,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { openPgDocStore, type PgDocStore } from '../../../main/server/pgDocStore';
 import { enginesMissing, startPostgres, type Postgres } from '../../support/engines';
+import { nestedThenFlattened } from '../../support/deepNesting';
 import { textOfState, waitFor } from './helpers';
 
 const missing = enginesMissing();
@@ -34,7 +35,7 @@ describe.skipIf(missing !== null)('PostgreSQL store', () => {
     await client.connect();
     const { rows } = await client.query<{ version: number }>('select version from tandem_migrations order by version');
     await client.end();
-    expect(rows.map((r) => r.version)).toEqual([1]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2]);
   });
 
   it('counts an update as stored once it is committed: another connection reads it at once', async () => {
@@ -98,5 +99,19 @@ describe.skipIf(missing !== null)('PostgreSQL store', () => {
 
   it('fails to open with a message naming the database when it cannot be reached', async () => {
     await expect(openPgDocStore({ url: 'postgres://postgres@127.0.0.1:1/postgres' })).rejects.toThrow(/could not prepare PostgreSQL at 127\.0\.0\.1:1/);
+  });
+
+  it('loads and compacts a plan whose 5,000 nested lists an editor flattened in many transactions', async () => {
+    const content = (doc: Y.Doc) => doc.get('content', Y.XmlText);
+    const { updates, flat } = nestedThenFlattened(5000, 'The deepest item');
+    for (const u of updates) await store.appendUpdate('ws1/deep', u);
+    const read = async () => {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, (await store.load('ws1/deep'))!);
+      return content(copy).toString();
+    };
+    expect(await read()).toBe(flat);
+    await store.compact('ws1/deep');
+    expect(await read()).toBe(flat);
   });
 });

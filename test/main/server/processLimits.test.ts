@@ -2,21 +2,21 @@
  * The server as its own process (`main/server/cli.ts`), measured from outside: its memory under a
  * reader that never reads, and the keepalive set from the command line or the environment.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
 import { createToken } from '../../../main/server/index';
+import { killChildren, runServerCli, spawnServerCli } from '../../support/childProcesses';
 import { connectClient, listPlan, removeDir, SECRET, serverState, synced, tempDir } from './helpers';
 
-const ROOT = resolve(__dirname, '..', '..', '..');
-const CLI = join(ROOT, 'main', 'server', 'cli.ts');
+// A test that fails or times out never reaches its own stop(): its server goes here.
+afterEach(killChildren);
 
 type Server = { proc: ChildProcess; url: string; wsUrl: string; dataDir: string; stop(): Promise<void> };
 
 async function startServer(args: string[] = [], env: Record<string, string> = {}): Promise<Server> {
   const dataDir = tempDir();
-  const proc = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', '--data', dataDir, '--secret', SECRET, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const proc = spawnServerCli(['--port', '0', '--data', dataDir, '--secret', SECRET, ...args], { env: { ...process.env, ...env } });
   const url = await new Promise<string>((res, rej) => {
     let out = '';
     proc.stdout!.on('data', (d: Buffer) => {
@@ -97,10 +97,7 @@ it.each([
 }, 30_000);
 
 it('refuses a keepalive that is not a number of milliseconds', async () => {
-  const proc = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', '--secret', SECRET, '--keepalive-ms', 'soon'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await new Promise<number | null>((r) => proc.once('exit', (c) => r(c)));
+  const { code, stderr } = await runServerCli(['--port', '0', '--secret', SECRET, '--keepalive-ms', 'soon']);
   expect(code).toBe(2);
-  expect(err).toContain('--keepalive-ms must be a whole number of milliseconds');
+  expect(stderr).toContain('--keepalive-ms must be a whole number of milliseconds');
 });

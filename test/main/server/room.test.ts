@@ -1,28 +1,11 @@
 import * as Y from 'yjs';
-import { type CloseReason } from '../../../main/server/closeCodes';
 import { openLevelDocStore } from '../../../main/server/levelDocStore';
-import { decodeMessage, encodeSyncStep2, encodeUpdate } from '../../../main/server/messages';
-import { Room, type RoomOptions, type RoomPeer } from '../../../main/server/room';
-import { type TokenClaims } from '../../../shared/sync/rooms';
+import { decodeMessage, encodeSyncStep2 } from '../../../main/server/messages';
+import { Room, type RoomOptions } from '../../../main/server/room';
+import { flattenDeepNesting } from '../../../shared/model/nesting';
+import { appendNestedLists } from '../../support/deepNesting';
 import { removeDir, tempDir, waitFor } from './helpers';
-
-/** A connection as the room sees it, keeping every frame it was sent. */
-class RecordingPeer implements RoomPeer {
-  readonly canWrite = true;
-  readonly frames: Uint8Array[] = [];
-  readonly claims: TokenClaims;
-  constructor(readonly user: string) {
-    this.claims = { workspaceId: 'ws1', name: user, role: 'editor' };
-  }
-  send(frame: Uint8Array): void {
-    this.frames.push(frame);
-  }
-  close(_reason: CloseReason): void {}
-  /** The updates among the frames sent after the handshake. */
-  updates(): Uint8Array[] {
-    return this.frames.map((f) => decodeMessage(f)).flatMap((m) => (m.kind === 'update' ? [m.update] : []));
-  }
-}
+import { clientFrames, dependentEdits, RecordingPeer } from './roomPeers';
 
 function openRoom(dir: string, name = 'ws1/plan', opts: Partial<RoomOptions> = {}) {
   const store = openLevelDocStore(dir);
@@ -40,14 +23,6 @@ async function openRoomWithPeers(dir: string, opts: Partial<RoomOptions> = {}) {
   return { store, room, ana, ben };
 }
 
-/** One client's two edits, "a" then "b" after it: the second depends on the first. */
-function dependentEdits(): [Uint8Array, Uint8Array] {
-  const client = new Y.Doc();
-  const [first] = clientFrames((doc) => doc.getText('t').insert(0, 'a'), client);
-  const [second] = clientFrames((doc) => doc.getText('t').insert(1, 'b'), client);
-  return [first!, second!];
-}
-
 async function storedText(dir: string, name = 'ws1/plan'): Promise<string> {
   const store = openLevelDocStore(dir);
   const doc = new Y.Doc();
@@ -55,16 +30,6 @@ async function storedText(dir: string, name = 'ws1/plan'): Promise<string> {
   if (state) Y.applyUpdate(doc, state);
   await store.close();
   return doc.getText('t').toString();
-}
-
-/** The updates a client makes, as the frames the stock client sends. */
-function clientFrames(edit: (doc: Y.Doc) => void, doc = new Y.Doc()): Uint8Array[] {
-  const frames: Uint8Array[] = [];
-  const collect = (u: Uint8Array) => frames.push(encodeUpdate(u));
-  doc.on('update', collect);
-  edit(doc);
-  doc.off('update', collect);
-  return frames;
 }
 
 describe('a room', () => {
@@ -152,6 +117,38 @@ describe('a room', () => {
       await store.close();
       expect(await storedText(dir)).toBe('offline and server');
     } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('loads after a restart a plan whose 5,000 nested lists an editor flattened in many transactions that arrived together', async () => {
+    const dir = tempDir();
+    const errors = vi.spyOn(console, 'error');
+    try {
+      const { store, room, ana } = await openRoomWithPeers(dir);
+      const content = (doc: Y.Doc) => doc.get('content', Y.XmlText);
+      const [nested] = clientFrames((doc) => appendNestedLists(content(doc), 5000, 'The deepest item'));
+      room.receive(ana, decodeMessage(nested!));
+      await room.flush();
+      const editor = new Y.Doc();
+      Y.applyUpdate(editor, Y.encodeStateAsUpdate(room.doc));
+      // The editor's repair: many transactions, sent at once, stored while one write is in flight.
+      const repair = clientFrames((doc) => flattenDeepNesting(content(doc)), editor);
+      expect(repair.length).toBeGreaterThan(20);
+      for (const frame of repair) room.receive(ana, decodeMessage(frame));
+      const flat = content(room.doc).toString();
+      expect(flat).toContain('The deepest item');
+      await room.unload();
+      await store.close();
+
+      const again = openRoom(dir);
+      await again.room.ready;
+      expect(content(again.room.doc).toString()).toBe(flat);
+      await again.room.unload();
+      await again.store.close();
+      expect(errors.mock.calls.map((c) => String(c[0]))).not.toContainEqual(expect.stringContaining('y-leveldb'));
+    } finally {
+      errors.mockRestore();
       removeDir(dir);
     }
   });

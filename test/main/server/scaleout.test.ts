@@ -15,6 +15,7 @@ import { openPgDocStore, type PgDocStore } from '../../../main/server/pgDocStore
 import { type LogEntry } from '../../../main/server/log';
 import { enginesMissing, freePort, startPostgres, startRedis, type Postgres, type Redis } from '../../support/engines';
 import { startLoadBalancer, type LoadBalancer } from '../../support/loadBalancer';
+import { killChildren } from '../../support/childProcesses';
 import { bundleCli, startNode, type ServerNode } from '../../support/serverNodes';
 import { connectClient, removeDir, SECRET, serverState, synced, tempDir, textOfState, waitFor, type Client } from './helpers';
 import { seededRandom } from './seededRandom';
@@ -37,6 +38,7 @@ describe.skipIf(missing !== null)('several server nodes on PostgreSQL and Redis'
     [postgres, redis, cli] = await Promise.all([startPostgres(), startRedis(), bundleCli('tandem-scaleout-test')]);
     shared = await openPgDocStore({ url: postgres.url, probeMs: 200 });
   }, 60_000);
+  afterEach(killChildren);
   afterAll(async () => {
     await shared?.close();
     await Promise.all([postgres?.destroy(), redis?.destroy()]);

@@ -2,7 +2,6 @@
  * Kills a process that is saving a storm of updates (SIGKILL, at seeded random moments, many times)
  * and checks after every kill that the plan file parses and every update reported saved is there.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +9,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import * as Y from 'yjs';
 import { readJournal } from '../../../main/storage/journal';
+import { killChildren, spawnChild } from '../../support/childProcesses';
 import { decodePlanFile } from '../../../main/storage/planFile';
 
 const KILLS = 60;
@@ -22,6 +22,7 @@ beforeAll(async () => {
   // Bundled once so each of the many runs starts in tens of milliseconds.
   await build({ entryPoints: [join(import.meta.dirname, 'crashChild.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: child, logLevel: 'silent' });
 });
+afterEach(killChildren);
 afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
 
 /** A small seeded generator (mulberry32), so a failing run can be repeated. */
@@ -37,7 +38,7 @@ function seeded(seed: number): () => number {
 /** Runs the child until a random moment after it is ready (or while it starts), kills it, returns what it reported saved. */
 function runAndKill(firstKey: number, delayMs: number, killBeforeReady: boolean): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, dir, String(firstKey)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawnChild(process.execPath, [child, dir, String(firstKey)], { stdio: ['ignore', 'pipe', 'pipe'] });
     const saved: number[] = [];
     let buffered = '';
     let stderr = '';
@@ -48,7 +49,7 @@ function runAndKill(firstKey: number, delayMs: number, killBeforeReady: boolean)
       setTimeout(() => proc.kill('SIGKILL'), delayMs);
     };
     if (killBeforeReady) arm();
-    proc.stdout.on('data', (chunk: Buffer) => {
+    proc.stdout!.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
       const lines = buffered.split('\n');
       buffered = lines.pop()!;
@@ -57,7 +58,7 @@ function runAndKill(firstKey: number, delayMs: number, killBeforeReady: boolean)
         else if (line.startsWith('saved ')) saved.push(Number(line.slice(6)));
       }
     });
-    proc.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
+    proc.stderr!.on('data', (c: Buffer) => { stderr += c.toString(); });
     proc.on('exit', (_code, signal) => {
       if (signal !== 'SIGKILL') reject(new Error(`child exited on its own: ${stderr}`));
       else resolve(saved);

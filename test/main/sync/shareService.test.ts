@@ -102,6 +102,31 @@ describe('sharing a workspace from the desktop', () => {
     await share.stopSharing();
   });
 
+  it('invites one colleague by name and role: the server knows them by that name and lets them do what the role allows', async () => {
+    const info = (await workspaces.openFolderDialog())!;
+    await expect(share.invite({ name: 'Marcus Lee', role: 'editor' })).rejects.toThrow(/not shared from here/);
+    const plan = await workspaces.require().createPlan({ templateId: 'campaign-plan', title: 'Shared plan' });
+    await share.share({ host: '127.0.0.1' });
+    const marcus = await share.invite({ name: 'Marcus Lee', role: 'editor' });
+    const vera = await share.invite({ name: 'Vera Viewer', role: 'viewer' });
+    expect(decodeJwt(marcus.token)).toMatchObject({ workspaceId: info.id, name: 'Marcus Lee', role: 'editor' });
+    expect(takeInviteToken(new URL(marcus.inviteUrl)).token).toBe(marcus.token);
+    expect(decodeJwt(vera.token)).toMatchObject({ name: 'Vera Viewer', role: 'viewer' });
+
+    // Marcus edits with the host, and his presence reaches the host under the invite's name.
+    const serverUrl = share.target()!.serverUrl;
+    const host = new Y.Doc();
+    const theirs = new Y.Doc();
+    const hostSide = connect(serverUrl, info.id, plan.id, share.target()!.token, host);
+    const m = connect(serverUrl, info.id, plan.id, marcus.token, theirs);
+    theirs.getText('t').insert(0, 'from Marcus');
+    await until(() => host.getText('t').toString() === 'from Marcus');
+    m.awareness.setLocalStateField('user', { name: 'Marcus Lee', color: '#059669' });
+    await until(() => [...hostSide.awareness.getStates().values()].some((s) => (s.user as { name?: string } | undefined)?.name === 'Marcus Lee'));
+    m.destroy();
+    hostSide.destroy();
+  });
+
   it('invites on a dialable address when asked to listen on every address', () => {
     // Pure: a test must not listen beyond loopback.
     expect(advertisedHost('0.0.0.0', ['127.0.0.1', '192.168.1.20', '10.0.0.5'])).toBe('192.168.1.20');

@@ -230,6 +230,40 @@ describe('collab session, with the sync server', () => {
   });
 });
 
+describe('collab session of a viewer', () => {
+  it('keeps nothing a viewer\'s document was made to hold: not saved here, not counted, and not sent once the same storage opens with an editor\'s invite', async () => {
+    const s = await server();
+    const editor = await targetFor(s, 'Ana');
+    await listPlan(s.wsUrl, WORKSPACE, 'plan_1', editor.token);
+    const ana = open(join(dir, 'a'), 'plan_1', editor, 'Ana').session;
+    await statusWhere(ana, (st) => st.connection === 'connected');
+    type(ana, 'Approved plan.');
+    await statusWhere(ana, (st) => st.unsynced === 0);
+
+    // A viewer's session whose document is changed anyway, as an old or faulty screen would.
+    const viewer = { serverUrl: s.wsUrl, workspaceId: WORKSPACE, token: await createToken(SECRET, { workspaceId: WORKSPACE, name: 'Vic', role: 'viewer' }), role: 'viewer' as const };
+    const vic = open(join(dir, 'v'), 'plan_1', viewer, 'Vic');
+    expect(vic.session.readOnly).toBe(true);
+    await docWhere(vic.session, () => text(vic.session) === 'Approved plan.');
+    await statusWhere(vic.session, (st) => st.saved);
+    const savesBefore = vic.saves();
+    type(vic.session, ' Cancel the partner program.');
+    expect(vic.session.status()).toMatchObject({ saved: true, unsynced: 0 });
+    await vic.session.destroy();
+    expect(vic.saves(), 'saves of the viewer\'s change').toBe(savesBefore);
+
+    // The same storage (this browser) later opens the plan with an editor's invite and writes.
+    const later = open(join(dir, 'v'), 'plan_1', { ...editor, token: await createToken(SECRET, { workspaceId: WORKSPACE, name: 'Vic', role: 'editor' }) }, 'Vic').session;
+    await later.ready;
+    expect(text(later), 'what this machine had stored').toBe('Approved plan.');
+    await statusWhere(later, (st) => st.connection === 'connected');
+    type(later, ' Signed off.');
+    await statusWhere(later, (st) => st.unsynced === 0);
+    await docWhere(ana, () => text(ana).endsWith(' Signed off.'));
+    expect(text(ana)).toBe('Approved plan. Signed off.');
+  });
+});
+
 describe('collab session of a document beside a plan', () => {
   it('a commenter writes the plan\'s comments (saved here, synced to an editor) while the plan itself opens read-only', async () => {
     const s = await server();

@@ -2,7 +2,8 @@
 import { newGoal, paragraph } from '../../../shared/model/blocks';
 import { type PlanSnapshot } from '../../../shared/model/planDoc';
 import { buildGoalTree } from '../../../shared/derive/goalTree';
-import { elapsedShare, paceLine, paceOf, paceValueAt, progressAsOf, progressSeries, trendSince } from '../../../shared/derive/pace';
+import { checkInDays, contributionsOf, elapsedShare, paceLine, paceOf, paceValueAt, progressAsOf, progressSeries, trendSince } from '../../../shared/derive/pace';
+import { childShares, rollupProgress, type Progress } from '../../../shared/derive/rollup';
 import { findProblems } from '../../../shared/derive/problems';
 import { checkIn } from './planFixture';
 
@@ -56,6 +57,39 @@ describe('progress over time', () => {
       ['2027-02-28', 0.125], ['2027-03-31', 0.25], ['2027-04-15', 0.438],
     ]);
     expect(node.progress.ratio).toBeCloseTo(3.5e6 / 8e6);
+  });
+
+  it('splits the rolled-up progress into what each sub-goal brought, day by day (the chart’s stacked areas)', () => {
+    const days = checkInDays(node);
+    expect(days).toEqual(['2027-02-28', '2027-03-31', '2027-04-15']);
+    const parts = contributionsOf(node, days);
+    expect(parts.map((p) => p.title)).toEqual(['New business', 'Renewals']);
+    // New business gained $0.5M, $1.5M, $1.5M of the $8M increase; renewals $0.5M, $0.5M, $2M.
+    expect(parts[0]!.shares.map((x) => x! * 8e6)).toEqual([0.5e6, 1.5e6, 1.5e6].map((v) => expect.closeTo(v, 0)));
+    expect(parts[1]!.shares.map((x) => x! * 8e6)).toEqual([0.5e6, 0.5e6, 2e6].map((v) => expect.closeTo(v, 0)));
+    days.forEach((d, i) => expect(parts[0]!.shares[i]! + parts[1]!.shares[i]!).toBeCloseTo(progressAsOf(node, d).ratio!));
+    // Before a sub-goal's first check-in it does not count.
+    expect(contributionsOf(node, ['2027-01-15']).map((p) => p.shares[0])).toEqual([null, null]);
+  });
+
+  it('splits by the same rule as the rollup, for sums and averages alike (seeded cases)', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+    let judged = 0;
+    for (let n = 0; n < 300; n++) {
+      const parentGoal = newGoal({ metricUnit: pick(['$', '%', 'leads']), target: pick([null, 100, 500]), baseline: pick([null, 0, 50]) });
+      const kids = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => newGoal({
+        metricUnit: pick(['$', '%', 'leads']), baseline: pick([null, 0, 20]), target: pick([null, 100, 300]), current: pick([null, 10, 60, 250]),
+      }));
+      const progress: Progress[] = kids.map((k) => rollupProgress(k, [], []));
+      const rolled = rollupProgress(parentGoal, progress, kids);
+      if (rolled.basis !== 'children') continue;
+      const sum = childShares(parentGoal, progress, kids).reduce<number>((s, x) => s + (x ?? 0), 0);
+      expect(Math.min(1, Math.max(0, sum))).toBeCloseTo(rolled.ratio!, 9);
+      judged++;
+    }
+    expect(judged).toBeGreaterThan(100);
   });
 
   it('gives the trend since the previous review', () => {

@@ -1,7 +1,7 @@
 /** The Plan Review's data: goals by team with progress, pace, last check-in and trend; the lists; the Markdown. */
 import { newGoal, paragraph } from '../../../shared/model/blocks';
 import { type PlanSnapshot } from '../../../shared/model/planDoc';
-import { planReview, reviewSummaryMarkdown } from '../../../shared/derive/review';
+import { ALL_PERIODS, planReview, plansInPeriod, reviewCounts, reviewPeriods, reviewSummaryMarkdown } from '../../../shared/derive/review';
 import { type Team } from '../../../shared/model/teams';
 import { checkIn } from './planFixture';
 
@@ -49,4 +49,23 @@ it('writes the review as Markdown for the meeting', () => {
   expect(md).toContain('## Behind pace (2)');
   expect(md).toContain('## No recent check-in (1)\n\n- **Partner deals** (Sales, no owner): never checked in');
   expect(md).toContain('| West new revenue | At risk | 28% | behind (68% by now) | +11 pts | $250,000, 2027-05-31 by Ana |');
+});
+
+it('reviews one period at a time, the latest first; counts what the headline shows; names the goal a sub-goal supports', () => {
+  const fy26: PlanSnapshot = { ...plan, meta: { ...meta, id: 'plan_fy26', period: 'FY2026' } };
+  const q3: PlanSnapshot = { ...plan, meta: { ...meta, id: 'plan_q3', period: 'Q3 FY2027' } };
+  const undated: PlanSnapshot = { ...plan, meta: { ...meta, id: 'plan_x', period: 'Someday' } };
+  expect(reviewPeriods([fy26, plan, undated, q3, plan])).toEqual(['Q3 FY2027', 'Q2 FY2027', 'FY2026', 'Someday']);
+  expect(plansInPeriod([fy26, plan, q3], 'Q2 FY2027').map((p) => p.meta.id)).toEqual(['plan_q2']);
+  expect(plansInPeriod([fy26, plan], ALL_PERIODS)).toHaveLength(2);
+
+  const review = planReview([plan], { today: '2027-06-01', since: '2027-05-01', teams });
+  // Q2 runs 1 Apr – 30 Jun: 68% of it gone. West is at 28%, leads at 60%: both behind; partner deals have no value yet.
+  expect(reviewCounts(review)).toEqual({ goals: 3, onPace: 0, behindPace: 2, atRisk: 1, quiet: 1 });
+  // A month earlier (as the check-ins stand now), the leads goal was ahead of its 33%.
+  expect(reviewCounts(planReview([plan], { today: '2027-05-01', since: '2027-04-01', teams }))).toMatchObject({ onPace: 1, behindPace: 1 });
+
+  const child = newGoal({ id: 'goal_sub', title: 'Seattle logos', parentId: 'goal_west', team: 'team_west', metricUnit: '$', target: 100e3 });
+  const nested = planReview([{ ...plan, content: [...plan.content.slice(0, 1), child, ...plan.content.slice(1)] }], { today: '2027-06-01', since: '2027-05-01', teams });
+  expect(nested.teams[0]!.goals.map((g) => [g.title, g.parentTitle])).toEqual([['West new revenue', null], ['Seattle logos', 'West new revenue']]);
 });

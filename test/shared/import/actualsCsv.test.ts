@@ -10,7 +10,7 @@ import { snapshotPlan } from '../../../shared/model/planDoc';
 import { checkInsMap } from '../../../shared/model/checkIns';
 import { buildGoalTree } from '../../../shared/derive/goalTree';
 import { structuredBlocks } from '../../../shared/derive/walk';
-import { previewActuals, readCsv, recordActuals, saveMapping, savedMapping, suggestMapping, type ImportGoal } from '../../../shared/import/actualsCsv';
+import { NOT_A_GOAL, previewActuals, readCsv, recordActuals, saveMapping, savedMapping, suggestMapping, type ImportGoal } from '../../../shared/import/actualsCsv';
 import { parseCrmDate, parseCrmNumber } from '../../../shared/import/crmValues';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/actuals/${name}`, import.meta.url)), 'utf8');
@@ -61,6 +61,17 @@ describe('a Salesforce report export', () => {
 
     saveMapping(doc, table.headers, mapping);
     expect(suggestMapping(table, importGoals, savedMapping(doc, table.headers))).toEqual(mapping);
+  });
+
+  it('leaves out the rows a name marked "not a goal of this plan" names: neither check-ins nor problems', () => {
+    const { importGoals, newBusiness } = annualPlan();
+    const table = readCsv(fixture('salesforce-closed-won-fy2027.csv')).table!;
+    const mapping = { dateColumn: 'Close Date', combine: 'total' as const, sources: [{ valueColumn: 'Amount', goalColumn: 'Type' }], names: { 'New Business': newBusiness } };
+    expect(previewActuals(table, mapping, importGoals, opts).problems).toBe(4); // the four existing-business deals
+    const preview = previewActuals(table, { ...mapping, names: { ...mapping.names, 'existing business': NOT_A_GOAL } }, importGoals, opts);
+    expect(preview.problems).toBe(0);
+    expect(preview.rows.filter((r) => r.leftOut).map((r) => r.line)).toEqual([3, 4, 6, 9]);
+    expect(preview.checkIns.map((c) => [c.goalId, c.value])).toEqual([[newBusiness, 350650]]);
   });
 
   it('reports a bad row by row and records nothing until the person leaves those rows out', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { heading, newAction, newGoal, newStageMatrix, paragraph } from '../../../shared/model/blocks';
 import { type ActionElement, type GoalElement, type PlanContent } from '../../../shared/model/elements';
-import { nextCycleContent, nextCyclePlanDoc, suggestNextPeriod } from '../../../shared/model/nextCycle';
+import { nextCycleContent, nextCyclePlanDoc, previousCyclePlanId, suggestNextPeriod, suggestNextTitle } from '../../../shared/model/nextCycle';
 import { createPlanDoc, readPlanContent, readPlanMeta, snapshotPlan } from '../../../shared/model/planDoc';
 import { parsePlanContent } from '../../../shared/model/schemas';
 import { normalizePlanContent } from '../../../shared/model/planOps';
@@ -91,5 +91,29 @@ describe('nextCycleContent', () => {
 describe('suggestNextPeriod', () => {
   it.each([['FY27', 'FY28'], ['Q3 FY27', 'Q4 FY27'], ['Q4 FY27', 'Q1 FY28'], ['H1 2027', 'H2 2027'], ['H2 2027', 'H1 2028'], ['2026', '2027'], ['FY 2027', 'FY 2028'], ['Spring launch', '']])('%s → %s', (a, b) => {
     expect(suggestNextPeriod(a)).toBe(b);
+  });
+});
+
+describe('suggestNextTitle', () => {
+  it.each([
+    ['FY27 joint plan', 'FY27', 'FY28', 'FY28 joint plan'],
+    ['West region Q3 FY27', 'Q3 FY27', 'Q4 FY27', 'West region Q4 FY27'],
+    ['Joint plan', 'FY27', 'FY28', 'Joint plan FY28'],
+    ['Joint plan', '', 'FY28', 'Joint plan FY28'],
+    ['Spring launch', 'Spring', '', 'Spring launch'],
+  ])('%s (%s) → %s: %s', (title, period, next, expected) => {
+    expect(suggestNextTitle(title, period, next)).toBe(expected);
+  });
+});
+
+describe('previousCyclePlanId', () => {
+  it('is the plan most of the goals continue, and null for a plan that continues none', () => {
+    const last = plan('plan_fy26', [newGoal({ id: 'goal_a' }), newGoal({ id: 'goal_b' })]);
+    const next = nextCycleContent(last, { planId: 'plan_fy27', title: 'FY27', period: 'FY27' });
+    const fy27 = plan('plan_fy27', [...next.content, newGoal({ previousGoalId: 'goal_x', previousPlanId: 'plan_other' })]);
+    expect(previousCyclePlanId(fy27)).toBe('plan_fy26');
+    expect(previousCyclePlanId(last)).toBeNull();
+    // A goal pointing at its own plan is not a previous cycle.
+    expect(previousCyclePlanId(plan('plan_self', [newGoal({ previousGoalId: 'goal_a', previousPlanId: 'plan_self' })]))).toBeNull();
   });
 });

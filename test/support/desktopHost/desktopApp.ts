@@ -6,13 +6,14 @@
  * bridged to the app's own `ipcMain` handler (sender check, allow-list, zod) — only the preload is
  * left out. Dialogs are answered by the test. SIGKILL ends the child as a crash would.
  */
-import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type BrowserContext, type Page } from 'playwright-core';
 import { EVENT_NAMES, IPC_EVENT_CHANNEL } from '../../../shared/ipc/contract';
+import { forkChild } from '../childProcesses';
 import { ensureRendererBuilt } from '../webApp';
 import { installHostBridge } from './bridgeScript';
 import { decodeBytes, encodeBytes } from './bytes';
@@ -87,7 +88,7 @@ export class DesktopApp {
     const home = opts.home ?? mkdtempSync(join(tmpdir(), 'tandem-desktop-'));
     const userData = join(home, 'userData');
     mkdirSync(userData, { recursive: true });
-    const child = fork(CHILD, opts.folder ? [opts.folder] : [], {
+    const child = forkChild(CHILD, opts.folder ? [opts.folder] : [], {
       cwd: ROOT,
       execArgv: ['--import', 'tsx'],
       serialization: 'advanced',

@@ -8,8 +8,9 @@ import { constant } from '../../../../renderer/workbench/services/observable';
 /** The palette as someone with a workspace and a plan open sees it, with the shell's own commands. */
 const ctx = {
   workspace: { id: 'w', name: 'W', location: '/w' },
-  editors: { activePlanId: constant('p'), activeEditor: constant({}), hasOpenEditor: () => true, canReopen: () => true },
-  model: { settings: constant({ theme: 'light' }), workspaceDoc: constant({}) },
+  editors: { activePlanId: constant('p'), activeInput: constant({ kind: 'plan', id: 'p' }), activeEditor: constant({}), hasOpenEditor: () => true, canReopen: () => true },
+  layout: { state: constant({ editors: { groups: [{ tabs: ['p'], active: 'p' }], activeGroup: 0, recentlyClosed: [] } }) },
+  model: { settings: constant({ theme: 'light' }), workspaceDoc: constant({}), plans: constant([{ id: 'p', title: 'P' }]) },
 } as unknown as CommandContext;
 
 describe('command palette', () => {

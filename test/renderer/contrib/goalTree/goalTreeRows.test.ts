@@ -1,4 +1,4 @@
-import { goalKey, progressExplained, progressPercent, visibleGoalRows } from '../../../../renderer/contrib/goalTree/goalTreeRows';
+import { behindPace, goalKey, progressExplained, progressPercent, visibleGoalRows } from '../../../../renderer/contrib/goalTree/goalTreeRows';
 import { buildGoalTree } from '../../../../shared/derive/goalTree';
 import { newGoal } from '../../../../shared/model/blocks';
 import { type PlanSnapshot } from '../../../../shared/model/planDoc';
@@ -68,5 +68,19 @@ describe('goal tree rows', () => {
     expect(progressExplained(rev.progress)).toMatch(/^25% — 3 M\$ from 1 sub-goal toward 12/);
     expect(progressPercent(tree.byId.get('goal_dach')!.progress)).toBeNull();
     expect(progressExplained(tree.byId.get('goal_dach')!.progress)).toBe('No progress yet: no target set');
+  });
+});
+
+describe('goals behind pace', () => {
+  it('marks a goal whose progress is more than 5 points below the share of its period gone, by the plan’s period and the fiscal year', () => {
+    const plans = [{ ...plan('plan_fy', 'FY plan', [
+      newGoal({ id: 'goal_slow', title: 'Slow', metricUnit: 'leads', baseline: 0, target: 100, current: 10 }),
+      newGoal({ id: 'goal_fast', title: 'Fast', metricUnit: 'leads', baseline: 0, target: 100, current: 60 }),
+    ]), meta: { id: 'plan_fy', title: 'FY plan', templateId: 'annual', period: 'FY2027', schemaVersion: 2, createdAt: '' } }];
+    const roots = buildGoalTree(plans).roots;
+    const behind = (today: string, fy = 1) => [...behindPace(roots, plans, today, fy).keys()].map((k) => k.split(':')[1]);
+    expect(behind('2027-07-01')).toEqual(['goal_slow']); // half the year gone: 10% is behind, 60% is not
+    expect(behind('2027-01-20')).toEqual([]); // 5% gone
+    expect(behind('2026-12-01', 7)).toEqual(['goal_slow']); // FY2027 from July 2026: five months in
   });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_TEAMS } from '../../../../shared/model/teams';
 import { goalsOwnedBy, newPersonDraft, validatePerson, draftOf } from '../../../../renderer/contrib/people/personDraft';
 import { initials } from '../../../../shared/model/people';
 import { buildGoalTree } from '../../../../shared/derive/goalTree';
@@ -8,7 +9,7 @@ const ana: Person = { id: 'person_ana', name: 'Ana Ortiz', email: 'ana@example.c
 
 describe('people form', () => {
   it('accepts a complete person and gives a new one an id', () => {
-    const draft = { ...newPersonDraft([ana]), name: '  Ben Adler ', email: 'ben@example.com', team: 'marketing' as const };
+    const draft = { ...newPersonDraft([ana], DEFAULT_TEAMS), name: '  Ben Adler ', email: 'ben@example.com', team: 'marketing' as const };
     const r = validatePerson(draft, [ana]);
     expect('person' in r && r.person).toMatchObject({ name: 'Ben Adler', email: 'ben@example.com', team: 'marketing' });
     expect('person' in r && r.person.id).toMatch(/^person_/);
@@ -24,7 +25,7 @@ describe('people form', () => {
   });
 
   it('refuses a second person with the same name, but lets a person keep their own', () => {
-    const twin = validatePerson({ ...newPersonDraft([ana]), name: 'ana ortiz' }, [ana]);
+    const twin = validatePerson({ ...newPersonDraft([ana], DEFAULT_TEAMS), name: 'ana ortiz' }, [ana]);
     expect('errors' in twin && twin.errors.name).toBe('Ana Ortiz is already in the directory');
     const self = validatePerson({ ...draftOf(ana), role: 'CRO' }, [ana]);
     expect('person' in self && self.person).toEqual({ ...ana, role: 'CRO' });

@@ -5,7 +5,8 @@
 import * as Y from 'yjs';
 import { type HostServices, type PlanSummary, type Settings } from '../../../../shared/ipc/contract';
 import { createPlanDoc } from '../../../../shared/model/planDoc';
-import { setPlanIndexEntry, WORKSPACE_DOC_ID } from '../../../../shared/model/workspaceDoc';
+import { setPlanIndexEntry, setWorkspaceSettings, upsertTeam, WORKSPACE_DOC_ID } from '../../../../shared/model/workspaceDoc';
+import { addCheckIn, checkInsMap } from '../../../../shared/model/checkIns';
 import { type CollabSession } from '../../../../renderer/collab/collabSession';
 import { registerEditorKind } from '../../../../renderer/workbench/editorKinds';
 import { defaultLayout, loadLayout } from '../../../../renderer/workbench/layoutState';
@@ -57,6 +58,37 @@ describe('workspace model', () => {
     const [a2, b2] = w.model.snapshots.get();
     expect(a2).toBe(a);
     expect(b2!.meta.title).toBe('Beta 2');
+    w.model.dispose();
+  });
+
+  it('carries every check-in in the snapshots, reading again only those that changed', async () => {
+    const w = workspace([summary('plan_aaaa', 'Alpha')]);
+    const doc = w.docs.get('plan_aaaa')!;
+    addCheckIn(doc, { goalId: 'goal_a', value: 10, status: 'on-track', confidence: null, note: '', date: '2027-01-31', author: 'Ana' });
+    await settle();
+    expect(w.model.snapshots.get()[0]!.checkIns!.map((c) => c.value)).toEqual([10]);
+    const before = w.model.snapshots.get()[0]!.checkIns;
+    doc.getMap('meta').set('title', 'Alpha 2'); // not a check-in: the same list
+    await settle();
+    expect(w.model.snapshots.get()[0]!.meta.title).toBe('Alpha 2');
+    expect(w.model.snapshots.get()[0]!.checkIns).toBe(before);
+    addCheckIn(doc, { goalId: 'goal_a', value: 12, status: 'at-risk', confidence: null, note: 'slipped', date: '2027-02-28', author: 'Ben' });
+    checkInsMap(doc).set('checkin_bad', { goalId: 'goal_a' }); // unreadable: skipped
+    await settle();
+    expect(w.model.snapshots.get()[0]!.checkIns!.map((c) => c.value).sort()).toEqual([10, 12]);
+    w.model.dispose();
+  });
+
+  it('follows the workspace’s teams and settings, and today', async () => {
+    const w = workspace([]);
+    expect(w.model.teams.get().map((t) => t.name)).toEqual(['Sales', 'Marketing', 'Joint', 'Leadership', 'Other']);
+    const ws = w.docs.get(WORKSPACE_DOC_ID)!;
+    await settle(10);
+    upsertTeam(ws, { id: 'team_west', name: 'West Sales', kind: 'sales' });
+    setWorkspaceSettings(ws, { staleCheckInDays: 7 });
+    expect(w.model.teams.get().map((t) => t.name)).toContain('West Sales');
+    expect(w.model.workspaceSettings.get()).toEqual({ staleCheckInDays: 7, fiscalYearStartMonth: 1 });
+    expect(w.model.today.get()).toBe(new Date().toISOString().slice(0, 10));
     w.model.dispose();
   });
 
