@@ -88,6 +88,9 @@ export function applicationMenuTemplate({ platform, devTools, run }: MenuOptions
         cmd('editor.insertStageMatrix'),
         sep,
         cmd('goal.cascade'),
+        sep,
+        cmd('comments.add'),
+        cmd('comments.askForFeedback'),
       ],
     },
     {

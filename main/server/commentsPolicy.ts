@@ -85,13 +85,16 @@ function checkThread(writer: TokenClaims, was: unknown, now: unknown): string | 
   return checkMessages(writer, old.get('messages') as Y.Array<unknown>, messages);
 }
 
+/** An empty list in a document of its own (reading a list outside any document makes Yjs warn). */
+const NO_MESSAGES: Y.Array<unknown> = new Y.Doc().getArray();
+
 function checkNewThread(writer: TokenClaims, thread: Y.Map<unknown>, messages: Y.Array<unknown>): string | null {
   if (thread.get('author') !== writer.name) return `a thread's author is the name in your invite ("${writer.name}"), not "${String(thread.get('author'))}"`;
   if (thread.has('resolvedBy') && thread.get('resolvedBy') !== writer.name) return `resolve a thread as yourself ("${writer.name}")`;
   const anchor = AnchorSchema.safeParse(thread.get('anchor'));
   if (!anchor.success) return `the anchor cannot be read: ${anchor.error.issues[0]!.message}`;
   if (messages.length === 0) return 'a thread starts with a message';
-  return checkMessages(writer, new Y.Array(), messages);
+  return checkMessages(writer, NO_MESSAGES, messages);
 }
 
 /** The messages added, changed and removed between two versions of one thread's list. */

@@ -1,8 +1,9 @@
 /**
- * A plan's comments for the workbench, without any UI: opens the plan's comments document
- * (`<planId>/comments`) through the same collab session as a plan (local store through the host, the
- * sync server, offline saving), reads its threads defensively, writes as the person the server knows
- * (the invite's name), and tells listeners when the threads change.
+ * A plan's comments for the workbench, without any UI: the plan's comments document
+ * (`<planId>/comments`) on a collab session like a plan's (local store through the host, the sync
+ * server, offline saving), its threads read defensively, written as the person the server knows (the
+ * invite's name), and listeners told when the threads change. The workbench hands it a pooled session;
+ * `openCommentsService` opens one of its own.
  */
 import { type Anchor } from '../../shared/comments/anchors';
 import {
@@ -11,27 +12,43 @@ import {
 } from '../../shared/comments/commentsDoc';
 import { countsByAnchor, filterThreads, meIn, type AnchorCount, type CommentFilter, type Me } from '../../shared/comments/commentsView';
 import { type Person } from '../../shared/model/people';
-import { sideDocId } from '../../shared/sync/rooms';
+import { sideDocId, type Role } from '../../shared/sync/rooms';
 import { openCollabSession, type CollabSession, type CollabSessionOptions } from './collabSession';
 
-export type CommentsServiceOptions = Omit<CollabSessionOptions, 'docId'> & {
-  planId: string;
+export type CommentsServiceOptions = {
+  /** The session of the plan's comments document (`sideDocId(planId, 'comments')`). */
+  session: CollabSession;
+  /** Who writes: the invite's name (the server checks it), and the invite's role. */
+  author: string;
+  role: Role;
   /** The workspace's people directory, for @mentions and "mentioning me". */
   people: () => readonly Person[];
   /** What the reader skipped (an entry of the wrong type); default: the console. */
   onSkip?: (skipped: SkippedComment) => void;
+  /** Lets go of the session (default: destroys it). */
+  close?: () => void | Promise<void>;
 };
+
+/** Opens the comments of `planId` on a session of their own. */
+export function openCommentsService(opts: Omit<CollabSessionOptions, 'docId'> & Pick<CommentsServiceOptions, 'people' | 'onSkip'> & { planId: string }): CommentsService {
+  const session = openCollabSession({ ...opts, docId: sideDocId(opts.planId, 'comments') });
+  return new CommentsService({
+    session, author: opts.target?.name ?? opts.user.name, role: opts.target?.role ?? 'editor', people: opts.people, onSkip: opts.onSkip,
+  });
+}
 
 export class CommentsService {
   readonly session: CollabSession;
   /** The name the server checks new threads and messages against: the invite's, else this user's. */
   readonly author: string;
+  readonly role: Role;
   private cached: Thread[] | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly opts: CommentsServiceOptions) {
-    this.author = opts.target?.name ?? opts.user.name;
-    this.session = openCollabSession({ ...opts, docId: sideDocId(opts.planId, 'comments') });
+    this.author = opts.author;
+    this.role = opts.role;
+    this.session = opts.session;
     this.session.doc.on('update', this.onUpdate);
   }
 
@@ -95,13 +112,13 @@ export class CommentsService {
 
   deleteThread(threadId: string): void {
     this.writable();
-    deleteThread(this.session.doc, threadId, this.opts.target?.role ?? 'editor');
+    deleteThread(this.session.doc, threadId, this.role);
   }
 
   async destroy(): Promise<void> {
     this.listeners.clear();
     this.session.doc.off('update', this.onUpdate);
-    await this.session.destroy();
+    await (this.opts.close ? this.opts.close() : this.session.destroy());
   }
 
   private writable(): void {

@@ -2,8 +2,8 @@
  * The plan editor: Slate bound to the session's Y.Doc, with the toolbar, the slash and @ menus,
  * collaborators' cursors, and the cards for goals, stages and actions.
  */
-import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Editor, Element, Range } from 'slate';
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { Editor, Element, Range, type NodeEntry } from 'slate';
 import { Editable, ReactEditor, Slate } from 'slate-react';
 import { YjsEditor } from '@slate-yjs/core';
 import { type Mark } from '../../shared/model/elements';
@@ -13,6 +13,8 @@ import { type Person } from '../../shared/model/people';
 import { planContent, planMetaMap, readPlanMeta, type PlanSnapshot } from '../../shared/model/planDoc';
 import { DEFAULT_TEAMS, type Team } from '../../shared/model/teams';
 import { type CollabSession, USER_FIELD } from '../collab/collabSession';
+import { CommentMargin } from './CommentMargin';
+import { type CommentMarks } from './commentMarks';
 import { copyAsMarkdown } from './copyAsMarkdown';
 import { createPlanEditor, type CursorData, type PlanSlateEditor } from './createPlanEditor';
 import { DerivedStore } from './derivedStore';
@@ -51,6 +53,8 @@ type Props = {
   /** Notes beside section headings, by heading text ("changed since approval"). */
   headingNotes?: HeadingNotes;
   onEditor?: (editor: PlanSlateEditor | null) => void;
+  /** Comment counts on the cards and highlights in the text (the comments feature fills them). */
+  comments?: CommentMarks | null;
 };
 
 /** Creates the session's editor and connects it to the plan, before anything renders it. */
@@ -102,6 +106,8 @@ function edgeKey(event: KeyboardEvent): 'start' | 'end' | null {
 /** The workspace's plans as they are now, and a listener for each new snapshot (the workbench's model gives it). */
 export type OtherPlans = { get(): PlanSnapshot[]; subscribe(listener: () => void): () => void };
 const NO_PLANS: OtherPlans = { get: () => [], subscribe: () => () => {} };
+const noSubscribe = () => () => {};
+const noVersion = () => 0;
 
 /** The editable's DOM element, once: React spares its selection walk, and undo in a card field stays in the field. */
 function editableRef(editable: HTMLDivElement | null): (() => void) | undefined {
@@ -113,7 +119,7 @@ const today = () => isoDay(new Date());
 
 function ConnectedPlanEditor({
   session, editor, people, goalOptions = [], otherPlans = NO_PLANS, teams = DEFAULT_TEAMS, fiscalYearStartMonth = 1, readOnly = false,
-  headingNotes = NO_HEADING_NOTES, onEditor,
+  headingNotes = NO_HEADING_NOTES, onEditor, comments = null,
 }: Props & { editor: PlanSlateEditor }) {
   // Goal figures (progress, depth) are computed before the first render, so sub-goals show indented
   // from the start; for a large (chunked) plan right after it, since the goal tree covers every block.
@@ -172,7 +178,12 @@ function ConnectedPlanEditor({
       addCheckIn(session.doc, { ...input, author: user?.name ?? '' });
     },
     today,
-  }), [session, people, goalOptions, derived, conflicts, readOnly, teams]);
+    comments,
+  }), [session, people, goalOptions, derived, conflicts, readOnly, teams, comments]);
+  // Highlights change when the threads are read again; between two readings they follow the edits.
+  const commentsVersion = useSyncExternalStore(comments?.subscribe ?? noSubscribe, comments?.getVersion ?? noVersion);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new function when the marks change makes Slate decorate again
+  const decorate = useMemo(() => (comments ? (entry: NodeEntry) => comments.decorate(entry) : undefined), [comments, commentsVersion]);
 
   const [typeahead, setTypeahead] = useState<Typeahead | null>(null);
   const [active, setActive] = useState(0);
@@ -183,11 +194,12 @@ function ConnectedPlanEditor({
 
   const onChange = useCallback(() => {
     lazyChunks(editor).mountSelection(editor.selection);
+    comments?.follow(editor.operations);
     if (editor.operations.some((op) => op.type !== 'set_selection')) derived.changed(editor.children);
     const next = readOnly ? null : typeaheadAt(textBeforeCaret(editor));
     setTypeahead((prev) => (prev?.kind === next?.kind && prev?.query === next?.query ? prev : next));
     setActive(0);
-  }, [editor, derived, readOnly]);
+  }, [editor, derived, readOnly, comments]);
 
   const choose = useCallback((item: MenuItem) => {
     if (!typeahead) return;
@@ -268,6 +280,7 @@ function ConnectedPlanEditor({
                 renderElement={PlanElement}
                 renderLeaf={PlanLeaf}
                 renderChunk={renderChunk}
+                decorate={decorate}
                 placeholder="Write the plan… type / for goals, stages and actions, @ to mention someone"
                 onKeyDown={onKeyDown}
                 onBlur={isCardFieldBlur}
@@ -277,6 +290,7 @@ function ConnectedPlanEditor({
                 <InsertMenu editor={editor} title={typeahead.kind === 'slash' ? 'Insert' : 'Mention someone'} items={items} active={active}
                   onChoose={choose} onHover={setActive} />
               )}
+              {comments && <CommentMargin marks={comments} />}
             </RemoteCursors>
           </div>
         </Slate>

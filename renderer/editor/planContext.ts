@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import { type NewCheckIn } from '../../shared/model/checkIns';
 import { type Person } from '../../shared/model/people';
 import { type Team } from '../../shared/model/teams';
+import { type CommentMarks } from './commentMarks';
 import { type DerivedStore } from './derivedStore';
 import { type FieldConflicts } from './fieldConflicts';
 
@@ -23,6 +24,8 @@ export type PlanEditorContextValue = {
   checkIn: (input: Omit<NewCheckIn, 'author'>) => void;
   /** Today, YYYY-MM-DD. */
   today: () => string;
+  /** Comment counts and highlights, when a comments feature gives them. */
+  comments: CommentMarks | null;
 };
 
 export const PlanEditorContext = createContext<PlanEditorContextValue | null>(null);

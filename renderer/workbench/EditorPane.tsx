@@ -8,11 +8,12 @@ import type * as Y from 'yjs';
 import { planMetaMap, readPlanMeta, writtenByNewerTandem, type PlanMeta } from '../../shared/model/planDoc';
 import { type GoalTree } from '../../shared/derive/goalTree';
 import { type CollabSession } from '../collab/collabSession';
+import { CommentMarks } from '../editor/commentMarks';
 import { type PlanSlateEditor } from '../editor/createPlanEditor';
 import { PlanEditor, type GoalOption } from '../editor/PlanEditor';
 import { goalTree } from './derived';
 import { type EditorKind, type EditorProps } from './editorKinds';
-import { headingNotesFor, planHeaderItems } from './planDecorations';
+import { headingNotesFor, planHeaderItems, planPaneParts } from './planDecorations';
 import { useComputed, useServices, useValue } from './services/services';
 import { hasPendingChanges, useSyncStatus } from './useSyncStatus';
 import './editorPane.css';
@@ -83,7 +84,14 @@ function PlanPane({ session, group }: { session: CollabSession; group: number })
   const { fiscalYearStartMonth } = useValue(model.workspaceSettings);
   const goalOptions = useGoalOptions(session.docId);
   const newer = useWrittenByNewer(session.doc);
-  const onEditor = useCallback((e: PlanSlateEditor | null) => editors.setPlanEditor(group, session.docId, e), [editors, group, session.docId]);
+  const [editor, setEditor] = useState<PlanSlateEditor | null>(null);
+  const onEditor = useCallback((e: PlanSlateEditor | null) => {
+    setEditor(e);
+    editors.setPlanEditor(group, session.docId, e);
+  }, [editors, group, session.docId]);
+  const comments = useMemo(() => new CommentMarks(), []);
+  useSyncExternalStore(planPaneParts.subscribe, planPaneParts.getVersion);
+  const parts = planPaneParts.all().sort((a, b) => a.order - b.order);
   return (
     <div className="tandem-editor-pane">
       <DocumentHeader doc={session.doc} planId={session.docId} />
@@ -92,9 +100,13 @@ function PlanPane({ session, group }: { session: CollabSession; group: number })
           A newer version of Tandem wrote parts of this plan that this version cannot show. It is open read-only: update Tandem to edit it.
         </p>
       )}
-      <div className="tandem-editor-pane-body">
-        <PlanEditor session={session} people={people} goalOptions={goalOptions} otherPlans={model.snapshots} teams={teams}
-          fiscalYearStartMonth={fiscalYearStartMonth} readOnly={newer || session.readOnly} headingNotes={headingNotes} onEditor={onEditor} />
+      <div className="tandem-editor-pane-main">
+        <div className="tandem-editor-pane-body">
+          <PlanEditor session={session} people={people} goalOptions={goalOptions} otherPlans={model.snapshots} teams={teams}
+            fiscalYearStartMonth={fiscalYearStartMonth} readOnly={newer || session.readOnly} headingNotes={headingNotes} onEditor={onEditor}
+            comments={comments} />
+        </div>
+        {parts.map((p) => <p.component key={p.id} planId={session.docId} group={group} session={session} editor={editor} comments={comments} />)}
       </div>
     </div>
   );

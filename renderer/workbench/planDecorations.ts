@@ -1,10 +1,14 @@
 /**
  * What features add to an open plan without owning the plan editor: lines under the plan's title
- * (the approval line) and notes beside its section headings ("changed since approval"). The
+ * (the approval line), notes beside its section headings ("changed since approval"), and parts at the
+ * right of the plan editor (the comment panel, which also fills the editor's comment marks). The
  * workbench's plan editor kind renders every registered item; each renders nothing when it has
  * nothing to say.
  */
 import type React from 'react';
+import { type CollabSession } from '../collab/collabSession';
+import { type CommentMarks } from '../editor/commentMarks';
+import { type PlanSlateEditor } from '../editor/createPlanEditor';
 import { type HeadingNote, type HeadingNotes } from '../editor/headingNotes';
 import { Registry } from './registry';
 import { computed, type Readable } from './services/observable';
@@ -41,3 +45,19 @@ export function headingNotesFor(planId: string, services: WorkbenchServices): He
     return merged as ReadonlyMap<string, HeadingNote>;
   }, sameNotes);
 }
+
+export type PlanPanePartProps = {
+  planId: string;
+  group: number;
+  session: CollabSession;
+  /** The plan's Slate editor, once it is on screen. */
+  editor: PlanSlateEditor | null;
+  /** The editor's comment counts and highlights, for the part to fill (docs/editor.md). */
+  comments: CommentMarks;
+};
+
+/** A part rendered at the right of an open plan's editor (VS Code's editor contributions). */
+export type PlanPanePart = { id: string; order: number; component: React.ComponentType<PlanPanePartProps> };
+
+export const planPaneParts = new Registry<PlanPanePart>('plan pane part');
+export const registerPlanPanePart = (part: PlanPanePart): (() => void) => planPaneParts.register(part);

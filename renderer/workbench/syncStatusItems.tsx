@@ -75,14 +75,20 @@ export function ConnectionItem() {
   );
 }
 
-/** "View only" for a reader's invite; otherwise whether every change is saved and on the server. */
+/**
+ * "View only" for a viewer's invite, "Can comment" for a commenter's (the plan is read-only, its
+ * comments are not); otherwise whether every change is saved and on the server.
+ */
 export function SaveStateItem() {
   const session = useActiveSession();
   const status = useSyncStatus(session);
+  const { syncTarget } = useServices();
   if (session?.readOnly) {
+    const commenter = syncTarget?.role === 'commenter';
     return (
-      <span className="tandem-status-item is-static tandem-view-only" role="status" title="Your invite lets you read this plan, not change it">
-        <Icon name="eye" /> View only
+      <span className="tandem-status-item is-static tandem-view-only" role="status"
+        title={commenter ? 'Your invite lets you read this plan and comment on it, not change it' : 'Your invite lets you read this plan, not change it'}>
+        <Icon name="eye" /> {commenter ? 'View only · Can comment' : 'View only'}
       </span>
     );
   }

@@ -52,7 +52,7 @@ export const COMMANDS = {
   'editor.insertGoal': { title: 'Insert Goal', category: 'Plan', keybinding: 'Mod+Alt+G', menu: 'Goal' },
   'editor.insertSubGoal': { title: 'Insert Sub-goal', category: 'Plan', keybinding: 'Mod+Alt+Shift+G', menu: 'Sub-goal' },
   'editor.insertAction': { title: 'Insert Action', category: 'Plan', keybinding: 'Mod+Alt+A', menu: 'Action' },
-  'editor.insertStageMatrix': { title: 'Insert Track-Selling Stage Matrix', category: 'Plan', keybinding: 'Mod+Alt+M', menu: 'Track-Selling Stage Matrix' },
+  'editor.insertStageMatrix': { title: 'Insert Track-Selling Stage Matrix', category: 'Plan', keybinding: 'Mod+Alt+S', menu: 'Track-Selling Stage Matrix' },
   'editor.openLink': { title: 'Open Link', category: 'Plan', keybinding: 'Alt+Enter' },
   'goal.cascade': { title: 'Cascade Goal to a Team…', category: 'Plan', menu: 'Cascade Goal to a Team…' },
   // View
@@ -69,6 +69,9 @@ export const COMMANDS = {
   // Go
   'workbench.quickOpen': { title: 'Go to Plan or Goal…', category: 'Go', keybinding: 'Mod+P', menu: 'Go to Plan…' },
   'goal.goTo': { title: 'Go to Goal…', category: 'Go', keybinding: 'Mod+Shift+O', menu: 'Go to Goal…' },
+  // Comments
+  'comments.add': { title: 'Add Comment', category: 'Comments', keybinding: 'Mod+Alt+M', menu: 'Add Comment' },
+  'comments.askForFeedback': { title: 'Ask for Feedback…', category: 'Comments', menu: 'Ask for Feedback…' },
   // People
   'people.add': { title: 'Add Person…', category: 'People' },
   // Share

@@ -78,6 +78,26 @@ export function cardKey(anchor: Anchor): string | null {
   }
 }
 
+/** The anchor of a card by its key (`cardKey`'s inverse), on `field` when given; null for a key that is not a card's. */
+export function cardAnchor(key: string, field?: string): BlockAnchor | null {
+  const colon = key.indexOf(':');
+  const kind = key.slice(0, colon);
+  const rest = key.slice(colon + 1);
+  const raw = kind === 'goal' ? { kind, goalId: rest }
+    : kind === 'action' ? { kind, actionId: rest }
+      : kind === 'stage' ? { kind, matrixId: rest.slice(0, rest.lastIndexOf('/')), stage: rest.slice(rest.lastIndexOf('/') + 1) }
+        : null;
+  const parsed = raw ? AnchorSchema.safeParse(field ? { ...raw, field } : raw) : null;
+  return parsed?.success ? (parsed.data as BlockAnchor) : null;
+}
+
+/** The field of a card a structured anchor points at (`goal:<id>#target`); null without a field. */
+export function fieldKey(anchor: Anchor): string | null {
+  const card = cardKey(anchor);
+  const field = 'field' in anchor ? anchor.field : undefined;
+  return card && field ? `${card}#${field}` : null;
+}
+
 // ---------- text ----------
 
 type Leaf = { path: Path; start: number; text: string };

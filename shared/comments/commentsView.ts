@@ -4,8 +4,9 @@
  * and the counts per anchor for the cards and the margin.
  */
 import { type Person } from '../model/people';
-import { cardKey } from './anchors';
+import { cardKey, fieldKey } from './anchors';
 import { type Thread } from './commentsDoc';
+import { type Place } from './commentPlaces';
 
 /** The person looking: their name (as in their token) and the directory ids that are theirs. */
 export type Me = { name: string; personIds: readonly string[] };
@@ -76,4 +77,72 @@ export function countsByAnchor(threads: readonly Thread[]): Map<string, AnchorCo
     counts.set(key, c);
   }
   return counts;
+}
+
+/** Threads per field of a card (`goal:<id>#target`), for the badge beside the field. */
+export function countsByField(threads: readonly Thread[]): Map<string, AnchorCount> {
+  const counts = new Map<string, AnchorCount>();
+  for (const t of threads) {
+    const key = t.anchor ? fieldKey(t.anchor) : null;
+    if (!key) continue;
+    const c = counts.get(key) ?? { open: 0, resolved: 0 };
+    if (t.resolved) c.resolved++;
+    else c.open++;
+    counts.set(key, c);
+  }
+  return counts;
+}
+
+/** When a thread last changed: its latest message, edit, or resolution. */
+export function lastActivity(thread: Thread): string {
+  let at = thread.resolvedAt && thread.resolvedAt > thread.at ? thread.resolvedAt : thread.at;
+  for (const m of thread.messages) {
+    const t = m.editedAt && m.editedAt > m.at ? m.editedAt : m.at;
+    if (t > at) at = t;
+  }
+  return at;
+}
+
+/** One plan's threads as the Comments view reads them. */
+export type PlanThreads = { planId: string; planTitle: string; threads: readonly Thread[]; placeOf: (t: Thread) => Place };
+export type ThreadRow = { planId: string; planTitle: string; thread: Thread; place: Place; lastAt: string };
+export type PlanThreadGroup = { planId: string; planTitle: string; rows: ThreadRow[] };
+
+/**
+ * The Comments view's rows: the threads of each plan that pass `filter`, the most recently active
+ * first, grouped by plan (plans by title); plans with none left out.
+ */
+export function threadGroups(plans: readonly PlanThreads[], filter: CommentFilter, me: Me, people: readonly Person[]): PlanThreadGroup[] {
+  return plans
+    .map((p) => ({
+      planId: p.planId,
+      planTitle: p.planTitle,
+      rows: filterThreads(p.threads, filter, me, people)
+        .map((thread) => ({ planId: p.planId, planTitle: p.planTitle, thread, place: p.placeOf(thread), lastAt: lastActivity(thread) }))
+        .sort((a, b) => b.lastAt.localeCompare(a.lastAt) || a.thread.id.localeCompare(b.thread.id)),
+    }))
+    .filter((g) => g.rows.length > 0)
+    .sort((a, b) => a.planTitle.localeCompare(b.planTitle) || a.planId.localeCompare(b.planId));
+}
+
+/** How many open feedback requests across these plans ask `me` and wait for my answer. */
+export function requestsForMe(plans: readonly { threads: readonly Thread[] }[], me: Me, people: readonly Person[]): number {
+  let n = 0;
+  for (const p of plans) for (const t of p.threads) if (asksMe(t, me, people)) n++;
+  return n;
+}
+
+/** When something was written, as people say it: "just now", "5 min ago", "3 h ago", "yesterday", "Dec 1", "Dec 1, 2025". */
+export function whenWritten(at: string, now: Date = new Date()): string {
+  const then = new Date(at);
+  if (Number.isNaN(then.getTime())) return '';
+  const minutes = Math.floor((now.getTime() - then.getTime()) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 24 * 60 && then.getDate() === now.getDate()) return `${Math.floor(minutes / 60)} h ago`;
+  const yesterday = new Date(now);
+  yesterday.setDate(now.getDate() - 1);
+  if (then.toDateString() === yesterday.toDateString()) return 'yesterday';
+  const sameYear = then.getFullYear() === now.getFullYear();
+  return then.toLocaleDateString('en-US', { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }) });
 }

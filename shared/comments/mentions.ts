@@ -7,8 +7,8 @@ import { type Person } from '../model/people';
 
 const WORD = /[\p{L}\p{N}_]/u;
 
-/** The ids of the people `text` mentions, each once, in order of first mention. */
-export function parseMentions(text: string, people: readonly Pick<Person, 'id' | 'name'>[]): string[] {
+/** Where `text` mentions someone: `@` and the name, as offsets, with the person's id. */
+export function mentionSpans(text: string, people: readonly Pick<Person, 'id' | 'name'>[]): { start: number; end: number; personId: string }[] {
   const names: { name: string; id: string }[] = people.map((p) => ({ name: p.name.trim().toLowerCase(), id: p.id }));
   const firsts = new Map<string, string[]>();
   for (const p of people) {
@@ -19,12 +19,47 @@ export function parseMentions(text: string, people: readonly Pick<Person, 'id' |
   names.sort((a, b) => b.name.length - a.name.length);
 
   const lower = text.toLowerCase();
-  const found: string[] = [];
+  const spans: { start: number; end: number; personId: string }[] = [];
   for (let at = lower.indexOf('@'); at >= 0; at = lower.indexOf('@', at + 1)) {
     if (at > 0 && WORD.test(text[at - 1]!)) continue;
     const rest = lower.slice(at + 1);
     const hit = names.find((n) => n.name && rest.startsWith(n.name) && !WORD.test(rest[n.name.length] ?? ' '));
-    if (hit && !found.includes(hit.id)) found.push(hit.id);
+    if (hit) spans.push({ start: at, end: at + 1 + hit.name.length, personId: hit.id });
   }
-  return found;
+  return spans;
+}
+
+/** The ids of the people `text` mentions, each once, in order of first mention. */
+export function parseMentions(text: string, people: readonly Pick<Person, 'id' | 'name'>[]): string[] {
+  return [...new Set(mentionSpans(text, people).map((s) => s.personId))];
+}
+
+/** A person's name being typed after `@` just before the caret (`@An|`), as the picker reads it; null when none. */
+export function mentionQueryAt(text: string, caret: number): { start: number; query: string } | null {
+  const m = /(?:^|\s)@([\p{L}\p{N}._-]{0,30})$/u.exec(text.slice(0, caret));
+  if (!m) return null;
+  const query = m[1] ?? '';
+  return { start: caret - query.length - 1, query };
+}
+
+/** `text` with the `@query` before the caret replaced by `@Full Name `, and where the caret goes. */
+export function completeMention(text: string, caret: number, name: string): { text: string; caret: number } {
+  const at = mentionQueryAt(text, caret);
+  if (!at) return { text, caret };
+  const inserted = `@${name} `;
+  const rest = text.slice(caret).replace(/^ /, '');
+  return { text: text.slice(0, at.start) + inserted + rest, caret: at.start + inserted.length };
+}
+
+/** The parts of a message, the mentions marked with their person, for showing them highlighted. */
+export function mentionRuns(text: string, people: readonly Pick<Person, 'id' | 'name'>[]): { text: string; personId: string | null }[] {
+  const runs: { text: string; personId: string | null }[] = [];
+  let at = 0;
+  for (const span of mentionSpans(text, people)) {
+    if (span.start > at) runs.push({ text: text.slice(at, span.start), personId: null });
+    runs.push({ text: text.slice(span.start, span.end), personId: span.personId });
+    at = span.end;
+  }
+  if (at < text.length) runs.push({ text: text.slice(at), personId: null });
+  return runs;
 }

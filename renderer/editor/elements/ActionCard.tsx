@@ -1,7 +1,9 @@
 /** An action (tactic): who does what by when, for how much, and which goal it serves. */
+import { useMemo } from 'react';
 import { type RenderElementProps, useReadOnly, useSlateStatic } from 'slate-react';
 import { type ActionElement } from '../../../shared/model/elements';
 import { cardEvents } from './cardKeys';
+import { CardCommentBadge, CommentCardContext } from './CommentBadge';
 import { ConflictNotices } from './ConflictNotices';
 import { DateField, NumberField, PersonField, TextField, useFieldSetter } from './fields';
 import { GoalPicker } from './GoalPicker';
@@ -12,10 +14,12 @@ export function ActionCard({ attributes, children, element }: RenderElementProps
   const set = useFieldSetter(element);
   const a = element;
   const title = a.title.trim() || 'Untitled action';
+  const commentCard = useMemo(() => ({ key: `action:${a.id}`, anchor: { kind: 'action' as const, actionId: a.id }, title: `action “${title}”` }), [a.id, title]);
   return (
     <div {...attributes} className="tandem-block">
+      <CommentCardContext.Provider value={commentCard}>
       <section contentEditable={false} className={`tandem-card tandem-action${a.done ? ' tandem-done' : ''}`} aria-label={`Action: ${title}`}
-        data-block-id={a.id} {...cardEvents(editor, element)}>
+        data-block-id={a.id} data-comment-card={commentCard.key} {...cardEvents(editor, element)}>
         <header className="tandem-card-header">
           <span className="tandem-card-kind">Action</span>
           <label className="tandem-check">
@@ -24,21 +28,23 @@ export function ActionCard({ attributes, children, element }: RenderElementProps
           </label>
           <TextField label="Action title" hideLabel className="tandem-card-title" value={a.title} placeholder="What will we do?"
             readOnly={readOnly} onChange={(v) => set('title', v)} />
+          <CardCommentBadge card={commentCard} />
         </header>
         <div className="tandem-card-grid">
-          <PersonField label="Owner" value={a.owner} readOnly={readOnly} onChange={(v) => set('owner', v)} />
-          <DateField label="Due" value={a.due} readOnly={readOnly} onChange={(v) => set('due', v)} />
-          <NumberField label="Budget" value={a.budget} readOnly={readOnly} onChange={(v) => set('budget', v)} />
+          <PersonField label="Owner" field="owner" value={a.owner} readOnly={readOnly} onChange={(v) => set('owner', v)} />
+          <DateField label="Due" field="due" value={a.due} readOnly={readOnly} onChange={(v) => set('due', v)} />
+          <NumberField label="Budget" field="budget" value={a.budget} readOnly={readOnly} onChange={(v) => set('budget', v)} />
           <GoalPicker label="Serves goal" emptyLabel="No goal" readOnly={readOnly} value={{ goalId: a.goalId ?? null, planId: null }}
             onChange={(v) => set('goalId', v.goalId)} />
         </div>
-        <TextField label="Expected result" value={a.expectedResult} placeholder="What will it bring?" readOnly={readOnly}
+        <TextField label="Expected result" field="expectedResult" value={a.expectedResult} placeholder="What will it bring?" readOnly={readOnly}
           onChange={(v) => set('expectedResult', v)} />
         {a.goalId == null && (
           <p className="tandem-warning" role="note">Why are we doing this? Link it to a goal.</p>
         )}
         <ConflictNotices blockKey={a.id} restore={(c) => set(c.field, c.mine)} />
       </section>
+      </CommentCardContext.Provider>
       {children}
     </div>
   );

@@ -1,18 +1,12 @@
 /** The notices on a card whose field someone else overwrote while this user's change was unconfirmed. */
 import { useSyncExternalStore } from 'react';
 import { formatNumber } from '../../../shared/derive/rollup';
+import { FIELD_LABELS } from '../../../shared/model/fieldLabels';
 import { type Person } from '../../../shared/model/people';
 import { type FieldConflict } from '../fieldConflicts';
 import { usePlanEditorContext } from '../planContext';
 
-export const FIELD_LABELS: Record<string, string> = {
-  title: 'title', team: 'team', owners: 'owners', metricName: 'metric', metricUnit: 'unit', baseline: 'baseline',
-  target: 'target', current: 'current value', period: 'period', due: 'due date', status: 'status', rationale: 'rationale',
-  parentId: 'parent goal', parentPlanId: 'parent plan', owner: 'owner', done: 'done', budget: 'budget',
-  expectedResult: 'expected result', goalId: 'goal served', marketing: 'marketing activities', sales: 'sales activities',
-  marketingOwner: 'marketing owner', salesOwner: 'sales owner', exitCriteria: 'exit criteria', metricTarget: 'metric target',
-  assets: 'supporting assets',
-};
+export { FIELD_LABELS };
 
 const PERSON_FIELDS = new Set(['owners', 'owner', 'marketingOwner', 'salesOwner']);
 

@@ -7,7 +7,7 @@
  * (out of sight, still reachable by Tab and by screen readers), so the keyboard walks the same fields
  * in the same order either way.
  */
-import { memo, useRef, useState, useSyncExternalStore, type FocusEvent } from 'react';
+import { memo, useMemo, useRef, useState, useSyncExternalStore, type FocusEvent } from 'react';
 import { Element as SlateElement } from 'slate';
 import { ReactEditor, type RenderElementProps, useReadOnly, useSelected, useSlateStatic } from 'slate-react';
 import { formatNumber, formatQuantity } from '../../../shared/derive/rollup';
@@ -20,6 +20,7 @@ import { insertSubGoalOf, revealBlock } from '../editorCommands';
 import { usePlanEditorContext } from '../planContext';
 import { cardEvents } from './cardKeys';
 import { CheckInForm, CurrentField, StatusField } from './CheckInFields';
+import { CardCommentBadge, CommentCardContext } from './CommentBadge';
 import { ConflictNotices } from './ConflictNotices';
 import { DateField, NumberField, OwnersField, SelectField, TextField, useFieldSetter } from './fields';
 import { GoalPicker } from './GoalPicker';
@@ -123,11 +124,13 @@ export const GoalCard = memo(function GoalCard({ attributes, children, element }
   const events = cardEvents(editor, element);
   const team = teamOptions(teams, goal.team).map((t) => ({ value: t.id, label: t.name }));
   const chartPoints = figures ? chartValues(figures) : [];
+  const commentCard = useMemo(() => ({ key: `goal:${goal.id}`, anchor: { kind: 'goal' as const, goalId: goal.id }, title: `goal “${title}”` }), [goal.id, title]);
 
   return (
     <div {...attributes} className="tandem-block tandem-goal-block" style={{ paddingLeft: `${Math.min(depth, 6) * 28}px` }}>
+      <CommentCardContext.Provider value={commentCard}>
       <section contentEditable={false} className={`tandem-card tandem-goal tandem-team-${teamKind(goal.team, teams)}${open ? ' tandem-open' : ''}`}
-        aria-label={`Goal: ${title}`} data-block-id={goal.id} {...events} onFocus={onFocus} onBlur={onBlur}
+        aria-label={`Goal: ${title}`} data-block-id={goal.id} data-comment-card={commentCard.key} {...events} onFocus={onFocus} onBlur={onBlur}
         onPointerDown={() => {
           pointing.current = true;
           window.addEventListener('pointerup', () => setTimeout(() => { pointing.current = false; }), { once: true, capture: true });
@@ -141,20 +144,21 @@ export const GoalCard = memo(function GoalCard({ attributes, children, element }
           <TextField label="Goal title" hideLabel className="tandem-card-title" value={goal.title} placeholder="What do we want to achieve?"
             readOnly={readOnly} onChange={(v) => set('title', v)} />
           <StatusField now={now} readOnly={readOnly} />
+          <CardCommentBadge card={commentCard} />
         </header>
         <div className="tandem-goal-facts">
         <div className="tandem-card-grid tandem-goal-people">
-          <SelectField label="Team" className={detail} value={goal.team} options={team} readOnly={readOnly} onChange={(v) => set('team', v)} />
-          <OwnersField label="Owners" value={goal.owners} readOnly={readOnly} onChange={(v) => set('owners', v)} />
-          <TextField label="Period" className={detail} value={goal.period} placeholder="e.g. FY2027" readOnly={readOnly} onChange={(v) => set('period', v)} />
-          <DateField label="Due" className={detail} value={goal.due} readOnly={readOnly} onChange={(v) => set('due', v)} />
+          <SelectField label="Team" field="team" className={detail} value={goal.team} options={team} readOnly={readOnly} onChange={(v) => set('team', v)} />
+          <OwnersField label="Owners" field="owners" value={goal.owners} readOnly={readOnly} onChange={(v) => set('owners', v)} />
+          <TextField label="Period" field="period" className={detail} value={goal.period} placeholder="e.g. FY2027" readOnly={readOnly} onChange={(v) => set('period', v)} />
+          <DateField label="Due" field="due" className={detail} value={goal.due} readOnly={readOnly} onChange={(v) => set('due', v)} />
         </div>
         <div className="tandem-card-grid tandem-metric" role="group" aria-label={`Metric${metricSummary ? `: ${metricSummary}` : ''}`}>
-          <TextField label="Metric" className={detail} value={goal.metricName} placeholder="e.g. New ARR" readOnly={readOnly} onChange={(v) => set('metricName', v)} />
-          <TextField label="Unit" className={detail} value={goal.metricUnit} placeholder="e.g. $, %, deals" readOnly={readOnly} onChange={(v) => set('metricUnit', v)} />
-          <NumberField label="Baseline" className={detail} value={goal.baseline} unit={goal.metricUnit} readOnly={readOnly} onChange={(v) => set('baseline', v)} />
+          <TextField label="Metric" field="metricName" className={detail} value={goal.metricName} placeholder="e.g. New ARR" readOnly={readOnly} onChange={(v) => set('metricName', v)} />
+          <TextField label="Unit" field="metricUnit" className={detail} value={goal.metricUnit} placeholder="e.g. $, %, deals" readOnly={readOnly} onChange={(v) => set('metricUnit', v)} />
+          <NumberField label="Baseline" field="baseline" className={detail} value={goal.baseline} unit={goal.metricUnit} readOnly={readOnly} onChange={(v) => set('baseline', v)} />
           <CurrentField now={now} unit={goal.metricUnit} readOnly={readOnly} />
-          <NumberField label="Target" value={goal.target} unit={goal.metricUnit} readOnly={readOnly} onChange={(v) => set('target', v)} />
+          <NumberField label="Target" field="target" value={goal.target} unit={goal.metricUnit} readOnly={readOnly} onChange={(v) => set('target', v)} />
         </div>
         </div>
         <ProgressAgainstPace figures={figures} />
@@ -167,7 +171,7 @@ export const GoalCard = memo(function GoalCard({ attributes, children, element }
           <PaceChart points={chartPoints} line={figures.line} unit={goal.metricUnit} today={today()} title={title} draw={open} className={detail}
             contributions={{ parts: figures.contributions, days: figures.contributionDays }} rolledUp={figures.values.length === 0 && chartPoints.length > 0} />
         )}
-        <TextField label="Why (rationale)" className="tandem-goal-why" multiline value={goal.rationale} placeholder="Why are we doing this?" readOnly={readOnly}
+        <TextField label="Why (rationale)" field="rationale" className="tandem-goal-why" multiline value={goal.rationale} placeholder="Why are we doing this?" readOnly={readOnly}
           onChange={(v) => set('rationale', v)} />
         <div className={`tandem-card-footer ${detail}`}>
           <GoalPicker label="Supports (parent goal)" emptyLabel="No parent: a top goal" excludeGoalId={goal.id} readOnly={readOnly}
@@ -190,6 +194,7 @@ export const GoalCard = memo(function GoalCard({ attributes, children, element }
         </div>
         <ConflictNotices blockKey={goal.id} restore={(c) => set(c.field, c.mine)} />
       </section>
+      </CommentCardContext.Provider>
       {children}
     </div>
   );

@@ -4,7 +4,7 @@
  * funnel: the stage's conversion rate and what it must produce for the plan's revenue goal. Each stage
  * takes two lines (owners under what each side does), so the table reads at 1280 px wide.
  */
-import { useId, useSyncExternalStore } from 'react';
+import { useId, useMemo, useSyncExternalStore } from 'react';
 import { type RenderElementProps, useReadOnly, useSlateStatic } from 'slate-react';
 import { ReactEditor } from 'slate-react';
 import { type Funnel } from '../../../shared/derive/funnel';
@@ -14,6 +14,7 @@ import { stageInfo, STAGE_IDS } from '../../../shared/model/stages';
 import { blockKeyOf } from '../fieldConflicts';
 import { usePlanEditorContext } from '../planContext';
 import { cardEvents } from './cardKeys';
+import { CardCommentBadge, CommentCardContext } from './CommentBadge';
 import { ConflictNotices } from './ConflictNotices';
 import { NumberField, PersonField, TextField, useFieldSetter } from './fields';
 
@@ -91,6 +92,9 @@ export function StageRow({ attributes, children, element }: RenderElementProps &
     }
   })();
   const funnel = useFunnel(matrixId);
+  const commentCard = useMemo(() => ({
+    key: `stage:${matrixId}/${s.stage}`, anchor: { kind: 'stage' as const, matrixId, stage: s.stage }, title: `stage “${info.name}”`,
+  }), [matrixId, s.stage, info.name]);
   const f = funnel?.stages.find((x) => x.stage === s.stage);
   let key: string | null = null;
   try {
@@ -99,36 +103,38 @@ export function StageRow({ attributes, children, element }: RenderElementProps &
     key = null;
   }
   return (
-    <div {...attributes} role="row" aria-label={info.name} className="tandem-stage-row">
+    <div {...attributes} role="row" aria-label={info.name} className="tandem-stage-row" data-comment-card={commentCard.key}>
+      <CommentCardContext.Provider value={commentCard}>
       <div role="rowheader" contentEditable={false} className="tandem-stage-name tandem-stage-cell-0" title={info.purpose}>
         <span className="tandem-stage-number">{n}</span> {info.name}
+        {matrixId && <CardCommentBadge card={commentCard} />}
       </div>
       <div role="cell" contentEditable={false} className="tandem-stage-cell-1" {...events}>
-        <TextField label={`${info.name}: marketing does`} hideLabel multiline value={s.marketing} readOnly={readOnly} onChange={(v) => set('marketing', v)} />
+        <TextField field="marketing" label={`${info.name}: marketing does`} hideLabel multiline value={s.marketing} readOnly={readOnly} onChange={(v) => set('marketing', v)} />
       </div>
       <div role="cell" contentEditable={false} className="tandem-stage-cell-2" {...events}>
-        <TextField label={`${info.name}: sales does`} hideLabel multiline value={s.sales} readOnly={readOnly} onChange={(v) => set('sales', v)} />
+        <TextField field="sales" label={`${info.name}: sales does`} hideLabel multiline value={s.sales} readOnly={readOnly} onChange={(v) => set('sales', v)} />
       </div>
       <div role="cell" contentEditable={false} className="tandem-stage-owners tandem-stage-cell-3" {...events}>
-        <PersonField label={`${info.name}: marketing owner`} shortLabel="Marketing" className="tandem-compact" value={s.marketingOwner} readOnly={readOnly} onChange={(v) => set('marketingOwner', v)} />
-        <PersonField label={`${info.name}: sales owner`} shortLabel="Sales" className="tandem-compact" value={s.salesOwner} readOnly={readOnly} onChange={(v) => set('salesOwner', v)} />
+        <PersonField field="marketingOwner" label={`${info.name}: marketing owner`} shortLabel="Marketing" className="tandem-compact" value={s.marketingOwner} readOnly={readOnly} onChange={(v) => set('marketingOwner', v)} />
+        <PersonField field="salesOwner" label={`${info.name}: sales owner`} shortLabel="Sales" className="tandem-compact" value={s.salesOwner} readOnly={readOnly} onChange={(v) => set('salesOwner', v)} />
       </div>
       <div role="cell" contentEditable={false} className="tandem-stage-cell-4" {...events}>
-        <TextField label={`${info.name}: exit criteria`} hideLabel multiline value={s.exitCriteria} readOnly={readOnly} onChange={(v) => set('exitCriteria', v)} />
+        <TextField field="exitCriteria" label={`${info.name}: exit criteria`} hideLabel multiline value={s.exitCriteria} readOnly={readOnly} onChange={(v) => set('exitCriteria', v)} />
       </div>
       <div role="cell" contentEditable={false} className="tandem-stage-metric tandem-stage-cell-5" {...events}>
-        <TextField label={`${info.name}: metric`} hideLabel className="tandem-compact" value={s.metricName} placeholder="e.g. Conversion" readOnly={readOnly} onChange={(v) => set('metricName', v)} />
+        <TextField field="metricName" label={`${info.name}: metric`} hideLabel className="tandem-compact" value={s.metricName} placeholder="e.g. Conversion" readOnly={readOnly} onChange={(v) => set('metricName', v)} />
         <span className="tandem-inline-fields">
-          <NumberField label={`${info.name}: metric target`} shortLabel="Target" className="tandem-compact" value={s.metricTarget} unit={s.metricUnit} readOnly={readOnly} onChange={(v) => set('metricTarget', v)} />
-          <TextField label={`${info.name}: metric unit`} shortLabel="Unit" placeholder="%" className="tandem-compact" value={s.metricUnit} readOnly={readOnly} onChange={(v) => set('metricUnit', v)} />
+          <NumberField field="metricTarget" label={`${info.name}: metric target`} shortLabel="Target" className="tandem-compact" value={s.metricTarget} unit={s.metricUnit} readOnly={readOnly} onChange={(v) => set('metricTarget', v)} />
+          <TextField field="metricUnit" label={`${info.name}: metric unit`} shortLabel="Unit" placeholder="%" className="tandem-compact" value={s.metricUnit} readOnly={readOnly} onChange={(v) => set('metricUnit', v)} />
         </span>
       </div>
       <div role="cell" contentEditable={false} className="tandem-stage-cell-6" {...events}>
-        <TextField label={`${info.name}: supporting assets`} hideLabel multiline value={s.assets} readOnly={readOnly} onChange={(v) => set('assets', v)} />
+        <TextField field="assets" label={`${info.name}: supporting assets`} hideLabel multiline value={s.assets} readOnly={readOnly} onChange={(v) => set('assets', v)} />
       </div>
       <div role="cell" contentEditable={false} className={`tandem-stage-funnel tandem-stage-cell-7${f?.short ? ' tandem-funnel-short' : ''}`} {...events}>
         {s.stage !== 'cement-the-sale' && (
-          <NumberField label={`${info.name}: converts to the next stage (%)`} shortLabel="Converts" className="tandem-compact" value={s.conversionRate ?? null} unit="%"
+          <NumberField field="conversionRate" label={`${info.name}: converts to the next stage (%)`} shortLabel="Converts" className="tandem-compact" value={s.conversionRate ?? null} unit="%"
             readOnly={readOnly} onChange={(v) => set('conversionRate', v)} />
         )}
         <span className="tandem-funnel-needed" title={f?.message ?? (f?.winRate != null ? `${Math.round(f.winRate * 100)}% of these deals are won` : undefined)}>
@@ -140,6 +146,7 @@ export function StageRow({ attributes, children, element }: RenderElementProps &
           <ConflictNotices blockKey={key} restore={(c) => set(c.field, c.mine)} />
         </div>
       )}
+      </CommentCardContext.Provider>
       <div className="tandem-void-text">{children}</div>
     </div>
   );

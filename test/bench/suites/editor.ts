@@ -6,7 +6,8 @@
  * - opening the plan to its first full paint vs parsing its Yjs state alone, and vs plain
  *   slate-react showing the same number of paragraphs (what rendering every block costs at all);
  * - opening the plan of 10,000 blocks from the explorer of the real workbench (web app, side views
- *   and all) vs parsing its Yjs state alone.
+ *   and all) vs parsing its Yjs state alone, and the same plan with 500 comment threads vs without
+ *   (comments are read after the plan's first paint; when they show is reported beside it);
  * - typing in the plan of 10,000 blocks whose 2,000 goals have 8,000 check-ins, while a colleague checks
  *   in every second, vs the same plan without check-ins (a check-in must add no typing latency);
  * Both editors use Slate's chunking (past 1,000 blocks) with content-visibility, as Slate advises.
@@ -25,6 +26,10 @@ const KEYS_PER_ROUND = 15;
 const OPENS = 3;
 /** The size also opened in the real workbench. */
 const WORKBENCH_SIZE = 10_000;
+/** Comment threads on the plan opened in the workbench beside the same plan without comments. */
+const THREADS = 500;
+/** Opens of each plan in the workbench, alternating between the two (single opens vary by ±50% on a loaded machine). */
+const WORKBENCH_OPENS = 10;
 const LETTERS = 'the joint plan keeps sales and marketing on one page ';
 
 async function openPage(browser: Browser, url: string): Promise<Page> {
@@ -86,8 +91,11 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
   await withCheckIns?.close();
   const size = `${blocks.toLocaleString('en-US')} blocks`;
   const plainName = `plain slate-react, ${blocks.toLocaleString('en-US')} paragraphs`;
-  const workbench = blocks === WORKBENCH_SIZE ? [
-    row(`open from the explorer in the workbench, plan of ${size}`, 'ms', median(await workbenchOpenTimes(browser, blocks, OPENS)), median(parses), 'parse the Yjs state alone'),
+  const opened = blocks === WORKBENCH_SIZE ? await workbenchOpenTimes(browser, blocks, WORKBENCH_OPENS, THREADS) : null;
+  const workbench = opened ? [
+    row(`open from the explorer in the workbench, plan of ${size}`, 'ms', median(opened.plain), median(parses), 'parse the Yjs state alone'),
+    row(`open from the explorer in the workbench, plan of ${size} with ${THREADS} comment threads`, 'ms', median(opened.commented), median(opened.plain), 'the same plan without comments'),
+    row(`its comments showing (badges, highlights) after the click`, 'ms', median(opened.commentsShown), median(opened.commented), 'the plan\'s first paint'),
   ] : [];
   const checkIns = checkInLat ? [
     row(`typing p50, plan of ${size}, 8,000 check-ins, a colleague checking in every second`, 'ms', percentile(checkInLat, 50), percentile(lat.plan, 50), `the same plan without check-ins`),

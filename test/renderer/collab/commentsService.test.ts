@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { createToken, startSyncServer, type SyncServer } from '../../../main/server/index';
 import { type Person } from '../../../shared/model/people';
 import { type Role } from '../../../shared/sync/rooms';
-import { CommentsService } from '../../../renderer/collab/commentsService';
+import { openCommentsService, type CommentsService } from '../../../renderer/collab/commentsService';
 import { listPlan } from '../../main/server/helpers';
 import { fsHost } from './fsHost';
 
@@ -33,7 +33,7 @@ afterEach(async () => {
 async function open(name: string, role: Role, settingsName = name): Promise<CommentsService> {
   const h = fsHost(join(dir, name));
   const token = await createToken(SECRET, { workspaceId: WORKSPACE, name, role });
-  const service = new CommentsService({
+  const service = openCommentsService({
     host: h.host, events: h.events, planId: 'plan_1', people: () => PEOPLE, onSkip: () => {},
     target: { serverUrl: server.wsUrl, workspaceId: WORKSPACE, token, name, role },
     user: { name: settingsName, color: '#bf3989' }, network: null,
