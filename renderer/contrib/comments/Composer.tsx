@@ -3,7 +3,7 @@
  * (a list under the box: ↑/↓, Enter or Tab, Esc), Ctrl+Enter to send. A message the model refuses (too
  * long, empty) is said under the box and the text stays.
  */
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { CommentError } from '../../../shared/comments/commentsDoc';
 import { completeMention, mentionQueryAt } from '../../../shared/comments/mentions';
 import { type Person } from '../../../shared/model/people';
@@ -29,6 +29,8 @@ export function Composer({ label, placeholder, submitLabel, people, initial = ''
   const [active, setActive] = useState(0);
   const [pickerClosed, setPickerClosed] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
+  /** Where the caret goes once React has written a value the box did not type itself (a picked mention). */
+  const placeCaret = useRef<number | null>(null);
   const listId = useId();
   const query = pickerClosed ? null : mentionQueryAt(text, caret);
   const matches = useMemo(() => (query ? mentionItems(query.query, [...people]).map((i) => people.find((p) => p.id === i.id)!) : []), [query?.query, people]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -40,13 +42,19 @@ export function Composer({ label, placeholder, submitLabel, people, initial = ''
     setPickerClosed(false);
     setError(null);
   };
+  // Placed as the new value is committed, before the next key is handled: a caret placed a frame later
+  // would pull keys already typed after the mention behind it.
+  useLayoutEffect(() => {
+    const at = placeCaret.current;
+    if (at === null || !box.current) return;
+    placeCaret.current = null;
+    box.current.focus();
+    box.current.setSelectionRange(at, at);
+  });
   const choose = (person: Person) => {
     const next = completeMention(text, caret, person.name);
+    placeCaret.current = next.caret;
     edit(next.text, next.caret);
-    requestAnimationFrame(() => {
-      box.current?.focus();
-      box.current?.setSelectionRange(next.caret, next.caret);
-    });
   };
   const submit = () => {
     if (!text.trim()) return;
@@ -90,11 +98,8 @@ export function Composer({ label, placeholder, submitLabel, people, initial = ''
     const at = el?.selectionStart ?? text.length;
     const before = text.slice(0, at);
     const insert = before === '' || /\s$/.test(before) ? '@' : ' @';
+    placeCaret.current = at + insert.length;
     edit(before + insert + text.slice(at), at + insert.length);
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(at + insert.length, at + insert.length);
-    });
   };
 
   return (
