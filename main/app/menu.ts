@@ -1,14 +1,15 @@
 /**
  * The native application menu. Every item that is a Tandem command sends its command id to the
  * focused window ('command.run'); the workbench runs it exactly as from the palette or a shortcut.
- * Labels and shortcuts come from the command manifest (shared/commands/manifest.ts); this file only
- * places them. Only the platform's own roles (clipboard, window, quit) are handled natively.
+ * Which commands appear, where, under which label and with which shortcut all come from the command
+ * manifest (shared/commands/manifest.ts); this file only adds the platform's own roles (clipboard,
+ * zoom, window, quit), which are not commands, and builds the template.
  */
 import { type MenuItemConstructorOptions } from 'electron';
-import { COMMANDS, menuAccelerator, type CommandId, type CommandInfo } from '../../shared/commands/manifest';
+import { COMMANDS, MENU_NAMES, menuAccelerator, type CommandId, type CommandInfo, type MenuName, type MenuPlace } from '../../shared/commands/manifest';
 
 /** The commands of the manifest that have a place in the native menu. */
-export type MenuCommandId = { [K in CommandId]: (typeof COMMANDS)[K] extends { menu: string } ? K : never }[CommandId];
+export type MenuCommandId = { [K in CommandId]: (typeof COMMANDS)[K] extends { menu: MenuPlace } ? K : never }[CommandId];
 
 /** Every command id the menu sends; the workbench registers each of them (see docs/desktop.md). */
 export const MENU_COMMAND_IDS = (Object.keys(COMMANDS) as CommandId[]).filter((id): id is MenuCommandId => 'menu' in COMMANDS[id]);
@@ -20,128 +21,58 @@ export type MenuOptions = {
   run: (commandId: MenuCommandId) => void;
 };
 
-function accelerated(commandId: MenuCommandId): string | undefined {
-  const binding = (COMMANDS[commandId] as CommandInfo).keybinding;
-  return binding && menuAccelerator(binding);
+type Placed = { group: string; item: MenuItemConstructorOptions };
+
+const placeOf = (commandId: MenuCommandId): MenuPlace => (COMMANDS[commandId] as CommandInfo).menu!;
+
+/** The platform's own items, by menu and group (a group of the manifest's names, or one of their own). */
+function roles(mac: boolean, devTools: boolean): Partial<Record<MenuName, Placed[]>> {
+  const role = (group: string, r: MenuItemConstructorOptions['role']): Placed => ({ group, item: { role: r } });
+  return {
+    File: mac ? [] : [role('z_quit', 'quit')],
+    Edit: (['cut', 'copy', 'paste', 'selectAll'] as const).map((r) => role('2_clipboard', r)),
+    View: [
+      ...(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen'] as const).map((r) => role('4_appearance', r)),
+      ...(devTools ? [role('z_developer', 'toggleDevTools')] : []),
+    ],
+  };
 }
 
-const label = (commandId: MenuCommandId): string => (COMMANDS[commandId] as CommandInfo).menu!;
+/** Items sorted by group (stable: the manifest's order within one), a separator between groups. */
+function grouped(placed: Placed[]): MenuItemConstructorOptions[] {
+  const sorted = [...placed].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  return sorted.flatMap((p, i) => (i > 0 && sorted[i - 1]!.group !== p.group ? [{ type: 'separator' as const }, p.item] : [p.item]));
+}
 
 export function applicationMenuTemplate({ platform, devTools, run }: MenuOptions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   /** A command item: its label and shortcut as the manifest gives them (the workbench binds the same key). */
-  const cmd = (commandId: MenuCommandId): MenuItemConstructorOptions =>
-    ({ label: label(commandId), accelerator: accelerated(commandId), click: () => run(commandId) });
-  /** Shows the shortcut but leaves the key to the page: text fields and the editor undo their own typing. */
-  const shown = (commandId: MenuCommandId, accelerator: string): MenuItemConstructorOptions =>
-    ({ ...cmd(commandId), accelerator, registerAccelerator: false });
-  const sep: MenuItemConstructorOptions = { type: 'separator' };
+  const item = (commandId: MenuCommandId): MenuItemConstructorOptions => {
+    const place = placeOf(commandId);
+    const binding = (COMMANDS[commandId] as CommandInfo).keybinding;
+    const pageKey = (mac && place.macPageKey) || place.pageKey;
+    // A key left to the page is shown but not taken: text fields and the editor undo their own typing.
+    if (pageKey) return { label: place.label, accelerator: menuAccelerator(pageKey), registerAccelerator: false, click: () => run(commandId) };
+    return { label: place.label, accelerator: binding && menuAccelerator(binding), click: () => run(commandId) };
+  };
+  const own = roles(mac, devTools);
+  const inMenu = (name: MenuName): MenuItemConstructorOptions[] => grouped([
+    ...MENU_COMMAND_IDS.filter((id) => placeOf(id).in === name && !(mac && placeOf(id).macAppMenu)).map((id) => ({ group: placeOf(id).group, item: item(id) })),
+    ...(own[name] ?? []),
+  ]);
 
-  const template: MenuItemConstructorOptions[] = [
-    {
-      label: '&File',
-      submenu: [
-        cmd('plan.new'),
-        cmd('workspace.openFolder'),
-        sep,
-        cmd('plan.rename'),
-        cmd('plan.duplicate'),
-        cmd('plan.delete'),
-        sep,
-        cmd('editions.save'),
-        cmd('editions.compare'),
-        cmd('plan.startNextCycle'),
-        sep,
-        cmd('plan.importActuals'),
-        cmd('review.open'),
-        sep,
-        cmd('plan.exportPdf'),
-        cmd('plan.exportWord'),
-        cmd('plan.exportMarkdown'),
-        sep,
-        ...(mac ? [] : [cmd('workbench.openSettings'), sep]),
-        cmd('workbench.reopenClosedEditor'),
-        cmd('workbench.closeEditor'),
-        ...(mac ? [] : [sep, { role: 'quit' } as MenuItemConstructorOptions]),
-      ],
-    },
-    {
-      label: '&Edit',
-      submenu: [
-        shown('edit.undo', 'CmdOrCtrl+Z'),
-        shown('edit.redo', mac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
-        sep,
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
-        sep,
-        cmd('workbench.search'),
-      ],
-    },
-    {
-      label: '&Insert',
-      submenu: [
-        cmd('editor.insertGoal'),
-        cmd('editor.insertSubGoal'),
-        cmd('editor.insertAction'),
-        cmd('editor.insertStageMatrix'),
-        sep,
-        cmd('goal.cascade'),
-        sep,
-        cmd('comments.add'),
-        cmd('comments.askForFeedback'),
-      ],
-    },
-    {
-      label: '&View',
-      submenu: [
-        cmd('workbench.commandPalette'),
-        sep,
-        cmd('workbench.view.explorer'),
-        cmd('workbench.view.goals'),
-        cmd('workbench.view.people'),
-        sep,
-        cmd('workbench.toggleSidebar'),
-        cmd('workbench.togglePanel'),
-        cmd('workbench.splitEditor'),
-        sep,
-        cmd('theme.toggle'),
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { role: 'togglefullscreen' },
-        ...(devTools ? [sep, { role: 'toggleDevTools' } as MenuItemConstructorOptions] : []),
-      ],
-    },
-    {
-      label: '&Go',
-      submenu: [
-        cmd('workbench.quickOpen'),
-        cmd('goal.goTo'),
-      ],
-    },
-    {
-      label: '&Share',
-      submenu: [
-        cmd('sync.share'),
-        cmd('sync.inviteColleague'),
-        cmd('sync.stopSharing'),
-      ],
-    },
-    { role: 'windowMenu' },
-    {
-      role: 'help',
-      submenu: [cmd('workbench.keyboardShortcuts')],
-    },
-  ];
+  const template: MenuItemConstructorOptions[] = MENU_NAMES.map((name) => (name === 'Help'
+    ? { role: 'help', submenu: inMenu(name) }
+    : { label: `&${name}`, submenu: inMenu(name) }));
+  template.splice(MENU_NAMES.indexOf('Help'), 0, { role: 'windowMenu' });
   if (mac) {
+    const sep: MenuItemConstructorOptions = { type: 'separator' };
     template.unshift({
       label: 'Tandem',
       submenu: [
         { role: 'about' },
         sep,
-        cmd('workbench.openSettings'),
+        ...MENU_COMMAND_IDS.filter((id) => placeOf(id).macAppMenu).map(item),
         sep,
         { role: 'services' },
         sep,

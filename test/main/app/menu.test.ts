@@ -1,6 +1,6 @@
 import { type MenuItemConstructorOptions } from 'electron';
 import { applicationMenuTemplate, MENU_COMMAND_IDS } from '../../../main/app/menu';
-import { keybindingFor, menuAccelerator } from '../../../shared/commands/manifest';
+import { COMMANDS, keybindingFor, menuAccelerator, type CommandInfo } from '../../../shared/commands/manifest';
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return template.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? items(i.submenu) : [])]);
@@ -45,6 +45,34 @@ describe('application menu', () => {
       const accel = (label: string) => all.find((i) => i.label === label)?.accelerator;
       expect(accel('Toggle Side Bar')).toBe('CmdOrCtrl+Alt+B');
       expect(accel('New Plan…')).toBe('CmdOrCtrl+Alt+N');
+    });
+  }
+
+  for (const platform of ['darwin', 'linux'] as const) {
+    it(`places every command where the manifest says, under its label, groups apart, on ${platform}`, () => {
+      let id = '';
+      const template = applicationMenuTemplate({ platform, devTools: true, run: (c) => void (id = c) });
+      const places: Record<string, string> = {};
+      for (const top of template) {
+        const submenu = (top.submenu ?? []) as MenuItemConstructorOptions[];
+        const heading = (top.label ?? top.role ?? '').replace('&', '');
+        submenu.forEach((item, i) => {
+          if (item.type === 'separator') {
+            expect(i > 0 && i < submenu.length - 1 && submenu[i - 1]!.type !== 'separator', `a separator between items in ${heading}`).toBe(true);
+            return;
+          }
+          if (!item.click) return;
+          (item.click as () => void)();
+          places[id] = `${heading} › ${item.label}`;
+        });
+      }
+      const expected = Object.fromEntries(MENU_COMMAND_IDS.map((c) => {
+        const place = (COMMANDS[c] as CommandInfo).menu!;
+        return [c, `${platform === 'darwin' && place.macAppMenu ? 'Tandem' : place.in === 'Help' ? 'help' : place.in} › ${place.label}`];
+      }));
+      expect(places).toEqual(expected);
+      const file = (template.find((t) => t.label === '&File')!.submenu as MenuItemConstructorOptions[]).map((i) => i.label ?? i.type ?? i.role);
+      expect(file.slice(0, 3)).toEqual(['New Plan…', 'Open Folder…', 'separator']);
     });
   }
 });
