@@ -61,16 +61,18 @@ function LastCheckIn({ g }: { g: ReviewGoal }) {
   );
 }
 
-/** Rows on the first frame, then added a slice per quiet moment: a workspace of thousands of goals shows at once. */
+/**
+ * Rows on the first frame; the rest follow in one transition after it, which React renders in
+ * slices between frames, so a workspace of thousands of goals shows at once and stays responsive.
+ */
 export const FIRST_ROWS = 120;
-const MORE_ROWS = 400;
 
-/** How many of `total` rows to render: FIRST_ROWS at once, the rest in slices after each paint. */
+/** How many of `total` rows to render: FIRST_ROWS at once, every row after the first paint. */
 function useProgressiveCount(total: number): number {
   const [shown, setShown] = useState(FIRST_ROWS);
   useEffect(() => {
     if (shown >= total) return;
-    const timer = setTimeout(() => startTransition(() => setShown((n) => n + MORE_ROWS)), 0);
+    const timer = setTimeout(() => startTransition(() => setShown(total)), 0);
     return () => clearTimeout(timer);
   }, [shown, total]);
   return Math.min(shown, total);

@@ -2,7 +2,7 @@
  * The Plan Review benchmark page (never shipped): builds the review workspace's documents in the page,
  * then, several times, reads the plans (snapshotPlan, the baseline), computes the review (planReview)
  * and renders the real dashboard (ReviewBody) up to the first frame painted after it, then until every
- * goal is listed (the dashboard adds its rows in slices after the first screen).
+ * goal is listed (the dashboard adds the rest of its rows in one transition after the first screen).
  */
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
@@ -41,7 +41,7 @@ async function run(): Promise<void> {
     await painted();
     const t4 = performance.now();
     const firstRows = container.querySelectorAll('.rv-goal-row').length;
-    // The rest of the goals arrive in slices after each paint; the last slice's frame is when every goal is listed.
+    // The rest of the goals arrive in a transition after the first paint; its last frame is when every goal is listed.
     while (container.querySelectorAll('.rv-goal-row').length < 2_000 && performance.now() - t2 < 30_000) await painted();
     const t5 = performance.now();
     bench.runs.push({ read: t1 - t0, data: t2 - t1, commit: t3 - t2, painted: t4 - t2, all: t5 - t2, firstRows, rows: container.querySelectorAll('.rv-goal-row').length });
