@@ -29,7 +29,9 @@ const EXEC_ARGV = ['--import', 'tsx', '--expose-gc'];
 /** BENCH_CPU_PROF=<dir> writes a V8 CPU profile of every server process to <dir>/<kind>/ (for finding what delays the relay). */
 const profileArgv = (kind: ServerKind) => (process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_CPU_PROF, kind)}`] : []);
 
-export type BenchServer = { kind: ServerKind; port: number; rss(): Promise<number>; stats(): Promise<ServerStats>; stop(): Promise<void> };
+/** A server's memory after a GC: its RSS, and what JavaScript retains (heap used + external buffers), in bytes. */
+export type Memory = { rss: number; retained: number };
+export type BenchServer = { kind: ServerKind; port: number; rss(): Promise<Memory>; stats(): Promise<ServerStats>; stop(): Promise<void> };
 
 /** `env` reaches the server process (see serverProcess.ts for what it reads). */
 export async function startBenchServer(kind: ServerKind, env: Record<string, string> = {}): Promise<BenchServer> {
@@ -58,7 +60,7 @@ export async function startBenchServer(kind: ServerKind, env: Record<string, str
   return {
     kind,
     port,
-    rss: () => ask<number>('rss'),
+    rss: () => ask<Memory>('rss'),
     stats: () => ask<ServerStats>('stats'),
     stop: async () => {
       const exited = new Promise((r) => child.once('exit', r));

@@ -1,8 +1,8 @@
 /**
  * A sync server under benchmark, in its own process: `ours` (main/server), `stock` (@y/websocket-server
  * 0.1.1's setupWSConnection, in memory) or `echo` (a raw ws relay to the other sockets of the same
- * path: the floor). Prints {"port"} as a JSON line, then answers the stdin lines `rss` (its RSS after
- * a GC, as {"rss"}), `stats` (what the process did since the previous `stats`, as {"stats"}) and `stop`.
+ * path: the floor). Prints {"port"} as a JSON line, then answers the stdin lines `rss` (after a GC: its
+ * RSS, and what JavaScript retains, heap used + external buffers, as {"rss"}), `stats` (what the process did since the previous `stats`, as {"stats"}) and `stop`.
  *
  * Every kind is measured the same way: CPU time of all its threads, garbage collections, and the time
  * its event loop spends handling each incoming frame (ws's `message` event, timed around the call, so
@@ -116,7 +116,8 @@ say({ port: server.port });
 createInterface({ input: process.stdin }).on('line', (cmd) => {
   if (cmd === 'rss') {
     (globalThis as { gc?: () => void }).gc?.();
-    say({ rss: process.memoryUsage().rss });
+    const m = process.memoryUsage();
+    say({ rss: { rss: m.rss, retained: m.heapUsed + m.external } });
   } else if (cmd === 'stats') {
     say({ stats: stats() });
   } else if (cmd === 'stop') {

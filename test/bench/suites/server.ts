@@ -4,16 +4,18 @@
  * - propagation latency p50/p99 and throughput: 50 rooms × 10 clients, 20 edits/s/room, median of 3 runs;
  *   in each run the three servers run side by side and take turns of 250 ms at the edits (5 s each)
  * - capacity: connected clients held before p99 > 100 ms (steps 250/500/1000/2000, rooms of 10, 5 edits/s/room)
- * - memory: RSS per idle loaded room (200 rooms with one small plan each)
- * BENCH_SERVER_ONLY=latency runs the latency rows alone (about 30 s per run), for working on latency.
+ * - memory: RSS per idle loaded room (200 rooms with one small plan each), and the JS memory they retain
+ * BENCH_SERVER_ONLY=latency runs the latency rows alone (about 30 s per run), for working on latency;
+ * BENCH_SERVER_ONLY=memory the memory row alone.
  */
 import { createToken } from '../../../main/server/index';
 import { median, row, type BenchRow } from '../report';
-import { startBenchServer, runLoad, BENCH_SECRET, type BenchServer, type ServerKind, type ServerStats } from '../server/processes';
+import { startBenchServer, runLoad, BENCH_SECRET, type BenchServer, type Memory, type ServerKind, type ServerStats } from '../server/processes';
 import { type LoadResult, type LoadSpec } from '../server/loadProcess';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LATENCY_ONLY = process.env.BENCH_SERVER_ONLY === 'latency';
+const MEMORY_ONLY = process.env.BENCH_SERVER_ONLY === 'memory';
 const LATENCY = { rooms: 50, clientsPerRoom: 10, editsPerSecondPerRoom: 20, durationMs: 5000, sliceMs: 250 };
 const LATENCY_KINDS: ServerKind[] = ['echo', 'stock', 'ours'];
 const CAPACITY_STEPS = [250, 500, 1000, 2000];
@@ -108,20 +110,27 @@ async function capacity(): Promise<Record<'ours' | 'stock', number>> {
   return held;
 }
 
-async function rssPerIdleRoom(kind: 'ours' | 'stock'): Promise<number> {
+/**
+ * Memory per idle loaded room: RSS from the server's idle state to IDLE_ROOMS rooms loaded (fixed
+ * costs that come with the first rooms, such as the store's write buffer, counted in; RSS also
+ * swings with the allocator), and what JavaScript retains after a GC (heap used + external buffers)
+ * for the same rooms. Each room has two idle clients after one edit a second for the first seconds.
+ */
+async function memoryPerIdleRoom(kind: 'ours' | 'stock'): Promise<{ rss: number; retained: number }> {
   return withServer(kind, async (s) => {
     const before = await s.rss();
-    // One client per room edits once; the rooms stay loaded (clients connected, idle) while we measure.
     const load = runOne(s, { rooms: IDLE_ROOMS, clientsPerRoom: 2, editsPerSecondPerRoom: 1, durationMs: 3000 });
     await new Promise((r) => setTimeout(r, 2500 + IDLE_ROOMS * 10));
     const during = await s.rss();
     await load;
-    return (during - before) / IDLE_ROOMS / 1024;
+    const per = (key: keyof Memory) => (during[key] - before[key]) / IDLE_ROOMS / 1024;
+    return { rss: per('rss'), retained: per('retained') };
   });
 }
 
 export default async function run(): Promise<BenchRow[]> {
   token = await createToken(BENCH_SECRET, { workspaceId: workspace, name: 'Bench', role: 'editor' });
+  if (MEMORY_ONLY) return memoryRows();
   const lat = await latencyRuns();
   const m = (kind: ServerKind, key: 'p50' | 'p99' | 'deliveriesPerSecond') => median(lat[kind].map((r) => r[key]));
   const load = `${LATENCY.rooms}×${LATENCY.clientsPerRoom}, ${LATENCY.editsPerSecondPerRoom}/s/room`;
@@ -134,10 +143,18 @@ export default async function run(): Promise<BenchRow[]> {
   ];
   if (LATENCY_ONLY) return latencyRows;
   const held = await capacity();
-  const rss = { ours: await rssPerIdleRoom('ours'), stock: await rssPerIdleRoom('stock') };
   return [
     ...latencyRows,
     row(`clients held with p99 ≤ ${P99_LIMIT_MS} ms (max step ${CAPACITY_STEPS.at(-1)})`, 'clients', held.ours, held.stock, '@y/websocket-server 0.1.1'),
-    row(`RSS per idle loaded room (${IDLE_ROOMS} rooms)`, 'KiB', rss.ours, rss.stock, '@y/websocket-server 0.1.1'),
+    ...(await memoryRows()),
+  ];
+}
+
+async function memoryRows(): Promise<BenchRow[]> {
+  const ours = await memoryPerIdleRoom('ours');
+  const stock = await memoryPerIdleRoom('stock');
+  return [
+    row(`RSS per idle loaded room (${IDLE_ROOMS} rooms)`, 'KiB', ours.rss, stock.rss, '@y/websocket-server 0.1.1'),
+    row(`JS memory retained per idle loaded room (heap + external, after GC, ${IDLE_ROOMS} rooms)`, 'KiB', ours.retained, stock.retained, '@y/websocket-server 0.1.1'),
   ];
 }
