@@ -29,7 +29,12 @@ export type ConnectionContext = {
 };
 
 export function serveConnection(ws: WebSocket, req: IncomingMessage, ctx: ConnectionContext): void {
+  // The closures below live as long as the connection: they hold the path as a string of its own, never
+  // the URL or the request (a slice of the URL's text would keep it all, token and query included).
   const url = new URL(req.url ?? '/', 'http://localhost');
+  const path = ownCopy(url.pathname);
+  const query = url.searchParams.get('token');
+  const token = query === null ? null : ownCopy(query);
   const throttle = new ReadThrottle(ctx.limits);
   const queued: Uint8Array[] = [];
   /** Frames read while the connection is in debt (ws parses a whole socket read at once); handled once it is paid. */
@@ -45,7 +50,7 @@ export function serveConnection(ws: WebSocket, req: IncomingMessage, ctx: Connec
 
   const closed = (reason: CloseReason | { code: number; reason: string }, detail?: string) => {
     done = true;
-    ctx.log({ level: reason.code >= 4000 || reason.code === 1009 ? 'warn' : 'info', event: 'connection-closed', room: url.pathname, user: peer?.user, code: reason.code, reason: reason.reason, detail });
+    ctx.log({ level: reason.code >= 4000 || reason.code === 1009 ? 'warn' : 'info', event: 'connection-closed', room: path, user: peer?.user, code: reason.code, reason: reason.reason, detail });
   };
   const close = (reason: CloseReason, detail?: string) => {
     if (done) return;
@@ -98,7 +103,7 @@ export function serveConnection(ws: WebSocket, req: IncomingMessage, ctx: Connec
       resumeTimer = setTimeout(release, wait);
     }
   });
-  ws.on('error', (err) => ctx.log({ level: 'warn', event: 'socket-error', room: url.pathname, error: err.message }));
+  ws.on('error', (err) => ctx.log({ level: 'warn', event: 'socket-error', room: path, error: err.message }));
   ws.on('close', () => {
     done = true;
     if (resumeTimer) clearTimeout(resumeTimer);
@@ -114,9 +119,8 @@ export function serveConnection(ws: WebSocket, req: IncomingMessage, ctx: Connec
 
   void (async () => {
     if (done) return;
-    const target = parseRoom(url.pathname);
+    const target = parseRoom(path);
     if (!target) return close(CLOSE.unknownRoom);
-    const token = url.searchParams.get('token');
     if (!token) return close(CLOSE.unauthorized, 'no token');
     let claims: TokenClaims;
     try {
@@ -173,6 +177,11 @@ export function serveConnection(ws: WebSocket, req: IncomingMessage, ctx: Connec
       deliver(frame);
     }
   })();
+}
+
+/** A string with its own characters, not a slice that keeps the longer text it came from alive. */
+function ownCopy(text: string): string {
+  return Buffer.from(text).toString();
 }
 
 /** Whether the workspace's plan index lists `planId` (a reader may not make up rooms, nobody makes up a plan's side documents). */

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
+import { type Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { type PlanTemplate } from '../../shared/templates/templateSchema';
@@ -97,6 +98,11 @@ export const DEFAULT_LIMITS: ServerLimits = {
  * The request's path as sent, or null when it has empty, `.` or `..` segments (also percent-encoded):
  * the URL parser would resolve `/plans/%2e%2e` to the workspace route and `//` would still route.
  */
+/** A socket's error ends it (made once here, so it holds nothing of the request that opened the socket). */
+function destroyOnError(this: Duplex): void {
+  this.destroy();
+}
+
 function requestPath(url: string | undefined): string | null {
   const raw = (url ?? '/').split('?')[0]!;
   const segments = raw.split('/').slice(1);
@@ -211,11 +217,12 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   http.maxConnections = limits.maxConnections;
   // Nothing here is a proxy: without an answer, a CONNECT request was left hanging.
   http.on('connect', (_req, socket) => {
-    socket.on('error', () => socket.destroy());
+    socket.on('error', destroyOnError);
     socket.end('HTTP/1.1 405 Method Not Allowed\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
   });
   http.on('upgrade', (req, socket, head) => {
-    socket.on('error', () => socket.destroy());
+    // A listener made here would keep this request (headers, URL with its token) alive with the socket.
+    socket.on('error', destroyOnError);
     const refused = web?.guard.refuseRequest(req, true);
     if (refused) {
       log({ level: 'warn', event: 'upgrade-refused', path: req.url, detail: refused });

@@ -1,4 +1,4 @@
-/** Starts the benchmark's server and load-generator processes (node + tsx), each on its own event loop. */
+/** Starts the benchmark's server (bundled) and load-generator (node + tsx) processes, each on its own event loop. */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
@@ -26,6 +26,22 @@ export type ServerStats = {
 };
 
 const EXEC_ARGV = ['--import', 'tsx', '--expose-gc'];
+const ROOT = join(HERE, '..', '..', '..');
+let serverBundle: Promise<string> | null = null;
+/**
+ * The server process bundled by esbuild, as the desktop app, `npm run server` and `npm run web` run the
+ * server (scripts/buildServer.js): under tsx every function would carry a name property set at run time
+ * (its keepNames), which costs memory for each per-connection closure that the shipped server does not have.
+ */
+function bundledServerProcess(): Promise<string> {
+  serverBundle ??= (async () => {
+    const { build } = await import('esbuild');
+    const outfile = join(ROOT, 'node_modules', '.cache', 'bench', `serverProcess-${process.pid}.mjs`);
+    await build({ entryPoints: [join(HERE, 'serverProcess.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'error' });
+    return outfile;
+  })();
+  return serverBundle;
+}
 /** BENCH_CPU_PROF=<dir> writes a V8 CPU profile of every server process to <dir>/<kind>/ (for finding what delays the relay). */
 const profileArgv = (kind: ServerKind) => (process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_CPU_PROF, kind)}`] : []);
 
@@ -35,7 +51,7 @@ export type BenchServer = { kind: ServerKind; port: number; rss(): Promise<Memor
 
 /** `env` reaches the server process (see serverProcess.ts for what it reads). */
 export async function startBenchServer(kind: ServerKind, env: Record<string, string> = {}): Promise<BenchServer> {
-  const child = spawn(process.execPath, [...EXEC_ARGV, ...profileArgv(kind), join(HERE, 'serverProcess.ts'), kind], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, ['--expose-gc', ...profileArgv(kind), await bundledServerProcess(), kind], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const lines = createInterface({ input: child.stdout });
   const next = <T>(key: string) => new Promise<T>((resolve, reject) => {
     const onLine = (line: string) => {

@@ -111,20 +111,26 @@ async function capacity(): Promise<Record<'ours' | 'stock', number>> {
 }
 
 /**
- * Memory per idle loaded room: RSS from the server's idle state to IDLE_ROOMS rooms loaded (fixed
- * costs that come with the first rooms, such as the store's write buffer, counted in; RSS also
- * swings with the allocator), and what JavaScript retains after a GC (heap used + external buffers)
- * for the same rooms. Each room has two idle clients after one edit a second for the first seconds.
+ * Memory per idle loaded room, from the server's idle state to IDLE_ROOMS rooms loaded: RSS (fixed
+ * costs that come with the first rooms, such as the store's write buffer and the code compiled for
+ * them, counted in; RSS also swings with the allocator), and what JavaScript retains after a GC (heap
+ * used + external buffers). Then the next IDLE_ROOMS rooms on top: what one more room retains, fixed
+ * costs paid. Each room has two idle clients after one edit a second for the first seconds.
  */
-async function memoryPerIdleRoom(kind: 'ours' | 'stock'): Promise<{ rss: number; retained: number }> {
+async function memoryPerIdleRoom(kind: 'ours' | 'stock'): Promise<{ rss: number; retained: number; nextRetained: number }> {
   return withServer(kind, async (s) => {
+    const settle = 2500 + IDLE_ROOMS * 10;
+    const idle = { rooms: IDLE_ROOMS, clientsPerRoom: 2, editsPerSecondPerRoom: 1 };
     const before = await s.rss();
-    const load = runOne(s, { rooms: IDLE_ROOMS, clientsPerRoom: 2, editsPerSecondPerRoom: 1, durationMs: 3000 });
-    await new Promise((r) => setTimeout(r, 2500 + IDLE_ROOMS * 10));
-    const during = await s.rss();
-    await load;
-    const per = (key: keyof Memory) => (during[key] - before[key]) / IDLE_ROOMS / 1024;
-    return { rss: per('rss'), retained: per('retained') };
+    const first = runOne(s, { ...idle, durationMs: 3000 + 2 * settle });
+    await new Promise((r) => setTimeout(r, settle));
+    const withFirst = await s.rss();
+    const next = runOne(s, { ...idle, durationMs: 3000 });
+    await new Promise((r) => setTimeout(r, settle));
+    const withBoth = await s.rss();
+    await Promise.all([first, next]);
+    const per = (from: Memory, to: Memory, key: keyof Memory) => (to[key] - from[key]) / IDLE_ROOMS / 1024;
+    return { rss: per(before, withFirst, 'rss'), retained: per(before, withFirst, 'retained'), nextRetained: per(withFirst, withBoth, 'retained') };
   });
 }
 
@@ -156,5 +162,6 @@ async function memoryRows(): Promise<BenchRow[]> {
   return [
     row(`RSS per idle loaded room (${IDLE_ROOMS} rooms)`, 'KiB', ours.rss, stock.rss, '@y/websocket-server 0.1.1'),
     row(`JS memory retained per idle loaded room (heap + external, after GC, ${IDLE_ROOMS} rooms)`, 'KiB', ours.retained, stock.retained, '@y/websocket-server 0.1.1'),
+    row(`  the next ${IDLE_ROOMS} rooms on top of those`, 'KiB', ours.nextRetained, stock.nextRetained, '@y/websocket-server 0.1.1'),
   ];
 }
