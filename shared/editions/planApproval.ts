@@ -7,6 +7,7 @@
  */
 import type * as Y from 'yjs';
 import { type Person } from '../model/people';
+import { type Team } from '../model/teams';
 import { type PlanSnapshot } from '../model/planDoc';
 import { type DiffSection } from '../derive/diff/planDiff';
 import {
@@ -17,26 +18,26 @@ import { approvalLine, sectionsChangedSinceApproval, signoffState, type SignoffS
 export type EditionsRecords = { editions: EditionInfo[]; requests: SignoffRequest[]; approvals: Approval[] };
 
 /** Where the sign-off of one edition stands: its latest request (null when nobody was asked to approve it). */
-export function editionSignoff(records: EditionsRecords, editionId: string, people: Person[]): SignoffState | null {
-  return signoffState(records.editions, records.requests.filter((r) => r.editionId === editionId), records.approvals, people);
+export function editionSignoff(records: EditionsRecords, editionId: string, people: Person[], teams?: readonly Team[]): SignoffState | null {
+  return signoffState(records.editions, records.requests.filter((r) => r.editionId === editionId), records.approvals, people, teams);
 }
 
 /** The plan's latest sign-off request, whatever its state. */
-export const latestSignoff = (records: EditionsRecords, people: Person[]): SignoffState | null =>
-  signoffState(records.editions, records.requests, records.approvals, people);
+export const latestSignoff = (records: EditionsRecords, people: Person[], teams?: readonly Team[]): SignoffState | null =>
+  signoffState(records.editions, records.requests, records.approvals, people, teams);
 
 /** The newest sign-off everyone asked has approved, of an edition that exists: what the plan was approved as. */
-export function approvedSignoff(records: EditionsRecords, people: Person[]): SignoffState | null {
+export function approvedSignoff(records: EditionsRecords, people: Person[], teams?: readonly Team[]): SignoffState | null {
   for (let i = records.requests.length - 1; i >= 0; i--) {
-    const state = signoffState(records.editions, [records.requests[i]!], records.approvals, people);
+    const state = signoffState(records.editions, [records.requests[i]!], records.approvals, people, teams);
     if (state?.complete && state.edition) return state;
   }
   return null;
 }
 
 /** The latest request when the person named `me` (the name on their invite) is asked in it and has not approved yet. */
-export function awaitingApprovalFrom(records: EditionsRecords, people: Person[], me: string): SignoffState | null {
-  const state = latestSignoff(records, people);
+export function awaitingApprovalFrom(records: EditionsRecords, people: Person[], me: string, teams?: readonly Team[]): SignoffState | null {
+  const state = latestSignoff(records, people, teams);
   if (!state?.edition) return null;
   return state.asked.some((s) => s.name === me && s.approvedAt === null) ? state : null;
 }
@@ -51,9 +52,9 @@ export type PlanApproval = {
   changedSince: string[];
 };
 
-export function planApproval(records: EditionsRecords, people: Person[], changedSince: DiffSection[] = []): PlanApproval {
-  const latest = latestSignoff(records, people);
-  const approved = approvedSignoff(records, people);
+export function planApproval(records: EditionsRecords, people: Person[], changedSince: DiffSection[] = [], teams?: readonly Team[]): PlanApproval {
+  const latest = latestSignoff(records, people, teams);
+  const approved = approvedSignoff(records, people, teams);
   return {
     line: approvalLine(latest),
     complete: latest?.complete ?? false,
@@ -88,8 +89,8 @@ function approvedOn(state: SignoffState): string {
  * approved; when it changed since, that it is a draft after the approved edition, and where it changed.
  * Null when the plan was never approved.
  */
-export function liveCover(records: EditionsRecords, people: Person[], changedSince: string[]): EditionCover | null {
-  const approved = approvedSignoff(records, people);
+export function liveCover(records: EditionsRecords, people: Person[], changedSince: string[], teams?: readonly Team[]): EditionCover | null {
+  const approved = approvedSignoff(records, people, teams);
   if (!approved?.edition) return null;
   if (changedSince.length === 0) return { edition: `Edition: ${approved.edition.name}`, signoff: approvedOn(approved) };
   return {
@@ -99,10 +100,10 @@ export function liveCover(records: EditionsRecords, people: Person[], changedSin
 }
 
 /** The cover of an edition printed as it was saved: its name, who saved it when, and its sign-off. */
-export function editionCover(records: EditionsRecords, editionId: string, people: Person[]): EditionCover | null {
+export function editionCover(records: EditionsRecords, editionId: string, people: Person[], teams?: readonly Team[]): EditionCover | null {
   const edition = records.editions.find((e) => e.id === editionId);
   if (!edition) return null;
-  const state = editionSignoff(records, editionId, people);
+  const state = editionSignoff(records, editionId, people, teams);
   const signoff = !state ? null : state.complete ? approvedOn(state) : approvalLine(state);
   return { edition: `Edition: ${edition.name}, saved by ${edition.author} on ${day(edition.createdAt)}`, signoff };
 }
@@ -117,10 +118,10 @@ export function editionsRecords(doc: Y.Doc): { editions: Edition[]; records: Edi
  * What a plan published now says of its edition (liveCover), from its editions document: the
  * sections changed since approval are found by comparing the plan with the approved edition.
  */
-export function liveCoverOf(editionsDoc: Y.Doc, plan: PlanSnapshot, people: Person[]): EditionCover | null {
+export function liveCoverOf(editionsDoc: Y.Doc, plan: PlanSnapshot, people: Person[], teams?: readonly Team[]): EditionCover | null {
   const { editions, records } = editionsRecords(editionsDoc);
-  const approved = approvedSignoff(records, people);
+  const approved = approvedSignoff(records, people, teams);
   if (!approved?.edition) return null;
   const changed = sectionsChangedSinceApproval(editionSnapshot(editions, approved.edition.id), plan, people).map((s) => s.title);
-  return liveCover(records, people, changed);
+  return liveCover(records, people, changed, teams);
 }

@@ -7,8 +7,8 @@
  * An approval names its approver by the name on their invite (the server refuses any other name);
  * a requested person has approved when an approval of that edition carries their directory name.
  */
-import { TEAM_LABELS, type Person } from '../model/people';
-import { teamKind, type Team, type TeamKind } from '../model/teams';
+import { type Person } from '../model/people';
+import { resolveTeam, TEAM_KINDS, teamKind, type Team, type TeamKind } from '../model/teams';
 import { type PlanSnapshot } from '../model/planDoc';
 import { changedSections, diffPlans, type DiffSection } from '../derive/diff/planDiff';
 import { structuredBlocks } from '../derive/walk';
@@ -54,10 +54,12 @@ export type SignoffState = {
   complete: boolean;
 };
 
-const teamOf = (p: Person | undefined) => (p ? TEAM_LABELS[p.team] ?? null : null);
+/** The name of a person's team: one of the workspace's teams, or a default team; none for an id neither knows. */
+const teamOf = (p: Person | undefined, teams: readonly Team[] | undefined) =>
+  (p && (teams?.some((t) => t.id === p.team) || (TEAM_KINDS as readonly string[]).includes(p.team)) ? resolveTeam(p.team, teams).name : null);
 
 /** Where the latest sign-off request stands (null when none was made). */
-export function signoffState(editions: EditionInfo[], requests: SignoffRequest[], approvals: Approval[], people: Person[]): SignoffState | null {
+export function signoffState(editions: EditionInfo[], requests: SignoffRequest[], approvals: Approval[], people: Person[], teams?: readonly Team[]): SignoffState | null {
   const request = requests[requests.length - 1];
   if (!request) return null;
   const byId = new Map(people.map((p) => [p.id, p]));
@@ -66,14 +68,14 @@ export function signoffState(editions: EditionInfo[], requests: SignoffRequest[]
   const asked: Signer[] = request.people.map((id) => {
     const p = byId.get(id);
     const name = p?.name ?? id;
-    return { personId: id, name, team: teamOf(p), approvedAt: p ? firstBy(p.name) : null };
+    return { personId: id, name, team: teamOf(p, teams), approvedAt: p ? firstBy(p.name) : null };
   });
   const askedNames = new Set(asked.map((s) => s.name));
   const alsoApproved: Signer[] = [];
   for (const a of mine) {
     if (askedNames.has(a.by) || alsoApproved.some((s) => s.name === a.by)) continue;
     const p = people.find((x) => x.name === a.by);
-    alsoApproved.push({ personId: p?.id ?? null, name: a.by, team: teamOf(p), approvedAt: a.createdAt });
+    alsoApproved.push({ personId: p?.id ?? null, name: a.by, team: teamOf(p, teams), approvedAt: a.createdAt });
   }
   return {
     request,

@@ -59,6 +59,7 @@ function summaryOf(diff: PlanDiff): string {
 function DiffBody({ refs, tabKey, group }: { refs: DiffRef; tabKey: string; group: number }) {
   const services = useServices();
   const people = useValue(services.model.people);
+  const teams = useValue(services.model.teams);
   const before = useSide(refs.before);
   const after = useSide(refs.after);
   const cycles = comparesCycles(refs);
@@ -66,8 +67,9 @@ function DiffBody({ refs, tabKey, group }: { refs: DiffRef; tabKey: string; grou
     ? diffPlans(before.snapshot, after.snapshot, people, {
       plans: { before: services.model.snapshots.get(), after: services.model.snapshots.get() },
       match: cycles ? 'previous-cycle' : 'id',
+      teams,
     })
-    : null), [before.snapshot, after.snapshot, people, cycles, services.model.snapshots]);
+    : null), [before.snapshot, after.snapshot, people, teams, cycles, services.model.snapshots]);
   const beforeLabel = useVersionLabel(refs.before, cycles);
   const afterLabel = useVersionLabel(refs.after, cycles);
 

@@ -74,7 +74,8 @@ function EditionView({ planId, editionId, tabId }: { planId: string; editionId: 
     return onEditionReveal(revealWaiting);
   }, [revealWaiting]);
 
-  const signoff = useMemo(() => (entry ? approvalLine(editionSignoff(entry.records, editionId, people)) : null), [entry, editionId, people]);
+  const teams = useValue(model.teams);
+  const signoff = useMemo(() => (entry ? approvalLine(editionSignoff(entry.records, editionId, people, teams)) : null), [entry, editionId, people, teams]);
 
   if (!entry?.loaded && !edition) return <p className="tandem-editor-message" role="status">Opening edition…</p>;
   if (!entry || !edition) return <p className="tandem-editor-message" role="alert">This edition is not in “{planTitle}”.</p>;

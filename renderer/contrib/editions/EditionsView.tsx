@@ -43,6 +43,7 @@ export function EditionsView() {
   const { model, user } = wb;
   const planId = useViewedPlan();
   const people = useValue(model.people);
+  const teams = useValue(model.teams);
   const planTitle = useComputed([model.plans], (ps) => ps.find((p) => p.id === planId)?.title ?? null, [planId]);
   const entry = useComputed([model.get(allEditions)], (all) => (planId ? all.get(planId) : undefined), [planId]);
   const rows = useMemo<Row[]>(() => {
@@ -50,10 +51,10 @@ export function EditionsView() {
     const waiting = entry.readOnly ? null : awaitingApprovalFrom(entry.records, people, user.name);
     return [...entry.records.editions].reverse().map((edition) => ({
       edition,
-      signoff: editionSignoff(entry.records, edition.id, people),
+      signoff: editionSignoff(entry.records, edition.id, people, teams),
       mine: waiting?.request.editionId === edition.id,
     }));
-  }, [entry, people, user.name]);
+  }, [entry, people, teams, user.name]);
   const open = useCallback((r: Row) => planId && runFromUi(wb, 'editions.open', { planId, editionId: r.edition.id }), [planId, wb]);
   const nav = useListNavigation(rows, (r) => r.edition.id, { onOpen: open });
   const [menu, setMenu] = useState<{ x: number; y: number; row: Row } | null>(null);

@@ -25,10 +25,10 @@ export function revealEditions(wb: WorkbenchServices, planId: string): void {
 export function ApprovalLine({ planId }: { planId: string }) {
   const wb = useServices();
   const { model, user } = wb;
-  const shown = useComputed([model.get(allEditions), model.people, sinceApproval(model, planId)], (all, people, since) => {
+  const shown = useComputed([model.get(allEditions), model.people, sinceApproval(model, planId), model.teams], (all, people, since, teams) => {
     const entry = all.get(planId);
     if (!entry) return null;
-    const approval = planApproval(entry.records, people, since.changed);
+    const approval = planApproval(entry.records, people, since.changed, teams);
     const waiting = entry.readOnly ? null : awaitingApprovalFrom(entry.records, people, user.name);
     return approval.line ? { ...approval, approvedName: approval.approved?.edition?.name ?? '', waitingEdition: waiting?.request.editionId ?? null } : null;
   }, [planId, user.name], (a, b) => JSON.stringify(a) === JSON.stringify(b));

@@ -105,7 +105,7 @@ export async function pickVersion(wb: WorkbenchServices, entry: PlanEditions, pl
   const items = [...entry.records.editions].reverse().filter((e) => e.id !== opts.exclude).map((e) => ({
     label: e.name,
     description: `${e.author} · ${editionWhen(e.createdAt)}`,
-    detail: approvalLine(editionSignoff(entry.records, e.id, people)) ?? undefined,
+    detail: approvalLine(editionSignoff(entry.records, e.id, people, wb.model.teams.get())) ?? undefined,
     value: { planId: entry.planId, editionId: e.id } as EditionPick,
   }));
   if (opts.current) items.unshift({ label: 'The plan as it is now', description: planTitle(wb, entry.planId), detail: undefined, value: { planId: entry.planId, editionId: null } });

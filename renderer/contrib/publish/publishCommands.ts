@@ -16,18 +16,19 @@ import { printHtml } from './printHtml';
 async function publishedVersion(ctx: CommandContext, planId: string, editionId: string | null): Promise<{ plan: PlanSnapshot; cover: EditionCover | null }> {
   const { model } = ctx;
   const people = model.people.get();
+  const teams = model.teams.get();
   const docId = sideDocId(planId, 'editions');
   const editions = model.pool.acquire(docId);
   try {
     await editions.ready;
     if (editionId) {
       const { editions: all, records } = editionsRecords(editions.doc);
-      return { plan: editionSnapshot(all, editionId), cover: editionCover(records, editionId, people) };
+      return { plan: editionSnapshot(all, editionId), cover: editionCover(records, editionId, people, teams) };
     }
     const plan = await model.readPlan(planId);
     let cover: EditionCover | null = null;
     try {
-      cover = liveCoverOf(editions.doc, plan, people);
+      cover = liveCoverOf(editions.doc, plan, people, teams);
     } catch (err) {
       console.warn(`the cover leaves out the sign-off: ${(err as Error).message}`); // an approved edition that cannot be rebuilt
     }

@@ -13,7 +13,8 @@ import {
 } from '../../model/elements';
 import { type PlanSnapshot } from '../../model/planDoc';
 import { normalizePlanContent } from '../../model/planOps';
-import { TEAM_LABELS, type Person } from '../../model/people';
+import { type Person } from '../../model/people';
+import { teamName, type Team } from '../../model/teams';
 import { checkInsByGoal, goalAsOf } from '../checkInState';
 import { stageInfo } from '../../model/stages';
 import { formatBudget, planCurrency, planNames, type PlanNames } from '../publish/planFacts';
@@ -85,6 +86,8 @@ export type PlanDiffOptions = {
    * plan's link to last cycle's goal (`previousGoalId`, comparing two cycles goal by goal).
    */
   match?: 'id' | 'previous-cycle';
+  /** The workspace's teams, to name a goal's team (the default teams when not given). */
+  teams?: readonly Team[];
 };
 
 /** The section key of changes to the plan as a whole (its title, its period). */
@@ -104,9 +107,10 @@ type Side = {
   currency: string;
   sections: PlanSection[];
   sectionKeyOf: (path: number[]) => string;
+  teams: readonly Team[] | undefined;
 };
 
-function side(plan: PlanSnapshot, people: Person[], plans: PlanSnapshot[] | undefined, keys: (string | null)[]): Side {
+function side(plan: PlanSnapshot, people: Person[], plans: PlanSnapshot[] | undefined, keys: (string | null)[], teams?: readonly Team[]): Side {
   // Goals as they stood: their current value and status are their latest check-in's.
   const checkIns = checkInsByGoal(plan.checkIns);
   const content = normalizePlanContent(plan.content).map((n) => ('type' in n && n.type === 'goal' ? goalAsOf(n, checkIns.get(n.id)) : n));
@@ -117,7 +121,7 @@ function side(plan: PlanSnapshot, people: Person[], plans: PlanSnapshot[] | unde
   sections.forEach((s, i) => {
     for (let b = s.start; b < s.end; b++) keyAt[b] = keys[i] ?? '';
   });
-  return { plan, content, names, currency: planCurrency(content), sections, sectionKeyOf: (path) => keyAt[path[0] ?? 0] ?? keys[0] ?? '' };
+  return { plan, content, names, currency: planCurrency(content), sections, sectionKeyOf: (path) => keyAt[path[0] ?? 0] ?? keys[0] ?? '', teams };
 }
 
 /**
@@ -131,7 +135,7 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].so
 
 const GOAL_FIELDS: FieldSpec<GoalElement>[] = [
   { field: 'title', label: 'title', show: (g) => text(g.title) },
-  { field: 'team', label: 'team', show: (g) => TEAM_LABELS[g.team] ?? g.team },
+  { field: 'team', label: 'team', show: (g, s) => teamName(g.team, s.teams) },
   { field: 'owners', label: 'owners', show: (g, s) => list(g.owners.map((o) => s.names.person(o))), same: (a, b) => sameSet(a.owners, b.owners) },
   { field: 'status', label: 'status', show: (g) => GOAL_STATUS_LABELS[g.status] ?? g.status },
   { field: 'metricName', label: 'metric', show: (g) => text(g.metricName) },
@@ -211,8 +215,8 @@ export function diffPlans(before: PlanSnapshot, after: PlanSnapshot, people: Per
   const rawBefore = planSections(normalizePlanContent(before.content), personName);
   const rawAfter = planSections(normalizePlanContent(after.content), personName);
   const { pairs, sections, keysBefore, keysAfter } = unifiedSections(rawBefore, rawAfter);
-  const a = side(before, people, options.plans?.before, keysBefore);
-  const b = side(after, people, options.plans?.after, keysAfter);
+  const a = side(before, people, options.plans?.before, keysBefore, options.teams);
+  const b = side(after, people, options.plans?.after, keysAfter, options.teams);
   const order = new Map(sections.map((s, i) => [s.key, i]));
   order.set(PLAN_WIDE, -1);
 

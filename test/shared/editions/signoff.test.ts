@@ -58,6 +58,18 @@ describe('sign-off', () => {
     expect(approvalLine(state(editions))).toBe('Approved by Ana (Sales) and Marc (Marketing) — FY27 v3');
   });
 
+  it("names the leaders' teams as the workspace calls them, and no team for an id nobody knows", () => {
+    const { editions, e } = planWithEdition();
+    const teams = [{ id: 'west-sales', name: 'West Sales', kind: 'sales' as const }, { id: 'marketing', name: 'Brand & Demand', kind: 'marketing' as const }];
+    const vera = person('p_vera', 'Vera', 'west-sales', 'VP Sales West');
+    const olga = person('p_olga', 'Olga', 'team_gone', 'Advisor');
+    requestSignoff(editions, { editionId: e.id, people: [vera.id, marc.id, olga.id], requestedBy: 'Ana' });
+    const line = (t?: Parameters<typeof signoffState>[4]) =>
+      approvalLine(signoffState(readEditions(editions).map(editionInfo), readSignoffRequests(editions), readApprovals(editions), [vera, marc, olga], t));
+    expect(line(teams)).toBe('Waiting for Vera (West Sales), Marc (Brand & Demand) and Olga to approve FY27 v3');
+    expect(line()).toBe('Waiting for Vera, Marc (Marketing) and Olga to approve FY27 v3');
+  });
+
   it('marks the sections changed since the approved edition', () => {
     const { doc, editions, e } = planWithEdition();
     const approved = editionSnapshot(readEditions(editions), e.id);

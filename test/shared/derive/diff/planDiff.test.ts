@@ -49,6 +49,13 @@ describe('diffPlans', () => {
     expect(diffToText(diff)).toContain('No changes.');
   });
 
+  it("names a goal's team as the workspace calls it", () => {
+    const after = plan('plan_a', edit(before.content, (c) => { goal(c, 'goal_revenue').team = 'west-sales'; }));
+    const teams = [{ id: 'west-sales', name: 'West Sales', kind: 'sales' as const }];
+    const change = (d: ReturnType<typeof diffPlans>) => d.changes.find((c) => c.kind === 'field' && c.change.field === 'team');
+    expect(change(diffPlans(before, after, people, { teams }))).toMatchObject({ change: { after: 'West Sales' } });
+  });
+
   it('tells a target and an owner change with units and names', () => {
     const after = plan('plan_a', edit(before.content, (c) => {
       goal(c, 'goal_revenue').target = 1_500_000;
