@@ -6,9 +6,9 @@
  * back, and both end with the same plan. Run `npx vite build` first (`npm test` does).
  */
 import { type Browser, type Page } from 'playwright-core';
-import { artifactPath, launchChromium } from '../support/chromium';
+import { launchChromium } from '../support/chromium';
 import { startWebApp, type WebApp } from '../support/webApp';
-import { goalCard, openAs, quickInput, quickOpen, runFromPalette, type Person } from './workbenchHelpers';
+import { goalCard, openAs, quickInput, quickOpen, runFromPalette, type Person, screenshotsOnFailure } from './workbenchHelpers';
 
 let app: WebApp;
 let browser: Browser;
@@ -19,12 +19,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 
-afterEach(async (ctx) => {
-  // A failed run leaves what each person saw, for whoever reads the failure.
-  if (ctx.task.result?.state === 'fail') {
-    for (const [i, p] of people.entries()) await p.page.screenshot({ path: artifactPath(`cascade-failure-${i}.png`) }).catch(() => {});
-  }
-});
+screenshotsOnFailure(people, 'cascade');
 
 afterAll(async () => {
   for (const p of people) await p.context.close();

@@ -19,7 +19,7 @@ import { newBrowserUser } from '../support/browserUser';
 import { artifactPath, launchChromium } from '../support/chromium';
 import { planWrittenThroughServer, type WrittenPlan } from '../support/planThroughServer';
 import { startWebApp, type WebApp } from '../support/webApp';
-import { goalCard, runFromPalette, type Person as BrowserPerson } from './workbenchHelpers';
+import { goalCard, runFromPalette, type Person as BrowserPerson, screenshotsOnFailure } from './workbenchHelpers';
 
 const WAIT = { timeout: 20_000 };
 const GOAL = 'Grow qualified leads';
@@ -53,14 +53,7 @@ beforeAll(async () => {
   workspace = { doc, provider };
 });
 
-afterEach(async (ctx) => {
-  const failed = ctx.task.result?.state === 'fail';
-  for (const [i, p] of people.splice(0).entries()) {
-    if (failed) await p.page.screenshot({ path: artifactPath(`comments-failure-${i}.png`) }).catch(() => {});
-    expect(p.errors).toEqual([]);
-    await p.context.close();
-  }
-});
+screenshotsOnFailure(people, 'comments', { closeAfterEach: true });
 
 afterAll(async () => {
   workspace?.provider.destroy();

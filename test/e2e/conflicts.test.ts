@@ -8,7 +8,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { artifactPath, launchChromium } from '../support/chromium';
 import { startWebApp, type WebApp } from '../support/webApp';
 import { type PlanSummary } from '../../shared/ipc/contract';
-import { goalCard, openAs, type Person } from './workbenchHelpers';
+import { goalCard, openAs, type Person, screenshotsOnFailure } from './workbenchHelpers';
 
 let app: WebApp;
 let browser: Browser;
@@ -28,14 +28,7 @@ beforeAll(async () => {
   plan = (await res.json()) as PlanSummary;
 });
 
-afterEach(async (ctx) => {
-  const failed = ctx.task.result?.state === 'fail';
-  for (const [i, p] of people.splice(0).entries()) {
-    if (failed) await p.page.screenshot({ path: artifactPath(`conflicts-failure-${i}.png`) }).catch(() => {});
-    expect(p.errors).toEqual([]);
-    await p.context.close();
-  }
-});
+screenshotsOnFailure(people, 'conflicts', { closeAfterEach: true });
 
 afterAll(async () => {
   await browser?.close();

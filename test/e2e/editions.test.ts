@@ -20,7 +20,7 @@ import { newBrowserUser } from '../support/browserUser';
 import { artifactPath, launchChromium } from '../support/chromium';
 import { planWrittenThroughServer, type WrittenPlan } from '../support/planThroughServer';
 import { startWebApp, type WebApp } from '../support/webApp';
-import { editorText, goalCard, openAs, quickInput, runFromPalette, type Person } from './workbenchHelpers';
+import { editorText, goalCard, openAs, quickInput, runFromPalette, type Person, screenshotsOnFailure } from './workbenchHelpers';
 
 const ANA: DirectoryPerson = { id: 'p_ana', name: 'Ana Ruiz', email: 'ana@example.com', team: 'sales', role: 'VP Sales', color: '#2563eb' };
 const MARC: DirectoryPerson = { id: 'p_marc', name: 'Marc Dubois', email: 'marc@example.com', team: 'marketing', role: 'CMO', color: '#db2777' };
@@ -95,14 +95,7 @@ beforeAll(async () => {
   for (const p of [ANA, MARC, BEN]) upsertPerson(workspace.doc, p);
 });
 
-afterEach(async (ctx) => {
-  const failed = ctx.task.result?.state === 'fail';
-  for (const [i, p] of people.splice(0).entries()) {
-    if (failed) await p.page.screenshot({ path: artifactPath(`editions-failure-${i}.png`) }).catch(() => {});
-    expect(p.errors).toEqual([]);
-    await p.context.close();
-  }
-});
+screenshotsOnFailure(people, 'editions', { closeAfterEach: true });
 
 afterAll(async () => {
   for (const w of written) w.provider.destroy();

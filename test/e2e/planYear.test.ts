@@ -22,7 +22,7 @@ import { structuredBlocks } from '../../shared/derive/walk';
 import { artifactPath, launchChromium } from '../support/chromium';
 import { planFromTemplateThroughServer, type WrittenPlan } from '../support/planThroughServer';
 import { startWebApp, type WebApp } from '../support/webApp';
-import { goalCard, openAs, quickInput, runFromPalette, type Person } from './workbenchHelpers';
+import { goalCard, openAs, quickInput, runFromPalette, type Person, screenshotsOnFailure } from './workbenchHelpers';
 
 const WAIT = { timeout: 30_000, interval: 100 };
 const NOW = '2027-04-01T09:00:00Z';
@@ -95,11 +95,7 @@ beforeAll(async () => {
   for (const p of people) await goalCard(p.page, LEADS).waitFor(WAIT);
 });
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') {
-    for (const [i, p] of people.entries()) await p.page.screenshot({ path: artifactPath(`plan-year-failure-${i}.png`) }).catch(() => {});
-  }
-});
+screenshotsOnFailure(people, 'plan-year');
 
 afterAll(async () => {
   for (const p of people) await p.context.close();

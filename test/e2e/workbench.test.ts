@@ -9,7 +9,7 @@ import { type Browser } from 'playwright-core';
 import { artifactPath, launchChromium } from '../support/chromium';
 import { startWebApp, type WebApp } from '../support/webApp';
 import { type PlanSummary } from '../../shared/ipc/contract';
-import { editorText, goalCard, openAs, quickInput, quickOpen, runFromPalette, type Person } from './workbenchHelpers';
+import { editorText, goalCard, openAs, quickInput, quickOpen, runFromPalette, type Person, screenshotsOnFailure } from './workbenchHelpers';
 
 let app: WebApp;
 let browser: Browser;
@@ -43,15 +43,7 @@ beforeAll(async () => {
   scratch = await api<PlanSummary>('POST', '/plans', { templateId: 'annual-joint-plan', title: 'Scratch plan' });
 });
 
-afterEach(async (ctx) => {
-  const failed = ctx.task.result?.state === 'fail';
-  for (const [i, p] of people.splice(0).entries()) {
-    // A failed test leaves what each person saw, for whoever reads the failure.
-    if (failed) await p.page.screenshot({ path: artifactPath(`workbench-failure-${i}.png`) }).catch(() => {});
-    expect(p.errors).toEqual([]);
-    await p.context.close();
-  }
-});
+screenshotsOnFailure(people, 'workbench', { closeAfterEach: true });
 
 afterAll(async () => {
   await browser?.close();

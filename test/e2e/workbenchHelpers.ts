@@ -1,7 +1,8 @@
 /** What the workbench end-to-end tests share: opening the app as someone, and driving the palette and quick open. */
+import { afterEach, expect } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
 import { type WebsocketProvider } from 'y-websocket';
-import { launchChromium } from '../support/chromium';
+import { artifactPath, launchChromium } from '../support/chromium';
 import { startWebApp, type WebApp } from '../support/webApp';
 import { newBrowserUser, type BrowserUser } from '../support/browserUser';
 
@@ -25,6 +26,24 @@ export async function openAs(browser: Browser, app: WebApp, name: string, opts: 
   await page.goto(`${app.url}/?token=${encodeURIComponent(token)}${opts.query ? `&${opts.query}` : ''}`);
   await page.getByRole('contentinfo', { name: 'Status Bar' }).waitFor();
   return { context, page, errors };
+}
+
+/**
+ * After each test of a file: when it failed, a screenshot of what each of `people` saw
+ * (test/artifacts/<name>-failure-<i>.png). With `closeAfterEach` (people opened per test), their
+ * pages are then checked for errors and their browsers closed, and the list emptied.
+ */
+export function screenshotsOnFailure(people: Person[], name: string, opts: { closeAfterEach?: boolean } = {}): void {
+  afterEach(async (ctx) => {
+    const failed = ctx.task.result?.state === 'fail';
+    const list = opts.closeAfterEach ? people.splice(0) : people;
+    for (const [i, p] of list.entries()) {
+      if (failed) await p.page.screenshot({ path: artifactPath(`${name}-failure-${i}.png`) }).catch(() => {});
+      if (!opts.closeAfterEach) continue;
+      expect(p.errors).toEqual([]);
+      await p.context.close();
+    }
+  });
 }
 
 export type AppUnderTest = { readonly app: WebApp; readonly browser: Browser; keep(...providers: WebsocketProvider[]): void };

@@ -13,7 +13,7 @@ import { structuredBlocks } from '../../../shared/derive/walk';
 import { artifactPath, launchChromium } from '../../support/chromium';
 import { planFromTemplateThroughServer, type WrittenPlan } from '../../support/planThroughServer';
 import { startWebApp, type WebApp } from '../../support/webApp';
-import { goalCard, openAs, type Person } from '../workbenchHelpers';
+import { goalCard, openAs, type Person, screenshotsOnFailure } from '../workbenchHelpers';
 
 const WAIT = { timeout: 30_000, interval: 100 };
 const GOAL = 'New-customer revenue of $14M';
@@ -29,11 +29,7 @@ beforeAll(async () => {
   written = await planFromTemplateThroughServer(app, 'FY27 joint plan', 'annual-joint-plan');
 });
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') {
-    for (const [i, p] of people.entries()) await p.page.screenshot({ path: artifactPath(`check-ins-failure-${i}.png`) }).catch(() => {});
-  }
-});
+screenshotsOnFailure(people, 'check-ins');
 
 afterAll(async () => {
   for (const p of people) await p.context.close();
