@@ -8,7 +8,7 @@
  * a requested person has approved when an approval of that edition carries their directory name.
  */
 import { type Person } from '../model/people';
-import { resolveTeam, TEAM_KINDS, teamKind, type Team, type TeamKind } from '../model/teams';
+import { knownTeamName, teamKind, type Team, type TeamKind } from '../model/teams';
 import { type PlanSnapshot } from '../model/planDoc';
 import { changedSections, diffPlans, type DiffSection } from '../derive/diff/planDiff';
 import { structuredBlocks } from '../derive/walk';
@@ -54,9 +54,7 @@ export type SignoffState = {
   complete: boolean;
 };
 
-/** The name of a person's team: one of the workspace's teams, or a default team; none for an id neither knows. */
-const teamOf = (p: Person | undefined, teams: readonly Team[] | undefined) =>
-  (p && (teams?.some((t) => t.id === p.team) || (TEAM_KINDS as readonly string[]).includes(p.team)) ? resolveTeam(p.team, teams).name : null);
+const teamOf = (p: Person | undefined, teams: readonly Team[] | undefined) => (p ? knownTeamName(p.team, teams) : null);
 
 /** Where the latest sign-off request stands (null when none was made). */
 export function signoffState(editions: EditionInfo[], requests: SignoffRequest[], approvals: Approval[], people: Person[], teams?: readonly Team[]): SignoffState | null {

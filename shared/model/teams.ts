@@ -42,6 +42,11 @@ export function resolveTeam(id: string, teams: readonly Team[] = DEFAULT_TEAMS):
   return { id, name: id.trim() || 'No team', kind: 'other' };
 }
 
+/** The name of a team the workspace (or, for the five old ids, the defaults) knows; null for an id neither knows. */
+export function knownTeamName(id: string, teams: readonly Team[] = DEFAULT_TEAMS): string | null {
+  return teams.find((t) => t.id === id)?.name ?? (isKind(id) ? TEAM_KIND_LABELS[id] : null);
+}
+
 export const teamName = (id: string, teams?: readonly Team[]): string => resolveTeam(id, teams).name;
 export const teamKind = (id: string, teams?: readonly Team[]): TeamKind => resolveTeam(id, teams).kind;
 
